@@ -1,0 +1,63 @@
+/* Exporters: the graph as RDF (through Raptor) or as a diagram (DOT through
+ * Graphviz cgraph, SVG/PNG through gvc, laid out in-process).
+ *
+ * A writer is fed one article at a time. RDF writers stream each article's
+ * node, claims and direct triples as soon as it is added (N-Triples and
+ * N-Quads reach the output at once; Raptor's Turtle and RDF/XML serializers
+ * buffer until the end) and write entity descriptions at ng_writer_finish.
+ * Diagram writers keep the edges and draw at ng_writer_finish. */
+#ifndef NEWSGRAPH_EXPORT_H
+#define NEWSGRAPH_EXPORT_H
+
+#include <stdio.h>
+#include "newsgraph/document.h"
+#include "newsgraph/error.h"
+#include "newsgraph/extract.h"
+#include "newsgraph/newsgraph.h"
+#include "newsgraph/ontology.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ng_out_format {
+    NG_OUT_TURTLE = 0,
+    NG_OUT_NTRIPLES,
+    NG_OUT_NQUADS,
+    NG_OUT_RDFXML,
+    NG_OUT_DOT,
+    NG_OUT_SVG,
+    NG_OUT_PNG
+} ng_out_format;
+
+/* "turtle", "ntriples", "nquads", "rdfxml", "dot", "svg", "png"; -1 if unknown. */
+int ng_out_format_parse(const char *name);
+
+typedef struct ng_writer_options {
+    int version; /* NG_WRITER_OPTIONS_VERSION */
+    ng_out_format format;
+    const char *base; /* entity IRI base; NULL = NG_DEFAULT_BASE */
+    const char *lang; /* diagram labels: "es" or "en"; NULL = "en" */
+} ng_writer_options;
+
+#define NG_WRITER_OPTIONS_VERSION 1
+#define NG_WRITER_OPTIONS_INIT {NG_WRITER_OPTIONS_VERSION, NG_OUT_TURTLE, NULL, NULL}
+
+typedef struct ng_writer ng_writer;
+
+/* ctx and onto are borrowed and must outlive the writer; out is borrowed and
+ * never closed by the writer. */
+int ng_writer_new(ng_writer **w, ng_context *ctx, const ng_ontology *onto, FILE *out,
+                  const ng_writer_options *opts, ng_error *err);
+/* Add one article and what was extracted from it (both borrowed). */
+int ng_writer_add(ng_writer *w, const ng_document *doc, const ng_extraction *ex, ng_error *err);
+/* Write what remains (entities, the diagram). Errors include write failures. */
+int ng_writer_finish(ng_writer *w, ng_error *err);
+/* Triples written so far (RDF formats). */
+unsigned long ng_writer_triples(const ng_writer *w);
+void ng_writer_free(ng_writer *w);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

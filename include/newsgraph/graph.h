@@ -1,0 +1,55 @@
+/* Graph: the entities of every article seen in one run, merged by IRI.
+ *
+ * IRIs are deterministic: a gazetteer entity gets <base><class>/<id>
+ * (…/country/KP, …/person/vladimir-putin); any other entity gets
+ * <base>entity/<slug of its folded name>, so the same name yields the same
+ * IRI on any machine and in any run. Memory grows with the number of distinct
+ * entities, not with the number of articles. */
+#ifndef NEWSGRAPH_GRAPH_H
+#define NEWSGRAPH_GRAPH_H
+
+#include <stddef.h>
+#include "newsgraph/error.h"
+#include "newsgraph/extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ng_graph ng_graph;
+
+/* A merged entity; strings are owned by the graph. */
+typedef struct ng_graph_entity {
+    const char *iri;
+    ng_type type;
+    const char *name;  /* preferred label */
+    const char *lang;  /* its language */
+    const char *label_en, *label_es; /* gazetteer labels or NULL */
+    const char *qid;
+    size_t articles;   /* number of articles that mention it */
+} ng_graph_entity;
+
+/* base is copied; NULL = NG_DEFAULT_BASE. */
+int ng_graph_new(ng_graph **out, const char *base, ng_error *err);
+void ng_graph_free(ng_graph *g);
+const char *ng_graph_base(const ng_graph *g);
+
+/* Merge one article's entities. ids[i] receives the graph index of
+ * extraction entity i (array of ng_extraction_entity_count elements, caller
+ * owned). */
+int ng_graph_add_entities(ng_graph *g, const ng_extraction *ex, size_t *ids, ng_error *err);
+
+size_t ng_graph_entity_count(const ng_graph *g);
+const ng_graph_entity *ng_graph_entity_at(const ng_graph *g, size_t i);
+/* Alternative labels of entity i: *n receives the count; strings owned by g. */
+const char *const *ng_graph_alt_labels(const ng_graph *g, size_t i, const char *const **langs,
+                                       size_t *n);
+
+/* Write base + path + percent-encoded slug of name into out (caller frees
+ * with free()). Exposed for tests and for other writers. */
+char *ng_iri_mint(const char *base, const char *path, const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

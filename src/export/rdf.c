@@ -1,0 +1,255 @@
+/* RDF through Raptor's serializers.
+ *
+ * Literal text is valid UTF-8 by construction (the reader refuses anything
+ * else), and every IRI is minted percent-encoded, so Raptor's silent
+ * truncation and unescaped IRIs (style.md, Raptor pitfalls 5 and 6) cannot
+ * happen. Any error-level log message still fails the write. */
+#include "writer_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+#define OWL_NS "http://www.w3.org/2002/07/owl#"
+#define SKOS_NS "http://www.w3.org/2004/02/skos/core#"
+#define PROV_NS "http://www.w3.org/ns/prov#"
+#define DCT_NS "http://purl.org/dc/terms/"
+#define NIF_NS "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define XSD_NS "http://www.w3.org/2001/XMLSchema#"
+#define WD_NS "http://www.wikidata.org/entity/"
+
+static const char *const syntax_names[] = {"turtle", "ntriples", "nquads", "rdfxml-abbrev"};
+
+static void on_log(void *ud, raptor_log_message *m)
+{
+    ng_writer *w = ud;
+    if (m->level >= RAPTOR_LOG_LEVEL_ERROR) {
+        w->rdf_errors++;
+        fprintf(stderr, "newsgraph: rdf: %s\n", m->text);
+    }
+}
+
+static int set_ns(ng_writer *w, const char *prefix, const char *iri)
+{
+    raptor_uri *u = raptor_new_uri(w->world, (const unsigned char *)iri);
+    if (!u) return -1;
+    int rc = raptor_serializer_set_namespace(w->ser, u, (const unsigned char *)prefix);
+    raptor_free_uri(u);
+    return rc;
+}
+
+int ng__rdf_begin(ng_writer *w, ng_error *err)
+{
+    w->world = ng_context_raptor(w->ctx);
+    raptor_world_set_log_handler(w->world, w, on_log);
+    w->ser = raptor_new_serializer(w->world, syntax_names[w->opts.format]);
+    if (!w->ser) return ng_error_set(err, NG_ELIB, "raptor: no serializer for %s",
+                                     syntax_names[w->opts.format]);
+    const char *pfx[][2] = {{"ng", NG_ONTOLOGY_NS}, {"rdf", RDF_NS},   {"rdfs", RDFS_NS},
+                            {"owl", OWL_NS},        {"skos", SKOS_NS}, {"prov", PROV_NS},
+                            {"dct", DCT_NS},        {"nif", NIF_NS},   {"xsd", XSD_NS},
+                            {"wd", WD_NS}};
+    for (size_t i = 0; i < sizeof pfx / sizeof *pfx; i++)
+        if (set_ns(w, pfx[i][0], pfx[i][1]))
+            return ng_error_set(err, NG_ELIB, "raptor: cannot declare prefix %s", pfx[i][0]);
+    if (raptor_serializer_start_to_file_handle(w->ser, NULL, w->out))
+        return ng_error_set(err, NG_ELIB, "raptor: cannot start the serializer");
+    return 0;
+}
+
+void ng__rdf_free(ng_writer *w)
+{
+    if (w->graph_term) raptor_free_term(w->graph_term);
+    w->graph_term = NULL;
+    if (w->ser) raptor_free_serializer(w->ser);
+    w->ser = NULL;
+    if (w->world) raptor_world_set_log_handler(w->world, NULL, NULL);
+}
+
+static raptor_term *iri(ng_writer *w, const char *s)
+{
+    return raptor_new_term_from_uri_string(w->world, (const unsigned char *)s);
+}
+
+static raptor_term *iri2(ng_writer *w, const char *ns, const char *local)
+{
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "%s%s", ns, local);
+    if (n < 0 || (size_t)n >= sizeof buf) return NULL;
+    return iri(w, buf);
+}
+
+static raptor_term *lit(ng_writer *w, const char *s, const char *lang)
+{
+    size_t ll = lang ? strlen(lang) : 0;
+    return raptor_new_term_from_counted_literal(w->world, (const unsigned char *)s, strlen(s),
+                                                NULL, (const unsigned char *)lang,
+                                                (unsigned char)ll);
+}
+
+static raptor_term *typed(ng_writer *w, const char *s, const char *xsd_type)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, XSD_NS "%s", xsd_type);
+    raptor_uri *dt = raptor_new_uri(w->world, (const unsigned char *)buf);
+    if (!dt) return NULL;
+    raptor_term *t = raptor_new_term_from_literal(w->world, (const unsigned char *)s, dt, NULL);
+    raptor_free_uri(dt);
+    return t;
+}
+
+/* Emit s p o (terms are consumed). */
+static int emit(ng_writer *w, raptor_term *s, raptor_term *p, raptor_term *o)
+{
+    raptor_term *g = w->graph_term ? raptor_term_copy(w->graph_term) : NULL;
+    raptor_statement *st = raptor_new_statement_from_nodes(w->world, s, p, o, g);
+    int bad = !st || !st->subject || !st->predicate || !st->object ||
+              raptor_serializer_serialize_statement(w->ser, st);
+    raptor_free_statement(st);
+    if (bad) return -1;
+    w->triples++;
+    return 0;
+}
+
+static char *article_iri(ng_writer *w, const ng_document *doc)
+{
+    ng_buf b = {0};
+    if (ng_buf_printf(&b, "%sarticle/%s", ng_graph_base(w->graph), ng_document_id(doc))) {
+        ng_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+static int write_article_node(ng_writer *w, const ng_document *doc, const char *a,
+                              const char *lang)
+{
+    const char *src = ng_document_source(doc);
+    const char *date = ng_document_date(doc);
+    int rc = emit(w, iri(w, a), iri2(w, RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Article"));
+    rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "title"), lit(w, ng_document_title(doc), lang));
+    rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "language"), lit(w, lang, NULL));
+    if (strncmp(src, "http://", 7) == 0 || strncmp(src, "https://", 8) == 0)
+        rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "source"), iri(w, src));
+    else
+        rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "source"), lit(w, src, NULL));
+    if (date) rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "date"), typed(w, date, "date"));
+    return rc;
+}
+
+static const char *entity_iri(ng_writer *w, size_t ex_index)
+{
+    return ng_graph_entity_at(w->graph, w->ids[ex_index])->iri;
+}
+
+static char *claim_iri(ng_writer *w, const char *article, const ng_claim *c, const char *s,
+                       const char *o)
+{
+    uint64_t h = ng_hash64(article, strlen(article));
+    h = ng_hash64_more(h, s, strlen(s));
+    h = ng_hash64_more(h, c->property, strlen(c->property));
+    h = ng_hash64_more(h, o, strlen(o));
+    ng_buf b = {0};
+    if (ng_buf_printf(&b, "%sclaim/%016llx", ng_graph_base(w->graph), (unsigned long long)h)) {
+        ng_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+/* The direct triple once per run; later articles add only their claim. */
+static int write_direct(ng_writer *w, const char *s, const char *p, const char *o)
+{
+    ng_buf k = {0};
+    if (ng_buf_printf(&k, "%s\x1f%s\x1f%s", s, p, o)) return -1;
+    int rc = 0;
+    if (!ng_map_get(w->direct_seen, k.data, k.len)) {
+        rc = ng_map_put(w->direct_seen, k.data, k.len, (void *)1) ||
+             emit(w, iri(w, s), iri2(w, NG_ONTOLOGY_NS, p), iri(w, o));
+    }
+    ng_buf_free(&k);
+    return rc;
+}
+
+static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const char *lang)
+{
+    const char *s = entity_iri(w, c->subject), *o = entity_iri(w, c->object);
+    if (c->modality != NG_MOD_NEGATED && write_direct(w, s, c->property, o)) return -1;
+    char *ci = claim_iri(w, a, c, s, o);
+    if (!ci) return -1;
+    char num[32];
+    int rc = emit(w, iri(w, ci), iri2(w, RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Claim"));
+    rc = rc || emit(w, iri(w, ci), iri2(w, RDF_NS, "subject"), iri(w, s));
+    rc = rc || emit(w, iri(w, ci), iri2(w, RDF_NS, "predicate"),
+                    iri2(w, NG_ONTOLOGY_NS, c->property));
+    rc = rc || emit(w, iri(w, ci), iri2(w, RDF_NS, "object"), iri(w, o));
+    rc = rc || emit(w, iri(w, ci), iri2(w, PROV_NS, "wasDerivedFrom"), iri(w, a));
+    snprintf(num, sizeof num, "%u", c->char_start);
+    rc = rc || emit(w, iri(w, ci), iri2(w, NIF_NS, "beginIndex"),
+                    typed(w, num, "nonNegativeInteger"));
+    snprintf(num, sizeof num, "%u", c->char_end);
+    rc = rc ||
+         emit(w, iri(w, ci), iri2(w, NIF_NS, "endIndex"), typed(w, num, "nonNegativeInteger"));
+    rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "sentence"), lit(w, c->sentence, lang));
+    rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "pattern"), lit(w, c->pattern, NULL));
+    snprintf(num, sizeof num, "%.2f", c->confidence);
+    rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "confidence"), typed(w, num, "decimal"));
+    rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "modality"),
+                    lit(w, ng_modality_name(c->modality), NULL));
+    if (c->speaker >= 0)
+        rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "attributedTo"),
+                        iri(w, entity_iri(w, (size_t)c->speaker)));
+    free(ci);
+    return rc;
+}
+
+int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *ex, ng_error *err)
+{
+    const char *lang = ng_extraction_lang(ex);
+    char *a = article_iri(w, doc);
+    if (!a) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    if (w->graph_term) raptor_free_term(w->graph_term);
+    w->graph_term = w->opts.format == NG_OUT_NQUADS ? iri(w, a) : NULL;
+    int rc = write_article_node(w, doc, a, lang);
+    for (size_t i = 0; !rc && i < ng_extraction_claim_count(ex); i++)
+        rc = write_claim(w, a, ng_extraction_claim(ex, i), lang);
+    free(a);
+    if (w->graph_term) raptor_free_term(w->graph_term);
+    w->graph_term = NULL;
+    if (rc || w->rdf_errors)
+        return ng_error_set(err, NG_ELIB, "%s: the RDF serializer failed",
+                            ng_document_source(doc));
+    return 0;
+}
+
+static int write_entity(ng_writer *w, size_t i)
+{
+    const ng_graph_entity *e = ng_graph_entity_at(w->graph, i);
+    int rc = emit(w, iri(w, e->iri), iri2(w, RDF_NS, "type"),
+                  iri2(w, NG_ONTOLOGY_NS, ng_type_name(e->type)));
+    if (e->label_en || e->label_es) {
+        if (e->label_en)
+            rc = rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->label_en, "en"));
+        if (e->label_es)
+            rc = rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->label_es, "es"));
+    } else {
+        rc = rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->name, e->lang));
+    }
+    size_t n;
+    const char *const *langs;
+    const char *const *alts = ng_graph_alt_labels(w->graph, i, &langs, &n);
+    for (size_t k = 0; k < n; k++)
+        rc = rc || emit(w, iri(w, e->iri), iri2(w, SKOS_NS, "altLabel"), lit(w, alts[k], langs[k]));
+    if (e->qid) rc = rc || emit(w, iri(w, e->iri), iri2(w, OWL_NS, "sameAs"), iri2(w, WD_NS, e->qid));
+    return rc;
+}
+
+int ng__rdf_finish(ng_writer *w, ng_error *err)
+{
+    int rc = 0;
+    for (size_t i = 0; !rc && i < ng_graph_entity_count(w->graph); i++) rc = write_entity(w, i);
+    if (!rc && raptor_serializer_serialize_end(w->ser)) rc = -1;
+    if (rc || w->rdf_errors) return ng_error_set(err, NG_ELIB, "the RDF serializer failed");
+    return 0;
+}

@@ -1,0 +1,307 @@
+/* Extractor driver: per-article state, token preparation (folding, cached
+ * hunspell lemmas) and the extraction result. */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *ng_modality_name(ng_modality m)
+{
+    static const char *const names[] = {"asserted", "reported", "future", "negated", "hedged"};
+    return (unsigned)m <= NG_MOD_HEDGED ? names[m] : "asserted";
+}
+
+int ng_extractor_new(ng_extractor **out, const ng_ontology *onto, ng_error *err)
+{
+    ng_extractor *x = calloc(1, sizeof *x);
+    if (!x) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    x->onto = onto;
+    x->pool = ng_pool_new();
+    x->ent_by_key = ng_map_new();
+    if (!x->pool || !x->ent_by_key) {
+        ng_extractor_free(x);
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
+    }
+    *out = x;
+    return 0;
+}
+
+void ng_extractor_free(ng_extractor *x)
+{
+    if (!x) return;
+    for (int i = 0; i < 2; i++) {
+        if (x->langs[i].hun) Hunspell_destroy(x->langs[i].hun);
+        ng_map_free(x->langs[i].lemma_cache);
+        ng_pool_free(x->langs[i].cache_pool);
+    }
+    ng_pool_free(x->pool);
+    ng_segmentation_free(&x->seg);
+    free(x->toks);
+    free(x->ms);
+    for (size_t i = 0; i < x->ents_cap && x->ents; i++) free(x->ents[i].aliases);
+    free(x->ents);
+    ng_map_free(x->ent_by_key);
+    ng_buf_free(&x->scratch);
+    free(x->out.entities);
+    free(x->out.claims);
+    free(x);
+}
+
+/* Hunspell loads lazily: an English-only run never reads the Spanish dictionary. */
+static int open_language(ng_extractor *x, const char *lang, ng_error *err)
+{
+    int li = strcmp(lang, "en") == 0;
+    lang_state *ls = &x->langs[li];
+    x->lx = ng__ontology_lexicon(x->onto, lang);
+    x->ls = ls;
+    if (ls->lemma_cache) return 0;
+    ls->lemma_cache = ng_map_new();
+    ls->cache_pool = ng_pool_new();
+    if (!ls->lemma_cache || !ls->cache_pool) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    FILE *f = fopen(x->lx->dic_dic, "r");
+    if (!f)
+        return ng_error_set(err, NG_EIO, "%s: hunspell dictionary missing (install hunspell-%s)",
+                            x->lx->dic_dic, li ? "en-us" : "es");
+    fclose(f);
+    ls->hun = Hunspell_create(x->lx->dic_aff, x->lx->dic_dic);
+    if (!ls->hun) return ng_error_set(err, NG_ELIB, "%s: hunspell cannot load", x->lx->dic_dic);
+    return 0;
+}
+
+static int abbrev_cb(void *ud, const char *w, size_t n)
+{
+    ng_extractor *x = ud;
+    x->scratch.len = 0;
+    if (ng_fold_append(&x->scratch, w, n)) return 0;
+    return ng__cue(x->lx, NG_CUE_ABBREV, x->scratch.data, x->scratch.len) != NULL;
+}
+
+/* Lemmas of a lower-case word, cached per folded form. Capitalised words are
+ * looked up too: a sentence may start with a verb. */
+static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const char *fold,
+                             size_t flen)
+{
+    lang_state *ls = x->ls;
+    const char *hit = ng_map_get(ls->lemma_cache, fold, flen);
+    if (hit) return *hit ? hit : NULL;
+    char word[128];
+    if (n >= sizeof word) return NULL;
+    memcpy(word, s, n);
+    word[n] = '\0';
+    /* lower-case the first letter so "Agradeció" stems like "agradeció" */
+    ng_buf low = {0};
+    const char *q = word;
+    if (ng_fold_append(&low, word, n) == 0 && low.len < sizeof word) {
+        /* hunspell needs accents: only lower ASCII capitals, keep the rest */
+        for (size_t i = 0; i < n; i++)
+            if (word[i] >= 'A' && word[i] <= 'Z') word[i] = (char)(word[i] + 32);
+        q = word;
+    }
+    ng_buf_free(&low);
+    char **list = NULL;
+    int k = Hunspell_stem(ls->hun, &list, q);
+    ng_buf b = {0};
+    for (int i = 0; i < k; i++) {
+        if (ng_fold_append(&b, list[i], strlen(list[i])) || ng_buf_addc(&b, '\0')) break;
+    }
+    if (k > 0) Hunspell_free_list(ls->hun, &list, k);
+    ng_buf_addc(&b, '\0');
+    char *stored = ng_pool_alloc(ls->cache_pool, b.len ? b.len : 1);
+    if (stored) {
+        memcpy(stored, b.data ? b.data : "", b.len ? b.len : 1);
+        ng_map_put(ls->lemma_cache, fold, flen, stored);
+    }
+    ng_buf_free(&b);
+    return stored && *stored ? stored : NULL;
+}
+
+static int prepare_tokens(ng_extractor *x, ng_error *err)
+{
+    size_t n = x->seg.ntokens;
+    if (NG_GROW(x->toks, x->toks_cap, n + 1)) return ng_error_set(err, NG_ENOMEM, "oom");
+    for (size_t i = 0; i < n; i++) {
+        const ng_token *t = &x->seg.tokens[i];
+        xtok *k = &x->toks[i];
+        x->scratch.len = 0;
+        if (ng_fold_append(&x->scratch, x->text + t->start, t->end - t->start))
+            return ng_error_set(err, NG_ENOMEM, "oom");
+        k->fold = ng_pool_strndup(x->pool, x->scratch.data, x->scratch.len);
+        if (!k->fold) return ng_error_set(err, NG_ENOMEM, "oom");
+        k->flen = (uint32_t)x->scratch.len;
+        k->flags = t->flags;
+        k->mention = -1;
+        k->lemmas = NULL;
+        if ((t->flags & NG_TOK_WORD) && !(t->flags & NG_TOK_ALLCAPS) && k->flen > 1 &&
+            !ng__cue(x->lx, NG_CUE_STOP, k->fold, k->flen))
+            k->lemmas = lemmas_of(x, x->text + t->start, t->end - t->start, k->fold, k->flen);
+        if (t->flags & NG_TOK_WORD) x->out.stats.words++;
+    }
+    x->out.stats.tokens = n;
+    return 0;
+}
+
+int ng__tok_is(const ng_extractor *x, size_t i, const char *folded)
+{
+    return i < x->seg.ntokens && strcmp(x->toks[i].fold, folded) == 0;
+}
+
+int ng__has_lemma(const ng_extractor *x, size_t i, const char *lemma)
+{
+    if (ng__tok_is(x, i, lemma)) return 1;
+    for (const char *l = x->toks[i].lemmas; l && *l; l += strlen(l) + 1)
+        if (strcmp(l, lemma) == 0) return 1;
+    return 0;
+}
+
+int ng__cue_at(const ng_extractor *x, int kind, size_t i, size_t end, void **value)
+{
+    int maxw = x->lx->cue_maxwords[kind];
+    char phrase[256];
+    for (int w = maxw; w >= 1; w--) {
+        if (i + (size_t)w > end) continue;
+        size_t len = 0;
+        int ok = 1;
+        for (int j = 0; j < w && ok; j++) {
+            const xtok *t = &x->toks[i + (size_t)j];
+            if (len + t->flen + 2 >= sizeof phrase) ok = 0;
+            else {
+                if (j) phrase[len++] = ' ';
+                memcpy(phrase + len, t->fold, t->flen);
+                len += t->flen;
+            }
+        }
+        if (!ok) continue;
+        void *v = ng__cue(x->lx, kind, phrase, len);
+        if (v) {
+            if (value) *value = v;
+            return w;
+        }
+    }
+    return 0;
+}
+
+int ng__root(const ng_extractor *x, int ent)
+{
+    while (ent >= 0 && x->ents[ent].parent >= 0) ent = x->ents[ent].parent;
+    return ent;
+}
+
+/* Output index of an article entity, created on first use. */
+long ng__output_entity(ng_extractor *x, int ent)
+{
+    aent *a = &x->ents[ent];
+    if (a->used >= 0) return a->used;
+    ng_extraction *o = &x->out;
+    if (NG_GROW(o->entities, o->entities_cap, o->nentities + 1)) return -1;
+    const ng_gaz_entry *g = a->gaz >= 0 ? &x->onto->entries[a->gaz] : NULL;
+    ng_entity_view *v = &o->entities[o->nentities];
+    memset(v, 0, sizeof *v);
+    v->key = a->key;
+    v->name = a->name;
+    v->type = a->type;
+    if (g) {
+        v->gaz_id = g->id;
+        v->qid = g->qid;
+        v->label_en = g->label_en;
+        v->label_es = g->label_es;
+    }
+    a->used = (int)o->nentities++;
+    return a->used;
+}
+
+int ng__add_claim(ng_extractor *x, int sm, int om, const char *property, const char *pattern,
+                  uint32_t sent, double confidence)
+{
+    int s = ng__root(x, x->ms[sm].ent), o = ng__root(x, x->ms[om].ent);
+    if (s < 0 || o < 0 || s == o) return 0;
+    long si = ng__output_entity(x, s), oi = ng__output_entity(x, o);
+    if (si < 0 || oi < 0) return NG_ENOMEM;
+    ng_extraction *out = &x->out;
+    for (size_t i = 0; i < out->nclaims; i++) {
+        const ng_claim *c = &out->claims[i];
+        if (c->subject == (size_t)si && c->object == (size_t)oi &&
+            strcmp(c->property, property) == 0)
+            return 0; /* one claim per fact and article */
+    }
+    if (NG_GROW(out->claims, out->claims_cap, out->nclaims + 1)) return NG_ENOMEM;
+    const ng_sentence *z = &x->seg.sentences[sent];
+    const char *stext = ng_pool_strndup(x->pool, x->text + z->start, z->end - z->start);
+    if (!stext) return NG_ENOMEM;
+    out->claims[out->nclaims++] = (ng_claim){(size_t)si,   (size_t)oi,    property,
+                                             pattern,      -1,            NG_MOD_ASSERTED,
+                                             confidence,   z->char_start, z->char_end,
+                                             stext};
+    return 0;
+}
+
+static int build_output(ng_extractor *x, ng_error *err)
+{
+    /* every mentioned entity is part of the graph, related or not */
+    for (size_t i = 0; i < x->nents; i++)
+        if (x->ents[i].parent < 0 && ng__output_entity(x, (int)i) < 0)
+            return ng_error_set(err, NG_ENOMEM, "oom");
+    for (size_t i = 0; i < x->nents; i++) {
+        aent *a = &x->ents[i];
+        if (a->parent >= 0 || a->used < 0) continue;
+        ng_entity_view *v = &x->out.entities[a->used];
+        v->aliases = a->aliases;
+        v->naliases = a->naliases;
+        v->type = a->type;
+        v->name = a->name;
+    }
+    return 0;
+}
+
+int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang,
+               const ng_extraction **out, ng_error *err)
+{
+    int rc;
+    ng_pool_reset(x->pool);
+    ng_map_clear(x->ent_by_key);
+    for (size_t i = 0; i < x->nents; i++) x->ents[i].naliases = 0;
+    x->nms = x->nents = 0;
+    memset(&x->out.stats, 0, sizeof x->out.stats);
+    x->out.nentities = x->out.nclaims = 0;
+    x->text = ng_document_text(doc, &x->len);
+    if (!lang) lang = ng_document_lang(doc);
+    if (!lang) lang = ng_ontology_detect_language(x->onto, x->text, x->len);
+    lang = strcmp(lang, "en") == 0 ? "en" : "es";
+    x->out.lang = lang;
+    if ((rc = open_language(x, lang, err))) return rc;
+    if ((rc = ng_segment(&x->seg, x->text, x->len, abbrev_cb, x, err))) return rc;
+    x->out.stats.sentences = x->seg.nsentences;
+    if ((rc = prepare_tokens(x, err))) return rc;
+    if ((rc = ng__find_mentions(x, err))) return rc;
+    if ((rc = ng__resolve_entities(x, err))) return rc;
+    if ((rc = ng__find_relations(x, err))) return rc;
+    if ((rc = build_output(x, err))) return rc;
+    x->out.stats.mentions = x->nms;
+    *out = &x->out;
+    return 0;
+}
+
+size_t ng_extraction_entity_count(const ng_extraction *e)
+{
+    return e->nentities;
+}
+const ng_entity_view *ng_extraction_entity(const ng_extraction *e, size_t i)
+{
+    return i < e->nentities ? &e->entities[i] : NULL;
+}
+size_t ng_extraction_claim_count(const ng_extraction *e)
+{
+    return e->nclaims;
+}
+const ng_claim *ng_extraction_claim(const ng_extraction *e, size_t i)
+{
+    return i < e->nclaims ? &e->claims[i] : NULL;
+}
+const char *ng_extraction_lang(const ng_extraction *e)
+{
+    return e->lang;
+}
+ng_extract_stats ng_extraction_stats(const ng_extraction *e)
+{
+    return e->stats;
+}

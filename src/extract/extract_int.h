@@ -1,0 +1,103 @@
+/* Internal state of the extractor, shared by its source files. */
+#ifndef NG_EXTRACT_INT_H
+#define NG_EXTRACT_INT_H
+
+#include "newsgraph/extract.h"
+#include "newsgraph/text.h"
+#include "ontology/ontology_int.h"
+
+#include <hunspell/hunspell.h>
+
+typedef struct xtok {
+    const char *fold; /* folded form (pool) */
+    uint32_t flen;
+    uint32_t flags;
+    const char *lemmas; /* NUL-separated, ends with an empty string; NULL = none */
+    int mention;        /* index of the mention covering it, or -1 */
+} xtok;
+
+enum mention_kind { MK_GAZ, MK_DEMONYM, MK_NAME };
+
+typedef struct mention {
+    uint32_t t0, t1; /* token range [t0, t1) */
+    uint32_t sent;
+    int kind;
+    int gaz;         /* gazetteer entry or -1 */
+    int ent;         /* article entity (after resolution: root) */
+    ng_type type;    /* type cue seen at this mention */
+    int strength;    /* how sure the cue is: 0 none .. 3 gazetteer */
+    int part_of;     /* mention this organisation belongs to (nominal split), or -1 */
+} mention;
+
+typedef struct aent {
+    const char *key, *name, *fold;
+    ng_type type;
+    int strength;
+    int gaz;
+    int parent;     /* coreference: resolved to this entity, or -1 */
+    int nwords;
+    const char **aliases;
+    size_t naliases, aliases_cap;
+    int used;       /* index in the output, -1 when not output */
+} aent;
+
+struct ng_extraction {
+    ng_entity_view *entities;
+    size_t nentities, entities_cap;
+    ng_claim *claims;
+    size_t nclaims, claims_cap;
+    const char *lang;
+    ng_extract_stats stats;
+};
+
+typedef struct lang_state {
+    Hunhandle *hun;
+    ng_map *lemma_cache; /* folded form -> lemma list (pool) */
+    ng_pool *cache_pool;
+} lang_state;
+
+struct ng_extractor {
+    const ng_ontology *onto;
+    const ng_lexicon *lx;
+    lang_state langs[2];
+    lang_state *ls;
+    ng_pool *pool; /* per article */
+    ng_segmentation seg;
+    const char *text;
+    size_t len;
+    xtok *toks;
+    size_t toks_cap;
+    mention *ms;
+    size_t nms, ms_cap;
+    aent *ents;
+    size_t nents, ents_cap;
+    ng_map *ent_by_key;
+    ng_buf scratch;
+    ng_extraction out;
+};
+
+/* mentions.c */
+int ng__find_mentions(ng_extractor *x, ng_error *err);
+int ng__resolve_entities(ng_extractor *x, ng_error *err);
+/* relations.c */
+int ng__find_relations(ng_extractor *x, ng_error *err);
+/* extract.c */
+int ng__add_claim(ng_extractor *x, int s_mention, int o_mention, const char *property,
+                  const char *pattern, uint32_t sent, double confidence);
+int ng__root(const ng_extractor *x, int ent);
+/* Index of an article entity in the output, added on first use; -1 on OOM. */
+long ng__output_entity(ng_extractor *x, int ent);
+/* Match a multi-word cue of `kind` starting at token i (not past end);
+ * returns the number of tokens matched (0 = none). */
+int ng__cue_at(const ng_extractor *x, int kind, size_t i, size_t end, void **value);
+int ng__tok_is(const ng_extractor *x, size_t i, const char *folded);
+int ng__has_lemma(const ng_extractor *x, size_t i, const char *lemma);
+/* Role phrase (roles.tsv) starting at token i; returns its length in tokens
+ * and its property (NULL for a bare title) through *prop. */
+int ng__role_at(const ng_extractor *x, size_t i, size_t end, const char **prop);
+/* Record a surface form for an article entity (deduplicated). */
+int ng__ent_add_alias(ng_extractor *x, int ent, const char *surface);
+/* Upgrade an entity's type when the cue is stronger than what it has. */
+void ng__ent_type(ng_extractor *x, int ent, ng_type t, int strength);
+
+#endif

@@ -1,0 +1,508 @@
+/* Mentions: gazetteer matches and capitalised name chunks, typed by cue
+ * words, then resolved inside the article (surnames, acronyms).
+ *
+ * Gazetteer matches come first and win; a name chunk that carries an
+ * organisation head ("Fuerzas Armadas de Rusia") may swallow a place that
+ * follows a connector, because there the place is part of the name. */
+#include "extract_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const ng_token *tk(const ng_extractor *x, size_t i)
+{
+    return &x->seg.tokens[i];
+}
+
+static int is_word(const ng_extractor *x, size_t i)
+{
+    return (x->toks[i].flags & NG_TOK_WORD) != 0;
+}
+
+static int is_cap(const ng_extractor *x, size_t i)
+{
+    return (x->toks[i].flags & (NG_TOK_UPPER | NG_TOK_ALLCAPS)) && is_word(x, i);
+}
+
+int ng__role_at(const ng_extractor *x, size_t i, size_t end, const char **prop)
+{
+    const ng_trie *t = &x->lx->roles;
+    int node = 0, best = 0;
+    for (size_t j = i; j < end; j++) {
+        if (x->toks[j].flags & NG_TOK_HYPHEN) continue;
+        node = ng__trie_step(t, node, x->toks[j].fold, x->toks[j].flen);
+        if (node < 0) break;
+        if (t->nodes[node].value >= 0) {
+            best = (int)(j + 1 - i);
+            if (prop) *prop = x->lx->role_props[t->nodes[node].value];
+        }
+    }
+    return best;
+}
+
+int ng__ent_add_alias(ng_extractor *x, int ent, const char *surface)
+{
+    aent *a = &x->ents[ent];
+    if (strcmp(a->name, surface) == 0) return 0;
+    for (size_t i = 0; i < a->naliases; i++)
+        if (strcmp(a->aliases[i], surface) == 0) return 0;
+    if (NG_GROW(a->aliases, a->aliases_cap, a->naliases + 1)) return NG_ENOMEM;
+    a->aliases[a->naliases++] = surface;
+    return 0;
+}
+
+void ng__ent_type(ng_extractor *x, int ent, ng_type t, int strength)
+{
+    aent *a = &x->ents[ent];
+    if (strength > a->strength || (a->type == NG_TYPE_ENTITY && t != NG_TYPE_ENTITY)) {
+        if (a->strength >= 3) return; /* the gazetteer knows better */
+        a->type = t;
+        if (strength > a->strength) a->strength = strength;
+    }
+}
+
+/* ---- gazetteer ------------------------------------------------------------ */
+
+/* Longest alias starting at token i; returns its end token (0 = none). */
+static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry, int *acronym)
+{
+    const ng_trie *t = &x->onto->aliases;
+    int node = 0;
+    size_t best = 0;
+    for (size_t j = i; j < end; j++) {
+        const xtok *k = &x->toks[j];
+        if (k->flags & NG_TOK_HYPHEN) {
+            if (j == i) break;
+            continue;
+        }
+        node = ng__trie_step(t, node, k->fold, k->flen);
+        if (node < 0) break;
+        if (t->nodes[node].value >= 0) {
+            best = j + 1;
+            *entry = t->nodes[node].value;
+            *acronym = t->nodes[node].acronym;
+        }
+    }
+    return best;
+}
+
+static int gaz_case_ok(const ng_extractor *x, size_t i, const ng_gaz_entry *e, int acronym)
+{
+    uint32_t f = x->toks[i].flags;
+    if (e->demonym) return 1;
+    if (acronym) return (f & NG_TOK_ALLCAPS) || ((f & NG_TOK_ABBR) && (f & NG_TOK_UPPER));
+    return (f & (NG_TOK_UPPER | NG_TOK_ALLCAPS | NG_TOK_NUM)) != 0;
+}
+
+static int push_mention(ng_extractor *x, size_t t0, size_t t1, uint32_t sent, int kind, int gaz)
+{
+    if (NG_GROW(x->ms, x->ms_cap, x->nms + 1)) return NG_ENOMEM;
+    x->ms[x->nms++] = (mention){(uint32_t)t0, (uint32_t)t1, sent, kind, gaz, -1,
+                                NG_TYPE_ENTITY, 0, -1};
+    for (size_t j = t0; j < t1; j++) x->toks[j].mention = (int)x->nms - 1;
+    return 0;
+}
+
+static int gaz_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
+{
+    size_t end = z->first + z->count;
+    for (size_t i = z->first; i < end; i++) {
+        if (!(x->toks[i].flags & (NG_TOK_WORD | NG_TOK_NUM))) continue;
+        int entry = -1, acronym = 0;
+        size_t stop = gaz_match(x, i, end, &entry, &acronym);
+        if (!stop) continue;
+        const ng_gaz_entry *e = &x->onto->entries[entry];
+        if (!gaz_case_ok(x, i, e, acronym)) continue;
+        if (push_mention(x, i, stop, sent, e->demonym ? MK_DEMONYM : MK_GAZ, entry))
+            return NG_ENOMEM;
+        i = stop - 1;
+    }
+    return 0;
+}
+
+/* ---- name chunks ------------------------------------------------------------ */
+
+static int after_opener(const ng_extractor *x, size_t i, size_t first)
+{
+    if (i == first) return 1;
+    const ng_token *p = tk(x, i - 1);
+    if (!(x->toks[i - 1].flags & NG_TOK_PUNCT)) return 0;
+    const char *s = x->text + p->start;
+    size_t n = p->end - p->start;
+    static const char *const openers[] = {"\"", "\u201C", "\u00AB", "(", "\u00BF", "\u00A1",
+                                          ":",  "-",      "\u2014", "'", "\u2018", "["};
+    for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
+        if (n == strlen(openers[k]) && memcmp(s, openers[k], n) == 0) return 1;
+    return 0;
+}
+
+/* A capitalised word that may start a name. */
+static int name_start(ng_extractor *x, size_t i, size_t first, size_t end)
+{
+    const xtok *k = &x->toks[i];
+    if (!is_cap(x, i) || k->mention >= 0) return 0;
+    if (ng__cue(x->lx, NG_CUE_STOP, k->fold, k->flen) ||
+        ng__cue(x->lx, NG_CUE_NONNAME, k->fold, k->flen) ||
+        ng__cue(x->lx, NG_CUE_DETERMINER, k->fold, k->flen))
+        return 0;
+    if (ng__role_at(x, i, end, NULL)) return 0;
+    /* At the start of a sentence or a quote any word is capitalised: a
+     * dictionary word there is not a name unless it is a known given name. */
+    if (after_opener(x, i, first) && k->lemmas && !(k->flags & NG_TOK_ALLCAPS) &&
+        !ng_map_get(x->onto->given_names, k->fold, k->flen))
+        return 0;
+    return 1;
+}
+
+/* Whether the chunk [t0, j) holds an organisation or agreement head. */
+static int has_head(const ng_extractor *x, size_t t0, size_t j)
+{
+    for (size_t i = t0; i < j; i++)
+        if (ng__cue_at(x, NG_CUE_ORG_HEAD, i, j, NULL) ||
+            ng__cue_at(x, NG_CUE_AGREEMENT_HEAD, i, j, NULL))
+            return 1;
+    return 0;
+}
+
+/* Extend a chunk from t0; returns its end (exclusive). */
+static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
+{
+    size_t j = t0 + 1;
+    *absorbed = 0;
+    while (j < end) {
+        const xtok *k = &x->toks[j];
+        if ((k->flags & NG_TOK_HYPHEN) && (k->flags & NG_TOK_NOSPACE) && j + 1 < end &&
+            is_word(x, j + 1) && (x->toks[j + 1].flags & NG_TOK_NOSPACE) &&
+            x->toks[j + 1].mention < 0) {
+            j += 2; /* Jong-un, Jean-Noël */
+            continue;
+        }
+        if (is_cap(x, j) && ng__role_at(x, j, end, NULL)) break;
+        if (is_cap(x, j) && k->mention < 0 && !ng__cue(x->lx, NG_CUE_NONNAME, k->fold, k->flen) &&
+            !ng__cue(x->lx, NG_CUE_STOP, k->fold, k->flen)) {
+            j++;
+            continue;
+        }
+        int c = ng__cue_at(x, NG_CUE_CONNECTOR, j, end, NULL);
+        if (c && j + (size_t)c < end && is_cap(x, j + (size_t)c)) {
+            size_t n = j + (size_t)c;
+            int m = x->toks[n].mention;
+            if (m < 0 && !ng__role_at(x, n, end, NULL) &&
+                !ng__cue(x->lx, NG_CUE_STOP, x->toks[n].fold, x->toks[n].flen)) {
+                j = n + 1;
+                continue;
+            }
+            /* a known place after a connector belongs to an organisation's name */
+            if (m >= 0 && x->ms[m].kind == MK_GAZ && x->ms[m].t0 == n &&
+                x->onto->entries[x->ms[m].gaz].type != NG_TYPE_ORGANIZATION &&
+                x->onto->entries[x->ms[m].gaz].type != NG_TYPE_PERSON && has_head(x, t0, j)) {
+                x->ms[m].kind = -1; /* swallowed */
+                *absorbed = 1;
+                j = x->ms[m].t1;
+                continue;
+            }
+        }
+        break;
+    }
+    /* drop connectors left at the end */
+    while (j > t0 + 1 && !is_cap(x, j - 1) && !(x->toks[j - 1].flags & NG_TOK_NOSPACE)) j--;
+    return j;
+}
+
+static void type_chunk(ng_extractor *x, mention *m)
+{
+    void *v = NULL;
+    size_t t0 = m->t0, t1 = m->t1;
+    if (ng__cue_at(x, NG_CUE_AGREEMENT_HEAD, t0, t1, &v) ||
+        ng__cue_at(x, NG_CUE_PLACE_HEAD, t0, t1, &v)) {
+        m->type = (ng_type)((intptr_t)v - 100);
+        m->strength = 2;
+        return;
+    }
+    for (size_t i = t0; i < t1; i++)
+        if (ng__cue_at(x, NG_CUE_ORG_HEAD, i, t1, NULL)) {
+            m->type = NG_TYPE_ORGANIZATION;
+            m->strength = 2;
+            return;
+        }
+    const xtok *k = &x->toks[t0];
+    if (t1 - t0 >= 2 && ng_map_get(x->onto->given_names, k->fold, k->flen)) {
+        m->type = NG_TYPE_PERSON;
+        m->strength = 1;
+    } else if (t1 - t0 == 1 && (k->flags & NG_TOK_ALLCAPS) && k->flen <= 8) {
+        m->type = NG_TYPE_ORGANIZATION; /* an acronym */
+        m->strength = 1;
+    }
+    /* context before the name: "región de Kursk", "el general Valeri Guerásimov" */
+    size_t p = t0;
+    while (p > 0 && p + 4 > t0 && ng__cue(x->lx, NG_CUE_CONNECTOR, x->toks[p - 1].fold,
+                                          x->toks[p - 1].flen))
+        p--;
+    if (p < t0 && p > 0 && ng__cue_at(x, NG_CUE_PLACE_HEAD, p - 1, p, &v) &&
+        !is_cap(x, p - 1)) {
+        m->type = (ng_type)((intptr_t)v - 100);
+        m->strength = 2;
+        return;
+    }
+    for (size_t s = t0 >= 4 ? t0 - 4 : 0; s < t0; s++) {
+        int n = ng__role_at(x, s, t0, NULL);
+        if (n && s + (size_t)n == t0) {
+            m->type = NG_TYPE_PERSON;
+            m->strength = 2;
+            return;
+        }
+    }
+}
+
+/* "Comisión Militar Central del Partido de los Trabajadores": two bodies, the
+ * first part of the second. Split at the connector before the second head. */
+static int split_org(ng_extractor *x, size_t mi)
+{
+    mention m = x->ms[mi];
+    if (m.type != NG_TYPE_ORGANIZATION) return 0;
+    int first_head = -1;
+    for (size_t i = m.t0; i < m.t1; i++) {
+        int h = ng__cue_at(x, NG_CUE_ORG_HEAD, i, m.t1, NULL);
+        if (!h) continue;
+        if (first_head < 0) {
+            first_head = (int)i;
+            i += (size_t)h - 1;
+            continue;
+        }
+        /* find the connector right before this head */
+        for (size_t c = (size_t)first_head + 1; c < i; c++) {
+            int cl = ng__cue_at(x, NG_CUE_CONNECTOR, c, i, NULL);
+            if (cl && c + (size_t)cl == i && c > (size_t)first_head + 1) {
+                x->ms[mi].t1 = (uint32_t)c;
+                if (push_mention(x, i, m.t1, m.sent, MK_NAME, -1)) return NG_ENOMEM;
+                mention *b = &x->ms[x->nms - 1];
+                b->type = NG_TYPE_ORGANIZATION;
+                b->strength = 2;
+                x->ms[mi].part_of = (int)x->nms - 1;
+                for (size_t j = m.t0; j < c; j++) x->toks[j].mention = (int)mi;
+                for (size_t j = c; j < i; j++) x->toks[j].mention = -1;
+                return 0;
+            }
+        }
+        break;
+    }
+    return 0;
+}
+
+static int chunk_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
+{
+    size_t first = z->first, end = z->first + z->count;
+    for (size_t i = first; i < end; i++) {
+        if (!name_start(x, i, first, end)) continue;
+        int absorbed;
+        size_t j = chunk_end(x, i, end, &absorbed);
+        if (push_mention(x, i, j, sent, MK_NAME, -1)) return NG_ENOMEM;
+        size_t mi = x->nms - 1;
+        type_chunk(x, &x->ms[mi]);
+        if (split_org(x, mi)) return NG_ENOMEM;
+        i = j - 1;
+    }
+    return 0;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const mention *x = a, *y = b;
+    if (x->t0 != y->t0) return x->t0 < y->t0 ? -1 : 1;
+    return 0;
+}
+
+/* Sort this sentence's mentions, drop swallowed ones, and fix links. */
+static void settle_sentence(ng_extractor *x, size_t from)
+{
+    /* part_of links point at mentions inside [from, nms): keep them as token
+     * positions across the sort */
+    for (size_t i = from; i < x->nms; i++)
+        if (x->ms[i].part_of >= 0) x->ms[i].part_of = (int)x->ms[x->ms[i].part_of].t0 + 1;
+    size_t w = from;
+    for (size_t i = from; i < x->nms; i++)
+        if (x->ms[i].kind >= 0) x->ms[w++] = x->ms[i];
+    x->nms = w;
+    qsort(x->ms + from, x->nms - from, sizeof *x->ms, cmp_mention);
+    for (size_t i = from; i < x->nms; i++)
+        for (size_t j = x->ms[i].t0; j < x->ms[i].t1; j++) x->toks[j].mention = (int)i;
+    for (size_t i = from; i < x->nms; i++) {
+        if (x->ms[i].part_of < 0) continue;
+        int t = x->ms[i].part_of - 1;
+        x->ms[i].part_of = x->toks[t].mention;
+    }
+}
+
+/* ---- entities ------------------------------------------------------------- */
+
+static const char *surface(ng_extractor *x, const mention *m)
+{
+    const ng_token *a = tk(x, m->t0), *b = tk(x, m->t1 - 1);
+    return ng_pool_strndup(x->pool, x->text + a->start, b->end - a->start);
+}
+
+static const char *folded_key(ng_extractor *x, const mention *m, int *nwords)
+{
+    ng_buf *b = &x->scratch;
+    b->len = 0;
+    *nwords = 0;
+    for (size_t i = m->t0; i < m->t1; i++) {
+        if (x->toks[i].flags & NG_TOK_HYPHEN) continue;
+        if ((b->len && ng_buf_addc(b, ' ')) || ng_buf_add(b, x->toks[i].fold, x->toks[i].flen))
+            return NULL;
+        (*nwords)++;
+    }
+    return ng_pool_strndup(x->pool, b->data ? b->data : "", b->len);
+}
+
+static int entity_for(ng_extractor *x, mention *m)
+{
+    int nwords = 0;
+    const char *fold = folded_key(x, m, &nwords);
+    const char *surf = surface(x, m);
+    if (!fold || !surf) return NG_ENOMEM;
+    int gaz = m->gaz;
+    if (m->kind == MK_DEMONYM) {
+        const char *cid = x->onto->entries[gaz].country;
+        void *v = ng_map_get(x->onto->by_id, cid, strlen(cid));
+        gaz = v ? (int)((intptr_t)v - 1) : -1;
+    }
+    ng_buf key = {0};
+    int rc = gaz >= 0 ? ng_buf_printf(&key, "gaz:%s", x->onto->entries[gaz].id)
+                      : ng_buf_printf(&key, "name:%s", fold);
+    if (rc) return NG_ENOMEM;
+    void *found = ng_map_get(x->ent_by_key, key.data, key.len);
+    int e;
+    if (found) {
+        e = (int)((intptr_t)found - 1);
+    } else {
+        size_t old_cap = x->ents_cap;
+        if (NG_GROW(x->ents, x->ents_cap, x->nents + 1)) {
+            ng_buf_free(&key);
+            return NG_ENOMEM;
+        }
+        /* alias arrays are kept from article to article: new slots start empty */
+        memset(x->ents + old_cap, 0, (x->ents_cap - old_cap) * sizeof *x->ents);
+        e = (int)x->nents++;
+        aent *a = &x->ents[e];
+        const char **keep = a->aliases;
+        size_t keep_cap = a->aliases_cap;
+        memset(a, 0, sizeof *a);
+        a->aliases = keep;
+        a->aliases_cap = keep_cap;
+        a->key = ng_pool_strndup(x->pool, key.data, key.len);
+        a->gaz = gaz;
+        a->parent = -1;
+        a->used = -1;
+        a->nwords = nwords;
+        if (gaz >= 0) {
+            const ng_gaz_entry *g = &x->onto->entries[gaz];
+            const char *label = strcmp(x->lx->lang, "en") == 0 ? g->label_en : g->label_es;
+            a->name = label ? label : (g->label_en ? g->label_en : g->label_es);
+            if (!a->name) a->name = surf;
+            a->type = g->type;
+            a->strength = 3;
+        } else {
+            a->name = surf;
+            a->type = NG_TYPE_ENTITY;
+        }
+        a->fold = fold;
+        if (!a->key || ng_map_put(x->ent_by_key, key.data, key.len, (void *)(intptr_t)(e + 1))) {
+            ng_buf_free(&key);
+            return NG_ENOMEM;
+        }
+    }
+    ng_buf_free(&key);
+    aent *a = &x->ents[e];
+    /* the longest surface form names a non-gazetteer entity */
+    if (gaz < 0 && strlen(surf) > strlen(a->name)) {
+        if (ng__ent_add_alias(x, e, a->name)) return NG_ENOMEM;
+        a->name = surf;
+    }
+    if (m->kind != MK_DEMONYM && ng__ent_add_alias(x, e, surf)) return NG_ENOMEM;
+    ng__ent_type(x, e, m->type, m->strength);
+    m->ent = e;
+    return 0;
+}
+
+int ng__find_mentions(ng_extractor *x, ng_error *err)
+{
+    for (size_t s = 0; s < x->seg.nsentences; s++) {
+        const ng_sentence *z = &x->seg.sentences[s];
+        size_t from = x->nms;
+        if (gaz_pass(x, z, (uint32_t)s) || chunk_pass(x, z, (uint32_t)s))
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
+        settle_sentence(x, from);
+    }
+    for (size_t i = 0; i < x->nms; i++)
+        if (entity_for(x, &x->ms[i])) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* ---- coreference inside the article --------------------------------------- */
+
+static int word_in(const char *words, const char *w, int first_or_last)
+{
+    size_t n = strlen(w);
+    const char *last = strrchr(words, ' ');
+    if (first_or_last) {
+        int first = strncmp(words, w, n) == 0 && words[n] == ' ';
+        int lst = last && strcmp(last + 1, w) == 0;
+        return first || lst;
+    }
+    return 0;
+}
+
+/* Initials of the capitalised words of a name: "Korean Central News Agency" -> "kcna". */
+static int initials_match(const ng_extractor *x, const aent *org, const char *acr)
+{
+    (void)x;
+    char ini[32];
+    size_t n = 0;
+    const char *p = org->name;
+    while (*p && n + 1 < sizeof ini) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        if (*p >= 'A' && *p <= 'Z') ini[n++] = (char)(*p + 32);
+        while (*p && *p != ' ') p++;
+    }
+    ini[n] = '\0';
+    return n >= 2 && strcmp(ini, acr) == 0;
+}
+
+int ng__resolve_entities(ng_extractor *x, ng_error *err)
+{
+    (void)err;
+    for (size_t i = 0; i < x->nents; i++) {
+        aent *a = &x->ents[i];
+        if (a->gaz >= 0 || a->parent >= 0) continue;
+        int match = -1, count = 0;
+        int acronym = a->nwords == 1 && a->type == NG_TYPE_ORGANIZATION;
+        for (size_t j = 0; j < x->nents; j++) {
+            aent *b = &x->ents[j];
+            if (j == i || b->parent >= 0) continue;
+            int hit = 0;
+            if (a->nwords == 1 && b->type == NG_TYPE_PERSON && b->nwords >= 2 &&
+                (a->type == NG_TYPE_ENTITY || a->type == NG_TYPE_PERSON))
+                hit = word_in(b->fold, a->fold, 1);
+            else if (acronym && b->type == NG_TYPE_ORGANIZATION && b->nwords >= 2)
+                hit = initials_match(x, b, a->fold);
+            if (hit && match != (int)j) {
+                match = (int)j;
+                count++;
+            }
+        }
+        if (count == 1) {
+            /* "Putin" -> "Vladimir Putin": one candidate only, never a guess */
+            a->parent = match;
+            aent *b = &x->ents[match];
+            if (ng__ent_add_alias(x, match, a->name)) return NG_ENOMEM;
+            for (size_t k = 0; k < a->naliases; k++)
+                if (ng__ent_add_alias(x, match, a->aliases[k])) return NG_ENOMEM;
+            if (b->type == NG_TYPE_ENTITY) b->type = a->type;
+        }
+    }
+    /* mentions point at their resolved entity */
+    for (size_t i = 0; i < x->nms; i++) x->ms[i].ent = ng__root(x, x->ms[i].ent);
+    return 0;
+}

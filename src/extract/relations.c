@@ -1,0 +1,575 @@
+/* Relations: patterns over one sentence's tokens and mentions.
+ *
+ * Each pattern has a name that ends up on the claim (ng:pattern):
+ *   apposition:role      "el presidente de Rusia, Vladimir Putin"
+ *   apposition:possessive "Corea del Norte y su líder, Kim Jong-un"
+ *   prenominal:role      "UK Prime Minister Keir Starmer"
+ *   svo:<verb>           verb frames from lexicon/<lang>/verbs.tsv
+ *   passive:<verb>       "fue capturado por", "was arrested by"
+ *   nominal:region-of    "la región rusa de Kursk"
+ *   nominal:state-media  "la agencia estatal norcoreana KCNA"
+ *   nominal:part-of      "la Comisión Militar Central del Partido …"
+ *   nominal:alliance     "la alianza Pionyang-Moscú"
+ * Reported speech ("dijo Peskov", "según KCNA") marks the sentence's other
+ * claims with who said it. */
+#include "extract_int.h"
+
+#include <string.h>
+
+#define SUBJECT_WINDOW 30
+#define OBJECT_WINDOW 10
+
+typedef struct sent_ctx {
+    ng_extractor *x;
+    uint32_t sent;
+    size_t first, end;   /* tokens */
+    size_t m0, m1;       /* mentions [m0, m1) */
+    size_t claims_from;  /* claims added by this sentence start here */
+} sent_ctx;
+
+static const xtok *T(const sent_ctx *c, size_t i)
+{
+    return &c->x->toks[i];
+}
+
+static int is_cue(const sent_ctx *c, int kind, size_t i)
+{
+    return i < c->end && ng__cue(c->x->lx, kind, T(c, i)->fold, T(c, i)->flen) != NULL;
+}
+
+static int is_punct(const sent_ctx *c, size_t i)
+{
+    return (T(c, i)->flags & NG_TOK_PUNCT) && !(T(c, i)->flags & NG_TOK_HYPHEN);
+}
+
+static int is_comma(const sent_ctx *c, size_t i)
+{
+    return i < c->end && strcmp(T(c, i)->fold, ",") == 0;
+}
+
+static const mention *M(const sent_ctx *c, int m)
+{
+    return &c->x->ms[m];
+}
+
+static ng_type mtype(const sent_ctx *c, int m)
+{
+    return c->x->ents[c->x->ms[m].ent].type;
+}
+
+static int is_person(const sent_ctx *c, int m)
+{
+    return mtype(c, m) == NG_TYPE_PERSON;
+}
+
+/* Mention starting exactly at token i (-1 if none). */
+static int mention_at(const sent_ctx *c, size_t i)
+{
+    if (i >= c->end) return -1;
+    int m = T(c, i)->mention;
+    return m >= 0 && M(c, m)->t0 == i ? m : -1;
+}
+
+/* Skip determiners and possessives forward from i. */
+static size_t skip_dets(const sent_ctx *c, size_t i)
+{
+    while (i < c->end && (is_cue(c, NG_CUE_DETERMINER, i) || is_cue(c, NG_CUE_POSSESSIVE, i)))
+        i++;
+    return i;
+}
+
+/* A gazetteer city that stands for its country's government in a relation. */
+static int government_of(const sent_ctx *c, int m)
+{
+    const ng_extractor *x = c->x;
+    const mention *mm = M(c, m);
+    if (mm->gaz < 0 || mm->kind != MK_GAZ) return m;
+    const ng_gaz_entry *g = &x->onto->entries[mm->gaz];
+    if (!g->capital || !g->country) return m;
+    /* find a mention of that country anywhere in the article to stand in */
+    for (size_t i = 0; i < x->nms; i++) {
+        const mention *o = &x->ms[i];
+        int og = x->ents[o->ent].gaz;
+        if (og >= 0 && strcmp(x->onto->entries[og].id, g->country) == 0) return (int)i;
+    }
+    return m;
+}
+
+static int claim(sent_ctx *c, int s, int o, const char *prop, const char *pattern, double conf)
+{
+    if (s < 0 || o < 0 || !prop) return 0;
+    return ng__add_claim(c->x, s, o, prop, pattern, c->sent, conf);
+}
+
+static const char *pattern_name(sent_ctx *c, const char *kind, const char *word)
+{
+    ng_buf b = {0};
+    if (ng_buf_printf(&b, "%s:%s", kind, word)) return NULL;
+    const char *r = ng_pool_strndup(c->x->pool, b.data, b.len);
+    ng_buf_free(&b);
+    return r;
+}
+
+/* ---- appositions ------------------------------------------------------------ */
+
+/* The organisation or country a role at [r0, r1) belongs to, looking right:
+ * "presidente de Rusia", "portavoz de la Presidencia rusa", "presidente ruso".
+ * Returns the mention and sets *after to the token after it. */
+static int role_owner_right(const sent_ctx *c, size_t r0, size_t r1, size_t *after)
+{
+    size_t i = r1;
+    /* the owner may start inside the role phrase ("jefe del Estado Mayor de…") */
+    for (size_t k = r0 + 1; k < r1; k++) {
+        int m = mention_at(c, k);
+        if (m >= 0 && mtype(c, m) == NG_TYPE_ORGANIZATION) {
+            *after = M(c, m)->t1;
+            return m;
+        }
+    }
+    int m = mention_at(c, i);
+    if (m >= 0 && M(c, m)->kind == MK_DEMONYM) {
+        *after = M(c, m)->t1;
+        return m;
+    }
+    int conn = ng__cue_at(c->x, NG_CUE_CONNECTOR, i, c->end, NULL);
+    if (!conn) return -1;
+    i = skip_dets(c, i + (size_t)conn);
+    m = mention_at(c, i);
+    if (m < 0 || is_person(c, m)) return -1;
+    *after = M(c, m)->t1;
+    return m;
+}
+
+/* The holder of a role after position i: ", [el general] Valeri Guerásimov". */
+static int holder_right(const sent_ctx *c, size_t i, int need_comma)
+{
+    if (is_comma(c, i)) i++;
+    else if (need_comma) return -1;
+    i = skip_dets(c, i);
+    const char *p = NULL;
+    int r = ng__role_at(c->x, i, c->end, &p);
+    if (r) i = skip_dets(c, i + (size_t)r);
+    int m = mention_at(c, i);
+    if (m < 0) return -1;
+    ng_type t = mtype(c, m);
+    if (t != NG_TYPE_PERSON && t != NG_TYPE_ENTITY) return -1;
+    return m;
+}
+
+static void make_person(sent_ctx *c, int m)
+{
+    ng__ent_type(c->x, M(c, m)->ent, NG_TYPE_PERSON, 2);
+}
+
+static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const char *prop)
+{
+    size_t after = r1;
+    int owner = role_owner_right(c, r0, r1, &after);
+    /* (1) ROLE de OWNER, PERSON  /  ROLE OWNER-demonym, PERSON */
+    int holder = holder_right(c, owner >= 0 ? after : r1, owner >= 0);
+    if (holder >= 0) {
+        make_person(c, holder);
+        if (owner >= 0) return claim(c, holder, owner, prop, "apposition:role", 0.9);
+    }
+    /* (2) PERSON, [el] ROLE de OWNER */
+    size_t b = r0;
+    while (b > c->first && is_cue(c, NG_CUE_DETERMINER, b - 1)) b--;
+    if (owner >= 0 && b > c->first + 1 && is_comma(c, b - 1)) {
+        int p = T(c, b - 2)->mention;
+        if (p >= 0 && (is_person(c, p) || mtype(c, p) == NG_TYPE_ENTITY)) {
+            make_person(c, p);
+            return claim(c, p, owner, prop, "apposition:role", 0.85);
+        }
+    }
+    /* (3) OWNER y su ROLE, PERSON / OWNER's ROLE, PERSON / OWNER ROLE PERSON */
+    if (owner < 0) {
+        size_t k = b;
+        int poss = 0;
+        if (k > c->first && (is_cue(c, NG_CUE_POSSESSIVE, k - 1) || ng__tok_is(c->x, k - 1, "'s"))) {
+            poss = 1;
+            k--;
+        }
+        if (poss && k > c->first && ng__tok_is(c->x, k - 1, "'s") == 0 &&
+            is_cue(c, NG_CUE_COORD, k - 1))
+            k--;
+        int o = k > c->first ? T(c, k - 1)->mention : -1;
+        int direct = !poss && o >= 0 && M(c, o)->t1 == r0; /* "UK Prime Minister" */
+        if (o >= 0 && !is_person(c, o) && (poss || direct)) {
+            int h = holder_right(c, r1, 0);
+            if (h >= 0) {
+                make_person(c, h);
+                return claim(c, h, o, prop,
+                             direct ? "prenominal:role" : "apposition:possessive", 0.85);
+            }
+        }
+    }
+    return 0;
+}
+
+static int find_roles(sent_ctx *c)
+{
+    for (size_t i = c->first; i < c->end; i++) {
+        if (!(T(c, i)->flags & NG_TOK_WORD)) continue;
+        const char *prop = NULL;
+        int n = ng__role_at(c->x, i, c->end, &prop);
+        if (!n) continue;
+        if (!prop) {
+            /* a bare title: the name after it is a person */
+            int h = holder_right(c, skip_dets(c, i + (size_t)n), 0);
+            if (h >= 0) make_person(c, h);
+        } else if (role_patterns(c, i, i + (size_t)n, prop)) {
+            return NG_ENOMEM;
+        }
+        i += (size_t)n - 1;
+    }
+    return 0;
+}
+
+/* ---- nominal patterns -------------------------------------------------------- */
+
+static int nominals(sent_ctx *c)
+{
+    ng_extractor *x = c->x;
+    for (size_t i = c->first; i < c->end; i++) {
+        void *v = NULL;
+        int n;
+        /* la región rusa de Kursk */
+        if (!(T(c, i)->flags & NG_TOK_UPPER) && (n = ng__cue_at(x, NG_CUE_PLACE_HEAD, i, c->end, &v))) {
+            size_t j = i + (size_t)n;
+            int d = mention_at(c, j);
+            if (d >= 0 && M(c, d)->kind == MK_DEMONYM && ng__tok_is(x, M(c, d)->t1, "de")) {
+                int p = mention_at(c, M(c, d)->t1 + 1);
+                if (p >= 0 && M(c, p)->kind == MK_NAME) {
+                    ng__ent_type(x, M(c, p)->ent, (ng_type)((intptr_t)v - 100), 2);
+                    if (claim(c, p, d, "locatedIn", "nominal:region-of", 0.85)) return NG_ENOMEM;
+                }
+            }
+        }
+        /* la agencia estatal norcoreana KCNA / the state news agency KCNA */
+        if ((n = ng__cue_at(x, NG_CUE_MEDIA_HEAD, i, c->end, NULL)) && !(T(c, i)->flags & NG_TOK_UPPER)) {
+            size_t j = i + (size_t)n;
+            int state = 0;
+            int k;
+            if ((k = ng__cue_at(x, NG_CUE_STATE, j, c->end, NULL))) state = 1, j += (size_t)k;
+            int d = mention_at(c, j);
+            if (d >= 0 && M(c, d)->kind == MK_DEMONYM) {
+                if (!state && (k = ng__cue_at(x, NG_CUE_STATE, M(c, d)->t1, c->end, NULL)))
+                    state = 1, j = M(c, d)->t1 + (size_t)k;
+                else
+                    j = M(c, d)->t1;
+                int org = mention_at(c, j);
+                if (org >= 0 && M(c, org)->kind != MK_DEMONYM) {
+                    ng__ent_type(x, M(c, org)->ent, NG_TYPE_ORGANIZATION, 2);
+                    if (claim(c, org, d, state ? "stateAgencyOf" : "locatedIn",
+                              "nominal:state-media", 0.85))
+                        return NG_ENOMEM;
+                }
+            }
+        }
+        /* la alianza Pionyang-Moscú */
+        if ((n = ng__cue_at(x, NG_CUE_ALLIANCE_HEAD, i, c->end, NULL)) && !(T(c, i)->flags & NG_TOK_UPPER)) {
+            size_t j = skip_dets(c, i + (size_t)n);
+            int a = mention_at(c, j);
+            if (a >= 0 && (T(c, M(c, a)->t1)->flags & NG_TOK_HYPHEN)) {
+                int b = mention_at(c, M(c, a)->t1 + 1);
+                if (b >= 0 &&
+                    claim(c, government_of(c, a), government_of(c, b), "alliedWith",
+                          "nominal:alliance", 0.8))
+                    return NG_ENOMEM;
+            }
+        }
+    }
+    for (size_t m = c->m0; m < c->m1; m++)
+        if (x->ms[m].part_of >= 0 &&
+            claim(c, (int)m, x->ms[m].part_of, "partOf", "nominal:part-of", 0.85))
+            return NG_ENOMEM;
+    return 0;
+}
+
+/* ---- verb frames ------------------------------------------------------------- */
+
+static int is_prep_at(const sent_ctx *c, size_t i)
+{
+    return is_cue(c, NG_CUE_PREP, i);
+}
+
+/* Does the gap [g0, g1) between verb and object fit one of the frame's markers? */
+static int marker_fits(const sent_ctx *c, const ng_verb_frame *f, size_t g0, size_t g1)
+{
+    size_t first_prep = g1;
+    for (size_t i = g0; i < g1; i++)
+        if (is_prep_at(c, i)) {
+            first_prep = i;
+            break;
+        }
+    for (int k = 0; k < f->nmarkers; k++) {
+        const char **mw = f->markers[k];
+        if (strcmp(mw[0], "_") == 0) {
+            if (first_prep == g1) return 1;
+            continue;
+        }
+        if (first_prep == g1) continue;
+        size_t i = first_prep;
+        int ok = 1;
+        for (int w = 0; mw[w]; w++, i++)
+            if (i >= g1 || strcmp(T(c, i)->fold, mw[w]) != 0) ok = 0;
+        if (ok) return 1;
+    }
+    return 0;
+}
+
+/* A preposition right before mention m (skipping determiners), or -1. */
+static long prep_before(const sent_ctx *c, int m)
+{
+    size_t i = M(c, m)->t0;
+    while (i > c->first && is_cue(c, NG_CUE_DETERMINER, i - 1)) i--;
+    if (i > c->first && is_prep_at(c, i - 1)) return (long)i - 1;
+    return -1;
+}
+
+static int agent_like(const sent_ctx *c, int m)
+{
+    ng_type t = mtype(c, m);
+    return t == NG_TYPE_PERSON || t == NG_TYPE_ORGANIZATION || t == NG_TYPE_COUNTRY ||
+           t == NG_TYPE_CITY || t == NG_TYPE_ENTITY;
+}
+
+/* Nearest mention left of the verb that can be its subject. */
+static int subject_left(const sent_ctx *c, size_t v0, int not_ent)
+{
+    for (size_t i = v0; i > c->first && v0 - i < SUBJECT_WINDOW; i--) {
+        int m = T(c, i - 1)->mention;
+        if (m < 0) continue;
+        i = M(c, m)->t0 + 1;
+        if (!agent_like(c, m) || M(c, m)->ent == not_ent) continue;
+        long p = prep_before(c, m);
+        if (p >= 0) {
+            const char *pw = T(c, (size_t)p)->fold;
+            int genitive = strcmp(pw, "de") == 0 || strcmp(pw, "del") == 0 ||
+                           strcmp(pw, "of") == 0;
+            /* "acusar a Ucrania de haber invadido": the object of the first verb
+             * is the subject of the second */
+            size_t e = M(c, m)->t1;
+            int control = strcmp(pw, "a") == 0 && e < v0 && ng__tok_is(c->x, e, "de") &&
+                          (e + 1 == v0 || (e + 2 == v0 && ng__tok_is(c->x, e + 1, "haber")));
+            if (!genitive && !control) continue;
+        }
+        return m;
+    }
+    return -1;
+}
+
+static int is_participle(const sent_ctx *c, size_t i)
+{
+    const char *w = T(c, i)->fold;
+    size_t n = T(c, i)->flen;
+    static const char *const ends[] = {"ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas",
+                                       "ed",  "en",  "wn"};
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t l = strlen(ends[k]);
+        if (n > l + 2 && strcmp(w + n - l, ends[k]) == 0) return 1;
+    }
+    return 0;
+}
+
+static ng_modality verb_modality(const sent_ctx *c, size_t v0)
+{
+    size_t from = v0 > c->first + 3 ? v0 - 3 : c->first;
+    for (size_t i = from; i < v0; i++) {
+        if (ng__cue_at(c->x, NG_CUE_NEGATION, i, v0, NULL)) return NG_MOD_NEGATED;
+        if (ng__cue_at(c->x, NG_CUE_HEDGE, i, v0, NULL)) return NG_MOD_HEDGED;
+        if (ng__cue_at(c->x, NG_CUE_FUTURE, i, v0, NULL)) return NG_MOD_FUTURE;
+    }
+    const char *w = T(c, v0)->fold;
+    size_t n = T(c, v0)->flen;
+    if (strcmp(c->x->lx->lang, "es") == 0 && n > 4 &&
+        (strcmp(w + n - 2, "ra") == 0 || strcmp(w + n - 3, "ran") == 0 ||
+         strcmp(w + n - 2, "re") == 0 || strcmp(w + n - 5, "remos") == 0) &&
+        T(c, v0)->lemmas && strcmp(T(c, v0)->lemmas, w) != 0) {
+        /* prestará, enviarán: future tense (accents are folded away) */
+        const char *orig = c->x->text + c->x->seg.tokens[v0].start;
+        size_t on = c->x->seg.tokens[v0].end - c->x->seg.tokens[v0].start;
+        if (on >= 3 && (memcmp(orig + on - 2, "\xC3\xA1", 2) == 0 ||
+                        memcmp(orig + on - 3, "\xC3\xA1n", 3) == 0 ||
+                        memcmp(orig + on - 2, "\xC3\xA9", 2) == 0))
+            return NG_MOD_FUTURE;
+    }
+    return NG_MOD_ASSERTED;
+}
+
+static void set_modality(sent_ctx *c, size_t from, ng_modality m)
+{
+    for (size_t i = from; i < c->x->out.nclaims; i++)
+        if (c->x->out.claims[i].modality == NG_MOD_ASSERTED) c->x->out.claims[i].modality = m;
+}
+
+/* Objects after the verb: the first fitting mention, and one coordinated
+ * with it ("a Corea del Norte y su líder, Kim Jong-un"). */
+static int objects_right(const sent_ctx *c, const ng_verb_frame *f, size_t v1, int subj_ent,
+                         int out[2])
+{
+    int n = 0;
+    for (size_t i = v1; i < c->end && i < v1 + OBJECT_WINDOW; i++) {
+        if (is_punct(c, i) && !is_comma(c, i)) break;
+        int m = T(c, i)->mention;
+        if (m < 0 || M(c, m)->t0 != i) continue;
+        if (M(c, m)->ent == subj_ent || !marker_fits(c, f, v1, i)) {
+            i = M(c, m)->t1 - 1;
+            continue;
+        }
+        out[n++] = m;
+        size_t j = M(c, m)->t1;
+        if (is_cue(c, NG_CUE_COORD, j)) {
+            j = skip_dets(c, j + 1);
+            int r = ng__role_at(c->x, j, c->end, NULL);
+            if (r) {
+                j += (size_t)r;
+                if (is_comma(c, j)) j++;
+            }
+            int m2 = mention_at(c, j);
+            if (m2 >= 0 && M(c, m2)->ent != subj_ent) out[n++] = m2;
+        }
+        break;
+    }
+    return n;
+}
+
+static int frame_rest_fits(const sent_ctx *c, const ng_verb_frame *f, size_t v0, size_t *v1)
+{
+    size_t i = v0 + 1;
+    for (int k = 0; f->rest[k]; k++) {
+        i = skip_dets(c, i);
+        if (i >= c->end || strcmp(T(c, i)->fold, f->rest[k]) != 0) return 0;
+        i++;
+    }
+    *v1 = i;
+    return 1;
+}
+
+static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_frame *frames)
+{
+    ng_extractor *x = c->x;
+    for (const ng_verb_frame *f = frames; f; f = f->next) {
+        size_t v1;
+        if (!frame_rest_fits(c, f, v0, &v1)) continue;
+        size_t before = x->out.nclaims;
+        /* passive with an agent: "fue capturado por X", "was arrested by X" */
+        int agent = -1;
+        if (is_participle(c, v0)) {
+            for (size_t i = v1; i < c->end && i < v1 + 3; i++)
+                if (ng__tok_is(x, i, "por") || ng__tok_is(x, i, "by")) {
+                    agent = mention_at(c, skip_dets(c, i + 1));
+                    break;
+                }
+        }
+        if (agent >= 0) {
+            int patient = subject_left(c, v0, M(c, agent)->ent);
+            if (patient >= 0 && claim(c, government_of(c, agent), patient, f->property,
+                                      pattern_name(c, "passive", lemma), 0.7))
+                return NG_ENOMEM;
+        } else {
+            int s = subject_left(c, v0, -1);
+            if (s < 0) continue;
+            int objs[2];
+            int n = objects_right(c, f, v1, M(c, s)->ent, objs);
+            for (int k = 0; k < n; k++) {
+                int subj = government_of(c, s), obj = objs[k];
+                if (f->inv) subj = objs[k], obj = government_of(c, s);
+                const char *prov = pattern_name(c, "svo", lemma);
+                if (claim(c, subj, obj, f->property, prov, 0.7)) return NG_ENOMEM;
+            }
+            if (!n) continue;
+        }
+        set_modality(c, before, verb_modality(c, v0));
+        return 0;
+    }
+    return 0;
+}
+
+static int find_verbs(sent_ctx *c)
+{
+    ng_extractor *x = c->x;
+    for (size_t i = c->first; i < c->end; i++) {
+        const xtok *k = T(c, i);
+        if (!k->lemmas || k->mention >= 0) continue;
+        /* after a determiner the word is a noun: "la ayuda", "the attack" */
+        if (i > c->first && is_cue(c, NG_CUE_DETERMINER, i - 1)) continue;
+        for (const char *l = k->lemmas; *l; l += strlen(l) + 1) {
+            const ng_verb_frame *f = ng_map_get(x->lx->verbs, l, strlen(l));
+            if (f) {
+                if (verb_at(c, i, l, f)) return NG_ENOMEM;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- attribution ------------------------------------------------------------- */
+
+static int speaker_of(sent_ctx *c)
+{
+    ng_extractor *x = c->x;
+    for (size_t i = c->first; i < c->end; i++) {
+        int n = ng__cue_at(x, NG_CUE_ACCORDING, i, c->end, NULL);
+        if (n) {
+            int m = mention_at(c, skip_dets(c, i + (size_t)n));
+            if (m >= 0 && agent_like(c, m)) return m;
+        }
+    }
+    for (size_t i = c->first; i < c->end; i++) {
+        const xtok *k = T(c, i);
+        if (!k->lemmas || k->mention >= 0) continue;
+        int speech = 0;
+        for (const char *l = k->lemmas; *l && !speech; l += strlen(l) + 1)
+            speech = ng__cue(x->lx, NG_CUE_SPEECH, l, strlen(l)) != NULL;
+        if (!speech) continue;
+        /* "dijo el portavoz …, Dmitri Peskov": a person after the verb first */
+        int best = -1;
+        for (size_t j = i + 1; j < c->end && j < i + 14; j++) {
+            int m = mention_at(c, j);
+            if (m < 0) continue;
+            if (is_person(c, m)) return m;
+            if (best < 0 && agent_like(c, m) && j == skip_dets(c, i + 1)) best = m;
+        }
+        if (best >= 0) return best;
+        /* "Peskov dijo" / "the ministry said" */
+        if (i > c->first) {
+            int m = T(c, i - 1)->mention;
+            if (m >= 0 && agent_like(c, m)) return m;
+        }
+    }
+    return -1;
+}
+
+static int attribute(sent_ctx *c)
+{
+    ng_extractor *x = c->x;
+    if (x->out.nclaims == c->claims_from) return 0;
+    int sp = speaker_of(c);
+    if (sp < 0) return 0;
+    long idx = ng__output_entity(x, ng__root(x, x->ms[sp].ent));
+    if (idx < 0) return NG_ENOMEM;
+    for (size_t i = c->claims_from; i < x->out.nclaims; i++) {
+        ng_claim *cl = &x->out.claims[i];
+        if (cl->subject == (size_t)idx) continue;
+        cl->speaker = idx;
+        if (cl->modality == NG_MOD_ASSERTED) cl->modality = NG_MOD_REPORTED;
+    }
+    return 0;
+}
+
+int ng__find_relations(ng_extractor *x, ng_error *err)
+{
+    size_t m = 0;
+    for (size_t s = 0; s < x->seg.nsentences; s++) {
+        const ng_sentence *z = &x->seg.sentences[s];
+        sent_ctx c = {x, (uint32_t)s, z->first, z->first + z->count, m, m, x->out.nclaims};
+        while (c.m1 < x->nms && x->ms[c.m1].sent == s) c.m1++;
+        m = c.m1;
+        if (c.m1 == c.m0) continue;
+        if (find_roles(&c) || nominals(&c) || find_verbs(&c) || attribute(&c))
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
+    }
+    return 0;
+}

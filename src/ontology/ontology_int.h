@@ -1,0 +1,93 @@
+/* Internal view of the loaded ontology, shared by the extractor. */
+#ifndef NG_ONTOLOGY_INT_H
+#define NG_ONTOLOGY_INT_H
+
+#include "newsgraph/ontology.h"
+#include "util/util.h"
+
+/* A token trie over folded words: one automaton for all aliases of a kind. */
+typedef struct ng_trie_node {
+    int32_t value; /* payload index, -1 when no phrase ends here */
+    uint8_t acronym;
+} ng_trie_node;
+
+typedef struct ng_trie {
+    ng_map *edges; /* "<node>\x1f<word>" -> child node index + 1 */
+    ng_trie_node *nodes;
+    size_t nnodes, cap;
+} ng_trie;
+
+int ng_trie_init(ng_trie *t);
+void ng_trie_free(ng_trie *t);
+/* Child of node for folded word w, or -1. */
+int ng__trie_step(const ng_trie *t, int node, const char *w, size_t wlen);
+
+typedef struct ng_gaz_entry {
+    const char *id, *qid, *label_en, *label_es, *country;
+    ng_type type;
+    uint8_t capital, gov, demonym;
+} ng_gaz_entry;
+
+typedef struct ng_verb_frame {
+    const char *property;
+    const char **rest; /* words after the verb, folded; NULL-terminated */
+    const char ***markers; /* each a NULL-terminated folded word list; "_" = bare */
+    int nmarkers;
+    int sym, inv;
+    struct ng_verb_frame *next; /* next frame for the same verb */
+} ng_verb_frame;
+
+enum ng_cue_kind {
+    NG_CUE_ORG_HEAD,
+    NG_CUE_PLACE_HEAD,
+    NG_CUE_AGREEMENT_HEAD,
+    NG_CUE_SPEECH,
+    NG_CUE_ACCORDING,
+    NG_CUE_CONNECTOR,
+    NG_CUE_STOP,
+    NG_CUE_DETERMINER,
+    NG_CUE_ABBREV,
+    NG_CUE_NEGATION,
+    NG_CUE_FUTURE,
+    NG_CUE_HEDGE,
+    NG_CUE_COORD,
+    NG_CUE_PREP,
+    NG_CUE_POSSESSIVE,
+    NG_CUE_NONNAME,
+    NG_CUE_STATE,
+    NG_CUE_MEDIA_HEAD,
+    NG_CUE_ALLIANCE_HEAD,
+    NG_CUE_PERSON_HEAD,
+    NG_CUE_COUNT
+};
+
+typedef struct ng_lexicon {
+    char lang[4];
+    ng_map *verbs;        /* folded lemma (first word) -> ng_verb_frame* */
+    ng_trie roles;        /* payload: index into role_props */
+    const char **role_props;
+    size_t nroles, roles_cap;
+    ng_map *cues[NG_CUE_COUNT]; /* folded phrase -> (void*)1 or a class for heads */
+    int cue_maxwords[NG_CUE_COUNT];
+    char dic_aff[512], dic_dic[512];
+} ng_lexicon;
+
+struct ng_ontology {
+    ng_pool *pool;
+    ng_gaz_entry *entries;
+    size_t nentries, entries_cap;
+    ng_map *by_id;    /* id -> entry index + 1 */
+    ng_trie aliases;  /* payload: entry index */
+    size_t naliases;
+    ng_map *given_names;
+    ng_map *labels;   /* "<local>\x1f<lang>" -> label */
+    ng_map *properties; /* declared property local names */
+    ng_lexicon langs[2]; /* 0 = es, 1 = en */
+    size_t nverbs;
+};
+
+const ng_lexicon *ng__ontology_lexicon(const ng_ontology *o, const char *lang);
+/* Multi-word cue lookup on folded words; returns the stored value or NULL. */
+void *ng__cue(const ng_lexicon *lx, int kind, const char *phrase, size_t len);
+
+#endif

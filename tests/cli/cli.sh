@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# CLI tests: run the built tool on fixture articles and check what it writes.
+# usage: cli.sh TEST TOOL FIXTURES SHARED      (exit 77 = skipped)
+set -u
+test_name=$1 tool=$2 fx=$3 shared=$4
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+note() { echo "  $*"; }
+
+# Parse with rapper (the RDF must be standards-clean) and print N-Triples.
+rapper_nt() { # file syntax
+    rapper -q -i "$2" -o ntriples "$1" 2>"$work/rapper.err" || { cat "$work/rapper.err" >&2; fail "rapper rejects $1 as $2"; }
+}
+
+# expect_triples OUTPUT.nt EXPECTED: each non-comment line of EXPECTED is
+# "subject-regex<TAB>predicate-local-name<TAB>object-regex", matched against
+# the IRIs' tails; all must be present.
+expect_triples() {
+    local nt=$1 expected=$2 missing=0
+    while IFS=$'\t' read -r s p o; do
+        [[ -z "$s" || "$s" == \#* ]] && continue
+        if ! grep -Eq "^<[^>]*/${s}> <https://newsgraph.example/ontology#${p}> <[^>]*/${o}> \.\$" "$nt"; then
+            echo "missing: $s $p $o" >&2
+            missing=$((missing + 1))
+        fi
+    done <"$expected"
+    [ "$missing" -eq 0 ] || fail "$missing expected triple(s) missing from $nt"
+}
+
+case "$test_name" in
+help_and_usage)
+    "$tool" --help >/dev/null || fail "--help"
+    "$tool" extract --help | grep -q -- "--format" || fail "extract --help"
+    "$tool" extract --bogus x 2>"$work/err"; [ $? -eq 2 ] || fail "unknown option must exit 2"
+    grep -q "unknown option '--bogus'" "$work/err" || fail "unknown option message"
+    "$tool" extract -f nosuch "$fx/es-alianza.txt" 2>/dev/null; [ $? -eq 2 ] || fail "bad format exit"
+    "$tool" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exit"
+    "$tool" extract 2>/dev/null; [ $? -eq 2 ] || fail "no files exit"
+    "$tool" extract --date 2024-13-01 "$fx/es-alianza.txt" 2>/dev/null; [ $? -eq 2 ] || fail "bad date"
+    ;;
+bad_inputs)
+    bash "$fx/make-bad.sh" "$work" >/dev/null || fail "make-bad.sh"
+    check_bad() { # file expected-message
+        "$tool" extract -f ntriples "$work/$1" >"$work/out" 2>"$work/err"
+        local rc=$?
+        [ $rc -eq 1 ] || fail "$1: exit $rc, want 1"
+        [ "$(wc -l <"$work/err")" -eq 1 ] || fail "$1: want one line on stderr, got: $(cat "$work/err")"
+        grep -q "$1" "$work/err" || fail "$1: message does not name the file"
+        grep -qi "$2" "$work/err" || fail "$1: message lacks '$2': $(cat "$work/err")"
+    }
+    check_bad invalid-utf8.txt "invalid UTF-8"
+    check_bad binary.bin "binary"
+    check_bad empty.txt "empty"
+    check_bad whitespace.txt "no text"
+    check_bad missing.txt "No such file"
+    # one bad file among good ones: the good ones are still in the graph
+    "$tool" extract -f ntriples "$work/invalid-utf8.txt" "$fx/es-alianza.txt" >"$work/mixed.nt" 2>"$work/err"
+    [ $? -eq 1 ] || fail "mixed run must exit 1"
+    grep -q "Lukashenko" "$work/mixed.nt" || fail "good article missing from a mixed run"
+    # stdin
+    "$tool" extract -f ntriples - <"$fx/es-alianza.txt" >"$work/stdin.nt" || fail "stdin"
+    grep -q "Lukashenko" "$work/stdin.nt" || fail "stdin article not extracted"
+    ;;
+output_safety)
+    echo "precious" >"$work/keep.ttl"
+    bash "$fx/make-bad.sh" "$work" >/dev/null
+    "$tool" extract -f turtle -o "$work/keep.ttl" --ontology /nonexistent "$fx/es-alianza.txt" 2>/dev/null
+    [ "$(cat "$work/keep.ttl")" = "precious" ] || fail "a failed run clobbered the output file"
+    "$tool" extract -f turtle -o "$work/keep.ttl" "$fx/es-alianza.txt" || fail "extract -o"
+    rapper_nt "$work/keep.ttl" turtle >/dev/null
+    ls "$work" | grep -q '\.tmp' && fail "temporary file left behind"
+    ;;
+rdf_formats)
+    for f in turtle ntriples nquads rdfxml; do
+        "$tool" extract -f $f -o "$work/out.$f" "$fx/es-alianza.txt" "$fx/en-summit.txt" || fail "extract -f $f"
+        in=$f; [ $f = rdfxml ] && in=rdfxml
+        n=$(rapper_nt "$work/out.$f" $in | wc -l)
+        note "$f: $n triples"
+        [ "$n" -gt 100 ] || fail "$f: only $n triples"
+    done
+    # N-Quads: claims live in the article's named graph
+    grep -q '<https://newsgraph.example/id/article/[0-9a-f]*> \.$' "$work/out.nquads" || fail "no named graphs"
+    # same triples whatever the syntax
+    rapper_nt "$work/out.turtle" turtle | sort >"$work/a"
+    sort "$work/out.ntriples" >"$work/b"
+    cmp -s "$work/a" "$work/b" || fail "turtle and ntriples differ"
+    # deterministic: a second run gives identical output; --base is honoured
+    "$tool" extract -f ntriples "$fx/es-alianza.txt" "$fx/en-summit.txt" | cmp -s - "$work/out.ntriples" || fail "not deterministic"
+    "$tool" extract -f ntriples --base http://kg.test/x/ "$fx/es-alianza.txt" | grep -q '<http://kg.test/x/country/BY>' || fail "--base"
+    # every relation has a claim with provenance
+    grep -q 'nif-core#beginIndex' "$work/out.ntriples" || fail "claims lack offsets"
+    grep -q 'ontology#pattern> "' "$work/out.ntriples" || fail "claims lack pattern"
+    grep -q 'prov#wasDerivedFrom' "$work/out.ntriples" || fail "claims lack article"
+    grep -q 'ontology#attributedTo' "$work/out.ntriples" || fail "no claim says who said it"
+    ;;
+diagrams)
+    "$tool" extract -f dot -o "$work/g.dot" "$fx/es-alianza.txt" || fail "extract -f dot"
+    dot -Tsvg "$work/g.dot" >/dev/null 2>"$work/err" || fail "dot rejects our .dot: $(cat "$work/err")"
+    grep -q 'label=' "$work/g.dot" || fail "no labels in dot"
+    "$tool" extract -f svg -o "$work/g.svg" "$fx/es-alianza.txt" || fail "extract -f svg"
+    python3 -c "import sys,xml.dom.minidom as m; m.parse(sys.argv[1])" "$work/g.svg" || fail "svg is not XML"
+    grep -q 'Lukashenko' "$work/g.svg" || fail "svg lacks node labels"
+    "$tool" extract -f png -o "$work/g.png" "$fx/en-summit.txt" || fail "extract -f png"
+    head -c 8 "$work/g.png" | od -An -tx1 | grep -q '89 50 4e 47' || fail "not a PNG"
+    ;;
+html_reader)
+    for f in es-html en-html; do
+        "$tool" extract -v -f ntriples -o "$work/$f.nt" "$fx/$f.html" 2>"$work/err" || fail "$f: $(cat "$work/err")"
+        for w in MENUWORD ASIDEWORD FOOTERWORD SCRIPTWORD HEADERWORD STYLEWORD; do
+            grep -q "$w" "$work/$f.nt" && fail "$f: boilerplate word $w leaked into the graph"
+        done
+        rapper_nt "$work/$f.nt" ntriples >/dev/null
+    done
+    grep -q '"2025-03-14"^^<http://www.w3.org/2001/XMLSchema#date>' "$work/es-html.nt" || fail "es-html: date"
+    grep -q '"2025-02-01"^^<http://www.w3.org/2001/XMLSchema#date>' "$work/en-html.nt" || fail "en-html: date"
+    grep -q 'language> "en"' "$work/en-html.nt" || fail "en-html: language not detected"
+    ;;
+es_fixture|en_fixture)
+    f=es-alianza; [ "$test_name" = en_fixture ] && f=en-summit
+    "$tool" extract -f ntriples -o "$work/$f.nt" "$fx/$f.txt" || fail "extract $f"
+    rapper_nt "$work/$f.nt" ntriples >/dev/null
+    expect_triples "$work/$f.nt" "$fx/$f.expected"
+    ;;
+examples)
+    ex=$(dirname "$fx")/../examples
+    for f in "$ex"/*.txt; do
+        "$tool" extract -f turtle -o "$work/x.ttl" "$f" || fail "example $f"
+        rapper_nt "$work/x.ttl" turtle >/dev/null
+    done
+    ;;
+seed_score)
+    seed=$shared/corpus/seed
+    [ -f "$seed/kursk-es.txt" ] && [ -f "$shared/eval/score.py" ] || { echo "../shared absent: skipped"; exit 77; }
+    "$tool" extract -f ntriples -o "$work/seed.nt" "$seed/kursk-es.txt" || fail "extract seed"
+    python3 "$shared/eval/score.py" --min-entities 16 --min-facts 11 --max-dups 0 \
+        "$seed/kursk-es.gold.tsv" "$work/seed.nt" | tail -1
+    [ "${PIPESTATUS[0]}" -eq 0 ] || fail "seed score below the floor"
+    ;;
+es_news_corpus)
+    dir=$shared/corpus/es-news/articles
+    [ -d "$dir" ] || { echo "../shared absent: skipped"; exit 77; }
+    "$tool" extract -f ntriples -o "$work/news.nt" "$dir"/*.txt 2>"$work/err" || fail "corpus: $(head -5 "$work/err")"
+    rapper_nt "$work/news.nt" ntriples | wc -l | sed 's/^/  triples: /'
+    ;;
+*) fail "unknown test $test_name" ;;
+esac
+echo "ok: $test_name"

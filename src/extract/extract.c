@@ -102,6 +102,8 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
     char **list = NULL;
     int k = Hunspell_stem(ls->hun, &list, q);
     ng_buf b = {0};
+    const char *irregular = ng_map_get(x->lx->forms, fold, flen);
+    if (irregular) ng_buf_add(&b, irregular, strlen(irregular) + 1);
     for (int i = 0; i < k; i++) {
         if (ng_fold_append(&b, list[i], strlen(list[i])) || ng_buf_addc(&b, '\0')) break;
     }
@@ -131,6 +133,7 @@ static int prepare_tokens(ng_extractor *x, ng_error *err)
         k->flen = (uint32_t)x->scratch.len;
         k->flags = t->flags;
         k->mention = -1;
+        k->in_role = 0;
         k->lemmas = NULL;
         if ((t->flags & NG_TOK_WORD) && !(t->flags & NG_TOK_ALLCAPS) && k->flen > 1 &&
             !ng__cue(x->lx, NG_CUE_STOP, k->fold, k->flen))

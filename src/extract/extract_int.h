@@ -14,6 +14,7 @@ typedef struct xtok {
     uint32_t flags;
     const char *lemmas; /* NUL-separated, ends with an empty string; NULL = none */
     int mention;        /* index of the mention covering it, or -1 */
+    int in_role;        /* part of a role phrase ("finance minister"): not a verb */
 } xtok;
 
 enum mention_kind { MK_GAZ, MK_DEMONYM, MK_NAME };

@@ -192,10 +192,15 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
                 j = n + 1;
                 continue;
             }
-            /* a known place after a connector belongs to an organisation's name */
+            /* A known place after a connector belongs to an organisation's name
+             * ("Fuerzas Armadas de Rusia"); so does a known organisation after a
+             * name without a head of its own ("Estado Mayor de las Fuerzas
+             * Armadas de Rusia" is one body). */
+            ng_type gt = m >= 0 ? x->onto->entries[x->ms[m].gaz].type : NG_TYPE_ENTITY;
+            int head = m >= 0 ? has_head(x, t0, j) : 0;
             if (m >= 0 && x->ms[m].kind == MK_GAZ && x->ms[m].t0 == n &&
-                x->onto->entries[x->ms[m].gaz].type != NG_TYPE_ORGANIZATION &&
-                x->onto->entries[x->ms[m].gaz].type != NG_TYPE_PERSON && has_head(x, t0, j)) {
+                gt != NG_TYPE_PERSON &&
+                ((gt != NG_TYPE_ORGANIZATION && head) || (gt == NG_TYPE_ORGANIZATION && !head))) {
                 x->ms[m].kind = -1; /* swallowed */
                 *absorbed = 1;
                 j = x->ms[m].t1;
@@ -296,6 +301,11 @@ static int chunk_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
         if (!name_start(x, i, first, end)) continue;
         int absorbed;
         size_t j = chunk_end(x, i, end, &absorbed);
+        const xtok *k = &x->toks[i];
+        /* one capitalised dictionary word ("Patria", "Estado") is not a name */
+        if (j == i + 1 && k->lemmas && !(k->flags & NG_TOK_ALLCAPS) &&
+            !ng_map_get(x->onto->given_names, k->fold, k->flen))
+            continue;
         if (push_mention(x, i, j, sent, MK_NAME, -1)) return NG_ENOMEM;
         size_t mi = x->nms - 1;
         type_chunk(x, &x->ms[mi]);

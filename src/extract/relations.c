@@ -183,7 +183,7 @@ static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const char *prop)
     }
     /* (3) OWNER y su ROLE, PERSON / OWNER's ROLE, PERSON / OWNER ROLE PERSON */
     if (owner < 0) {
-        size_t k = b;
+        size_t k = r0;
         int poss = 0;
         if (k > c->first && (is_cue(c, NG_CUE_POSSESSIVE, k - 1) || ng__tok_is(c->x, k - 1, "'s"))) {
             poss = 1;
@@ -213,6 +213,7 @@ static int find_roles(sent_ctx *c)
         const char *prop = NULL;
         int n = ng__role_at(c->x, i, c->end, &prop);
         if (!n) continue;
+        for (int k = 0; k < n; k++) c->x->toks[i + (size_t)k].in_role = 1;
         if (!prop) {
             /* a bare title: the name after it is a person */
             int h = holder_right(c, skip_dets(c, i + (size_t)n), 0);
@@ -239,7 +240,7 @@ static int nominals(sent_ctx *c)
             int d = mention_at(c, j);
             if (d >= 0 && M(c, d)->kind == MK_DEMONYM && ng__tok_is(x, M(c, d)->t1, "de")) {
                 int p = mention_at(c, M(c, d)->t1 + 1);
-                if (p >= 0 && M(c, p)->kind == MK_NAME) {
+                if (p >= 0 && M(c, p)->kind != MK_DEMONYM) {
                     ng__ent_type(x, M(c, p)->ent, (ng_type)((intptr_t)v - 100), 2);
                     if (claim(c, p, d, "locatedIn", "nominal:region-of", 0.85)) return NG_ENOMEM;
                 }
@@ -342,6 +343,11 @@ static int subject_left(const sent_ctx *c, size_t v0, int not_ent)
         if (m < 0) continue;
         i = M(c, m)->t0 + 1;
         if (!agent_like(c, m) || M(c, m)->ent == not_ent) continue;
+        /* a demonym is a subject only as a noun ("los rusos"), not as an
+         * adjective ("la región rusa") */
+        if (M(c, m)->kind == MK_DEMONYM &&
+            !(M(c, m)->t0 > c->first && is_cue(c, NG_CUE_DETERMINER, M(c, m)->t0 - 1)))
+            continue;
         long p = prep_before(c, m);
         if (p >= 0) {
             const char *pw = T(c, (size_t)p)->fold;
@@ -411,16 +417,25 @@ static int objects_right(const sent_ctx *c, const ng_verb_frame *f, size_t v1, i
     int n = 0;
     for (size_t i = v1; i < c->end && i < v1 + OBJECT_WINDOW; i++) {
         if (is_punct(c, i) && !is_comma(c, i)) break;
+        /* "announced that Tokyo would…": what follows is another clause */
+        if (is_cue(c, NG_CUE_COMPLEMENTIZER, i)) break;
         int m = T(c, i)->mention;
         if (m < 0 || M(c, m)->t0 != i) continue;
-        if (M(c, m)->ent == subj_ent || !marker_fits(c, f, v1, i)) {
+        /* English demonyms before a noun are adjectives: "his German counterpart" */
+        int adjective = M(c, m)->kind == MK_DEMONYM && strcmp(c->x->lx->lang, "en") == 0 &&
+                        M(c, m)->t1 < c->end && (T(c, M(c, m)->t1)->flags & NG_TOK_WORD) &&
+                        !(T(c, M(c, m)->t1)->flags & NG_TOK_UPPER);
+        if (adjective || M(c, m)->ent == subj_ent || !marker_fits(c, f, v1, i)) {
             i = M(c, m)->t1 - 1;
             continue;
         }
         out[n++] = m;
         size_t j = M(c, m)->t1;
         if (is_cue(c, NG_CUE_COORD, j)) {
-            j = skip_dets(c, j + 1);
+            j++;
+            /* "a Irán y a su líder": the coordinated object repeats the marker */
+            if (is_prep_at(c, j)) j++;
+            j = skip_dets(c, j);
             int r = ng__role_at(c->x, j, c->end, NULL);
             if (r) {
                 j += (size_t)r;
@@ -468,12 +483,18 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
                                       pattern_name(c, "passive", lemma), 0.7))
                 return NG_ENOMEM;
         } else {
+            /* a passive without its agent: the subject is what was acted on */
+            if (v0 > c->first && is_cue(c, NG_CUE_PASSIVE_AUX, v0 - 1) && is_participle(c, v0))
+                continue;
             int s = subject_left(c, v0, -1);
             if (s < 0) continue;
             int objs[2];
             int n = objects_right(c, f, v1, M(c, s)->ent, objs);
             for (int k = 0; k < n; k++) {
                 int subj = government_of(c, s), obj = objs[k];
+                long p = prep_before(c, obj);
+                if (p < 0 || !(ng__tok_is(x, (size_t)p, "en") || ng__tok_is(x, (size_t)p, "in")))
+                    obj = government_of(c, obj); /* a capital as a government, not a place */
                 if (f->inv) subj = objs[k], obj = government_of(c, s);
                 const char *prov = pattern_name(c, "svo", lemma);
                 if (claim(c, subj, obj, f->property, prov, 0.7)) return NG_ENOMEM;
@@ -491,7 +512,7 @@ static int find_verbs(sent_ctx *c)
     ng_extractor *x = c->x;
     for (size_t i = c->first; i < c->end; i++) {
         const xtok *k = T(c, i);
-        if (!k->lemmas || k->mention >= 0) continue;
+        if (!k->lemmas || k->mention >= 0 || k->in_role) continue;
         /* after a determiner the word is a noun: "la ayuda", "the attack" */
         if (i > c->first && is_cue(c, NG_CUE_DETERMINER, i - 1)) continue;
         for (const char *l = k->lemmas; *l; l += strlen(l) + 1) {

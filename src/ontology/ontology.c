@@ -347,10 +347,25 @@ static int role_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     return 0;
 }
 
+/* forms.tsv: form <TAB> lemma, for forms the dictionary does not stem
+ * (irregular past tenses, British spellings). */
+static int form_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
+                     ng_error *err)
+{
+    ng_lexicon *lx = ud;
+    if (nf < 2) return ng_error_set(err, NG_EDATA, "%s:%d: expected 2 columns", file, line);
+    const char *form[MAX_PHRASE_WORDS], *lemma[MAX_PHRASE_WORDS];
+    if (fold_words(o->pool, f[0], form, NULL) != 1 || fold_words(o->pool, f[1], lemma, NULL) != 1)
+        return ng_error_set(err, NG_EDATA, "%s:%d: want one word per column", file, line);
+    if (ng_map_put(lx->forms, form[0], strlen(form[0]), (void *)lemma[0]))
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
+    return 0;
+}
+
 static const char *const cue_names[NG_CUE_COUNT] = {
     "org-head", "place-head", "agreement-head", "speech",   "according", "connector", "stop",
     "determiner", "abbrev",  "negation",       "future",   "hedge",     "coord",     "prep",
-    "possessive", "nonname", "state",          "media-head", "alliance-head", "person-head"};
+    "possessive", "nonname", "state",          "media-head", "alliance-head", "person-head", "passive-aux", "complementizer"};
 
 /* cues.tsv: kind <TAB> words (|-separated) [<TAB> class for heads] */
 static int cue_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
@@ -489,12 +504,13 @@ static int load_lexicon(ng_ontology *o, ng_lexicon *lx, const char *dir, const c
     int rc;
     snprintf(lx->lang, sizeof lx->lang, "%s", lang);
     lx->verbs = ng_map_new();
-    if (!lx->verbs || ng_trie_init(&lx->roles)) return ng_error_set(err, NG_ENOMEM, "oom");
+    lx->forms = ng_map_new();
+    if (!lx->verbs || !lx->forms || ng_trie_init(&lx->roles)) return ng_error_set(err, NG_ENOMEM, "oom");
     for (int i = 0; i < NG_CUE_COUNT; i++)
         if (!(lx->cues[i] = ng_map_new())) return ng_error_set(err, NG_ENOMEM, "oom");
-    const char *files[] = {"verbs.tsv", "roles.tsv", "cues.tsv"};
-    line_fn fns[] = {verb_line, role_line, cue_line};
-    for (int i = 0; i < 3; i++) {
+    const char *files[] = {"verbs.tsv", "roles.tsv", "cues.tsv", "forms.tsv"};
+    line_fn fns[] = {verb_line, role_line, cue_line, form_line};
+    for (int i = 0; i < 4; i++) {
         snprintf(path, sizeof path, "%s/lexicon/%s/%s", dir, lang, files[i]);
         if ((rc = each_line(o, path, 0, fns[i], lx, err))) return rc;
     }
@@ -551,6 +567,7 @@ void ng_ontology_free(ng_ontology *o)
     for (int l = 0; l < 2; l++) {
         ng_lexicon *lx = &o->langs[l];
         ng_map_free(lx->verbs);
+        ng_map_free(lx->forms);
         ng_trie_free(&lx->roles);
         free(lx->role_props);
         for (int i = 0; i < NG_CUE_COUNT; i++) ng_map_free(lx->cues[i]);

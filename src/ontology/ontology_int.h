@@ -58,12 +58,15 @@ enum ng_cue_kind {
     NG_CUE_MEDIA_HEAD,
     NG_CUE_ALLIANCE_HEAD,
     NG_CUE_PERSON_HEAD,
+    NG_CUE_PASSIVE_AUX,
+    NG_CUE_COMPLEMENTIZER,
     NG_CUE_COUNT
 };
 
 typedef struct ng_lexicon {
     char lang[4];
     ng_map *verbs;        /* folded lemma (first word) -> ng_verb_frame* */
+    ng_map *forms;        /* folded irregular form -> folded lemma (forms.tsv) */
     ng_trie roles;        /* payload: index into role_props */
     const char **role_props;
     size_t nroles, roles_cap;

@@ -46,7 +46,8 @@ int ng__rdf_begin(ng_writer *w, ng_error *err)
     w->ser = raptor_new_serializer(w->world, syntax_names[w->opts.format]);
     if (!w->ser) return ng_error_set(err, NG_ELIB, "raptor: no serializer for %s",
                                      syntax_names[w->opts.format]);
-    const char *pfx[][2] = {{"ng", NG_ONTOLOGY_NS}, {"rdf", RDF_NS},   {"rdfs", RDFS_NS},
+    /* rdf: is predeclared by every Raptor serializer */
+    const char *pfx[][2] = {{"ng", NG_ONTOLOGY_NS}, {"rdfs", RDFS_NS},
                             {"owl", OWL_NS},        {"skos", SKOS_NS}, {"prov", PROV_NS},
                             {"dct", DCT_NS},        {"nif", NIF_NS},   {"xsd", XSD_NS},
                             {"wd", WD_NS}};

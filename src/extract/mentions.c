@@ -64,7 +64,8 @@ void ng__ent_type(ng_extractor *x, int ent, ng_type t, int strength)
 /* ---- gazetteer ------------------------------------------------------------ */
 
 /* Longest alias starting at token i; returns its end token (0 = none). */
-static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry, int *acronym)
+static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry, int *acronym,
+                        int *lower_tail)
 {
     const ng_trie *t = &x->onto->aliases;
     int node = 0;
@@ -81,17 +82,23 @@ static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry,
             best = j + 1;
             *entry = t->nodes[node].value;
             *acronym = t->nodes[node].acronym;
+            *lower_tail = t->nodes[node].lower_tail;
         }
     }
     return best;
 }
 
-static int gaz_case_ok(const ng_extractor *x, size_t i, const ng_gaz_entry *e, int acronym)
+/* Names are capitalised where they start and where they end ("La Paz", not
+ * "la paz"); acronyms are written in capitals ("US", not "us"). */
+static int gaz_case_ok(const ng_extractor *x, size_t i, size_t stop, const ng_gaz_entry *e,
+                       int acronym, int lower_tail)
 {
+    const uint32_t cap = NG_TOK_UPPER | NG_TOK_ALLCAPS | NG_TOK_NUM;
     uint32_t f = x->toks[i].flags;
     if (e->demonym) return 1;
     if (acronym) return (f & NG_TOK_ALLCAPS) || ((f & NG_TOK_ABBR) && (f & NG_TOK_UPPER));
-    return (f & (NG_TOK_UPPER | NG_TOK_ALLCAPS | NG_TOK_NUM)) != 0;
+    if (!(f & cap)) return 0;
+    return lower_tail || stop == i + 1 || (x->toks[stop - 1].flags & cap);
 }
 
 static int push_mention(ng_extractor *x, size_t t0, size_t t1, uint32_t sent, int kind, int gaz)
@@ -108,11 +115,11 @@ static int gaz_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
     size_t end = z->first + z->count;
     for (size_t i = z->first; i < end; i++) {
         if (!(x->toks[i].flags & (NG_TOK_WORD | NG_TOK_NUM))) continue;
-        int entry = -1, acronym = 0;
-        size_t stop = gaz_match(x, i, end, &entry, &acronym);
+        int entry = -1, acronym = 0, lower_tail = 0;
+        size_t stop = gaz_match(x, i, end, &entry, &acronym, &lower_tail);
         if (!stop) continue;
         const ng_gaz_entry *e = &x->onto->entries[entry];
-        if (!gaz_case_ok(x, i, e, acronym)) continue;
+        if (!gaz_case_ok(x, i, stop, e, acronym, lower_tail)) continue;
         if (push_mention(x, i, stop, sent, e->demonym ? MK_DEMONYM : MK_GAZ, entry))
             return NG_ENOMEM;
         i = stop - 1;

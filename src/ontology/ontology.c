@@ -33,7 +33,7 @@ int ng_trie_init(ng_trie *t)
     memset(t, 0, sizeof *t);
     t->edges = ng_map_new();
     if (!t->edges || NG_GROW(t->nodes, t->cap, 1)) return NG_ENOMEM;
-    t->nodes[0] = (ng_trie_node){-1, 0};
+    t->nodes[0] = (ng_trie_node){-1, 0, 0};
     t->nnodes = 1;
     return 0;
 }
@@ -71,7 +71,7 @@ static int trie_insert(ng_trie *t, const char **words, int nwords)
         if (next < 0) {
             if (NG_GROW(t->nodes, t->cap, t->nnodes + 1)) return -1;
             next = (int)t->nnodes++;
-            t->nodes[next] = (ng_trie_node){-1, 0};
+            t->nodes[next] = (ng_trie_node){-1, 0, 0};
             char key[256];
             size_t k = edge_key(key, sizeof key, node, words[i], strlen(words[i]));
             if (!k || ng_map_put(t->edges, key, k, (void *)(intptr_t)(next + 1))) return -1;
@@ -178,6 +178,9 @@ static int add_alias(ng_ontology *o, const char *alias, int entry, const char *f
     if (o->aliases.nodes[node].value < 0) {
         o->aliases.nodes[node].value = entry;
         o->aliases.nodes[node].acronym = (uint8_t)acronym;
+        const char *last = strrchr(alias, ' ');
+        last = last ? last + 1 : alias;
+        o->aliases.nodes[node].lower_tail = n > 1 && *last >= 'a' && *last <= 'z';
         o->naliases++;
     }
     return 0;

@@ -9,6 +9,7 @@
 typedef struct ng_trie_node {
     int32_t value; /* payload index, -1 when no phrase ends here */
     uint8_t acronym;
+    uint8_t lower_tail; /* the alias ends in a lower-case word ("Presidencia rusa") */
 } ng_trie_node;
 
 typedef struct ng_trie {

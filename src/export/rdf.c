@@ -39,6 +39,39 @@ static int set_ns(ng_writer *w, const char *prefix, const char *iri)
     return rc;
 }
 
+/* Raptor writes byte by byte; through stdio each byte pays for a lock. Collect
+ * the bytes here and hand stdio large blocks instead. */
+static int flush_pending(ng_writer *w)
+{
+    if (w->pending.len && fwrite(w->pending.data, 1, w->pending.len, w->out) != w->pending.len)
+        w->write_failed = 1;
+    w->pending.len = 0;
+    return w->write_failed ? -1 : 0;
+}
+
+static int io_write_byte(void *ud, const int byte)
+{
+    ng_writer *w = ud;
+    ng_buf *b = &w->pending;
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = (char)byte; /* the common case, kept cheap */
+        return 0;
+    }
+    if (ng_buf_addc(b, (char)byte)) return 1;
+    return w->pending.len >= 65536 ? flush_pending(w) : 0;
+}
+
+static int io_write_bytes(void *ud, const void *p, size_t size, size_t nmemb)
+{
+    ng_writer *w = ud;
+    if (ng_buf_add(&w->pending, p, size * nmemb)) return 0;
+    if (w->pending.len >= 65536 && flush_pending(w)) return 0;
+    return (int)nmemb; /* items written, as fwrite counts them */
+}
+
+static const raptor_iostream_handler buffer_handler = {
+    .version = 2, .write_byte = io_write_byte, .write_bytes = io_write_bytes};
+
 int ng__rdf_begin(ng_writer *w, ng_error *err)
 {
     w->world = ng_context_raptor(w->ctx);
@@ -54,7 +87,8 @@ int ng__rdf_begin(ng_writer *w, ng_error *err)
     for (size_t i = 0; i < sizeof pfx / sizeof *pfx; i++)
         if (set_ns(w, pfx[i][0], pfx[i][1]))
             return ng_error_set(err, NG_ELIB, "raptor: cannot declare prefix %s", pfx[i][0]);
-    if (raptor_serializer_start_to_file_handle(w->ser, NULL, w->out))
+    w->iostream = raptor_new_iostream_from_handler(w->world, w, &buffer_handler);
+    if (!w->iostream || raptor_serializer_start_to_iostream(w->ser, NULL, w->iostream))
         return ng_error_set(err, NG_ELIB, "raptor: cannot start the serializer");
     return 0;
 }
@@ -65,6 +99,9 @@ void ng__rdf_free(ng_writer *w)
     w->graph_term = NULL;
     if (w->ser) raptor_free_serializer(w->ser);
     w->ser = NULL;
+    if (w->iostream) raptor_free_iostream(w->iostream);
+    w->iostream = NULL;
+    ng_buf_free(&w->pending);
     if (w->world) raptor_world_set_log_handler(w->world, NULL, NULL);
 }
 
@@ -221,6 +258,8 @@ int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *e
     if (rc || w->rdf_errors)
         return ng_error_set(err, NG_ELIB, "%s: the RDF serializer failed",
                             ng_document_source(doc));
+    if (w->pending.len >= 65536 && flush_pending(w))
+        return ng_error_set(err, NG_EIO, "write error on output");
     return 0;
 }
 
@@ -252,5 +291,6 @@ int ng__rdf_finish(ng_writer *w, ng_error *err)
     for (size_t i = 0; !rc && i < ng_graph_entity_count(w->graph); i++) rc = write_entity(w, i);
     if (!rc && raptor_serializer_serialize_end(w->ser)) rc = -1;
     if (rc || w->rdf_errors) return ng_error_set(err, NG_ELIB, "the RDF serializer failed");
+    if (flush_pending(w)) return ng_error_set(err, NG_EIO, "write error on output");
     return 0;
 }

@@ -25,6 +25,9 @@ struct ng_writer {
     /* RDF */
     raptor_world *world;
     raptor_serializer *ser;
+    raptor_iostream *iostream;
+    ng_buf pending; /* serializer output not yet written to out */
+    int write_failed;
     int rdf_errors;
     unsigned long triples;
     ng_map *direct_seen; /* "<s>\x1f<p>\x1f<o>" hashes as keys */

@@ -33,6 +33,7 @@ void ng_extractor_free(ng_extractor *x)
     for (int i = 0; i < 2; i++) {
         if (x->langs[i].hun) Hunspell_destroy(x->langs[i].hun);
         ng_map_free(x->langs[i].lemma_cache);
+        ng_map_free(x->langs[i].words);
         ng_pool_free(x->langs[i].cache_pool);
     }
     ng_pool_free(x->pool);
@@ -57,8 +58,10 @@ static int open_language(ng_extractor *x, const char *lang, ng_error *err)
     x->ls = ls;
     if (ls->lemma_cache) return 0;
     ls->lemma_cache = ng_map_new();
+    ls->words = ng_map_new();
     ls->cache_pool = ng_pool_new();
-    if (!ls->lemma_cache || !ls->cache_pool) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    if (!ls->lemma_cache || !ls->words || !ls->cache_pool)
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
     FILE *f = fopen(x->lx->dic_dic, "r");
     if (!f)
         return ng_error_set(err, NG_EIO, "%s: hunspell dictionary missing (install hunspell-%s)",
@@ -118,26 +121,55 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
     return stored && *stored ? stored : NULL;
 }
 
+static const winfo *word_info(ng_extractor *x, const ng_token *t)
+{
+    lang_state *ls = x->ls;
+    const char *s = x->text + t->start;
+    size_t n = t->end - t->start;
+    const winfo *hit = ng_map_get(ls->words, s, n);
+    if (hit) return hit;
+    winfo *w = ng_pool_alloc(ls->cache_pool, sizeof *w);
+    x->scratch.len = 0;
+    if (!w || ng_fold_append(&x->scratch, s, n)) return NULL;
+    w->flen = (uint32_t)x->scratch.len;
+    w->fold = ng_pool_strndup(ls->cache_pool, x->scratch.data ? x->scratch.data : "", w->flen);
+    if (!w->fold) return NULL;
+    w->cues = ng__cue_bits(x->lx, w->fold, w->flen);
+    w->gaz_child = ng__trie_step(&x->onto->aliases, 0, w->fold, w->flen);
+    w->role_child = ng__trie_step(&x->lx->roles, 0, w->fold, w->flen);
+    w->lemmas = NULL;
+    if ((t->flags & NG_TOK_WORD) && !(t->flags & NG_TOK_ALLCAPS) && w->flen > 1 &&
+        !(w->cues & NG_CUE_BIT(NG_CUE_STOP)))
+        w->lemmas = lemmas_of(x, s, n, w->fold, w->flen);
+    if (ng_map_put(ls->words, s, n, w)) return NULL;
+    return w;
+}
+
 static int prepare_tokens(ng_extractor *x, ng_error *err)
 {
     size_t n = x->seg.ntokens;
     if (NG_GROW(x->toks, x->toks_cap, n + 1)) return ng_error_set(err, NG_ENOMEM, "oom");
+    lang_state *ls = x->ls;
+    if (ng_map_count(ls->words) > NG_WORD_CACHE_MAX) {
+        /* bounded memory on endless streams: start the caches afresh */
+        ng_map_clear(ls->words);
+        ng_map_clear(ls->lemma_cache);
+        ng_pool_reset(ls->cache_pool);
+    }
     for (size_t i = 0; i < n; i++) {
         const ng_token *t = &x->seg.tokens[i];
+        const winfo *w = word_info(x, t);
+        if (!w) return ng_error_set(err, NG_ENOMEM, "out of memory");
         xtok *k = &x->toks[i];
-        x->scratch.len = 0;
-        if (ng_fold_append(&x->scratch, x->text + t->start, t->end - t->start))
-            return ng_error_set(err, NG_ENOMEM, "oom");
-        k->fold = ng_pool_strndup(x->pool, x->scratch.data, x->scratch.len);
-        if (!k->fold) return ng_error_set(err, NG_ENOMEM, "oom");
-        k->flen = (uint32_t)x->scratch.len;
+        k->fold = w->fold;
+        k->flen = w->flen;
+        k->lemmas = w->lemmas;
+        k->cues = w->cues;
+        k->gaz_child = w->gaz_child;
+        k->role_child = w->role_child;
         k->flags = t->flags;
         k->mention = -1;
         k->in_role = 0;
-        k->lemmas = NULL;
-        if ((t->flags & NG_TOK_WORD) && !(t->flags & NG_TOK_ALLCAPS) && k->flen > 1 &&
-            !ng__cue(x->lx, NG_CUE_STOP, k->fold, k->flen))
-            k->lemmas = lemmas_of(x, x->text + t->start, t->end - t->start, k->fold, k->flen);
         if (t->flags & NG_TOK_WORD) x->out.stats.words++;
     }
     x->out.stats.tokens = n;
@@ -159,7 +191,10 @@ int ng__has_lemma(const ng_extractor *x, size_t i, const char *lemma)
 
 int ng__cue_at(const ng_extractor *x, int kind, size_t i, size_t end, void **value)
 {
-    int maxw = x->lx->cue_maxwords[kind];
+    if (i >= end) return 0;
+    uint64_t bits = x->toks[i].cues;
+    if (!(bits & (NG_CUE_BIT(kind) | NG_CUE_MULTI_BIT(kind)))) return 0;
+    int maxw = (bits & NG_CUE_MULTI_BIT(kind)) ? x->lx->cue_maxwords[kind] : 1;
     char phrase[256];
     for (int w = maxw; w >= 1; w--) {
         if (i + (size_t)w > end) continue;

@@ -15,7 +15,19 @@ typedef struct xtok {
     const char *lemmas; /* NUL-separated, ends with an empty string; NULL = none */
     int mention;        /* index of the mention covering it, or -1 */
     int in_role;        /* part of a role phrase ("finance minister"): not a verb */
+    uint64_t cues;      /* ng__cue_bits of the folded form */
+    int gaz_child, role_child; /* first step of the alias and role automata */
 } xtok;
+
+/* What the extractor knows about one word form, computed once per form:
+ * hunspell, folding and map lookups are too slow to repeat per token. */
+typedef struct winfo {
+    const char *fold;
+    uint32_t flen;
+    const char *lemmas;
+    uint64_t cues;
+    int gaz_child, role_child;
+} winfo;
 
 enum mention_kind { MK_GAZ, MK_DEMONYM, MK_NAME };
 
@@ -54,8 +66,12 @@ struct ng_extraction {
 typedef struct lang_state {
     Hunhandle *hun;
     ng_map *lemma_cache; /* folded form -> lemma list (pool) */
+    ng_map *words;       /* word as written -> winfo (pool) */
     ng_pool *cache_pool;
 } lang_state;
+
+/* Word caches are dropped between articles beyond this many forms. */
+#define NG_WORD_CACHE_MAX 400000
 
 struct ng_extractor {
     const ng_ontology *onto;
@@ -92,6 +108,11 @@ long ng__output_entity(ng_extractor *x, int ent);
  * returns the number of tokens matched (0 = none). */
 int ng__cue_at(const ng_extractor *x, int kind, size_t i, size_t end, void **value);
 int ng__tok_is(const ng_extractor *x, size_t i, const char *folded);
+/* Token i is a one-word cue of kind. */
+static inline int ng__tok_cue(const ng_extractor *x, size_t i, int kind)
+{
+    return (x->toks[i].cues & NG_CUE_BIT(kind)) != 0;
+}
 int ng__has_lemma(const ng_extractor *x, size_t i, const char *lemma);
 /* Role phrase (roles.tsv) starting at token i; returns its length in tokens
  * and its property (NULL for a bare title) through *prop. */

@@ -30,7 +30,8 @@ int ng__role_at(const ng_extractor *x, size_t i, size_t end, const char **prop)
     int node = 0, best = 0;
     for (size_t j = i; j < end; j++) {
         if (x->toks[j].flags & NG_TOK_HYPHEN) continue;
-        node = ng__trie_step(t, node, x->toks[j].fold, x->toks[j].flen);
+        node = j == i ? x->toks[i].role_child
+                      : ng__trie_step(t, node, x->toks[j].fold, x->toks[j].flen);
         if (node < 0) break;
         if (t->nodes[node].value >= 0) {
             best = (int)(j + 1 - i);
@@ -76,7 +77,7 @@ static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry,
             if (j == i) break;
             continue;
         }
-        node = ng__trie_step(t, node, k->fold, k->flen);
+        node = j == i ? k->gaz_child : ng__trie_step(t, node, k->fold, k->flen);
         if (node < 0) break;
         if (t->nodes[node].value >= 0) {
             best = j + 1;
@@ -148,9 +149,8 @@ static int name_start(ng_extractor *x, size_t i, size_t first, size_t end)
 {
     const xtok *k = &x->toks[i];
     if (!is_cap(x, i) || k->mention >= 0) return 0;
-    if (ng__cue(x->lx, NG_CUE_STOP, k->fold, k->flen) ||
-        ng__cue(x->lx, NG_CUE_NONNAME, k->fold, k->flen) ||
-        ng__cue(x->lx, NG_CUE_DETERMINER, k->fold, k->flen))
+    if (ng__tok_cue(x, i, NG_CUE_STOP) || ng__tok_cue(x, i, NG_CUE_NONNAME) ||
+        ng__tok_cue(x, i, NG_CUE_DETERMINER))
         return 0;
     if (ng__role_at(x, i, end, NULL)) return 0;
     /* At the start of a sentence or a quote any word is capitalised: a
@@ -185,8 +185,8 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
             continue;
         }
         if (is_cap(x, j) && ng__role_at(x, j, end, NULL)) break;
-        if (is_cap(x, j) && k->mention < 0 && !ng__cue(x->lx, NG_CUE_NONNAME, k->fold, k->flen) &&
-            !ng__cue(x->lx, NG_CUE_STOP, k->fold, k->flen)) {
+        if (is_cap(x, j) && k->mention < 0 && !ng__tok_cue(x, j, NG_CUE_NONNAME) &&
+            !ng__tok_cue(x, j, NG_CUE_STOP)) {
             j++;
             continue;
         }
@@ -195,7 +195,7 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
             size_t n = j + (size_t)c;
             int m = x->toks[n].mention;
             if (m < 0 && !ng__role_at(x, n, end, NULL) &&
-                !ng__cue(x->lx, NG_CUE_STOP, x->toks[n].fold, x->toks[n].flen)) {
+                !ng__tok_cue(x, n, NG_CUE_STOP)) {
                 j = n + 1;
                 continue;
             }
@@ -247,8 +247,7 @@ static void type_chunk(ng_extractor *x, mention *m)
     }
     /* context before the name: "región de Kursk", "el general Valeri Guerásimov" */
     size_t p = t0;
-    while (p > 0 && p + 4 > t0 && ng__cue(x->lx, NG_CUE_CONNECTOR, x->toks[p - 1].fold,
-                                          x->toks[p - 1].flen))
+    while (p > 0 && p + 4 > t0 && ng__tok_cue(x, p - 1, NG_CUE_CONNECTOR))
         p--;
     if (p < t0 && p > 0 && ng__cue_at(x, NG_CUE_PLACE_HEAD, p - 1, p, &v) &&
         !is_cap(x, p - 1)) {
@@ -330,8 +329,9 @@ static int cmp_mention(const void *a, const void *b)
 }
 
 /* Sort this sentence's mentions, drop swallowed ones, and fix links. */
-static void settle_sentence(ng_extractor *x, size_t from)
+static void settle_sentence(ng_extractor *x, const ng_sentence *z, size_t from)
 {
+    if (x->nms == from) return;
     /* part_of links point at mentions inside [from, nms): keep them as token
      * positions across the sort */
     for (size_t i = from; i < x->nms; i++)
@@ -341,6 +341,7 @@ static void settle_sentence(ng_extractor *x, size_t from)
         if (x->ms[i].kind >= 0) x->ms[w++] = x->ms[i];
     x->nms = w;
     qsort(x->ms + from, x->nms - from, sizeof *x->ms, cmp_mention);
+    for (size_t j = z->first; j < z->first + z->count; j++) x->toks[j].mention = -1;
     for (size_t i = from; i < x->nms; i++)
         for (size_t j = x->ms[i].t0; j < x->ms[i].t1; j++) x->toks[j].mention = (int)i;
     for (size_t i = from; i < x->nms; i++) {
@@ -449,7 +450,7 @@ int ng__find_mentions(ng_extractor *x, ng_error *err)
         size_t from = x->nms;
         if (gaz_pass(x, z, (uint32_t)s) || chunk_pass(x, z, (uint32_t)s))
             return ng_error_set(err, NG_ENOMEM, "out of memory");
-        settle_sentence(x, from);
+        settle_sentence(x, z, from);
     }
     for (size_t i = 0; i < x->nms; i++)
         if (entity_for(x, &x->ms[i])) return ng_error_set(err, NG_ENOMEM, "out of memory");

@@ -34,7 +34,7 @@ static const xtok *T(const sent_ctx *c, size_t i)
 
 static int is_cue(const sent_ctx *c, int kind, size_t i)
 {
-    return i < c->end && ng__cue(c->x->lx, kind, T(c, i)->fold, T(c, i)->flen) != NULL;
+    return i < c->end && ng__tok_cue(c->x, i, kind);
 }
 
 static int is_punct(const sent_ctx *c, size_t i)

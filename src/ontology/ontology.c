@@ -45,12 +45,13 @@ void ng_trie_free(ng_trie *t)
     memset(t, 0, sizeof *t);
 }
 
+/* Binary key: the parent node's index, then the word (hot path: no printf). */
 static size_t edge_key(char *buf, size_t cap, int node, const char *w, size_t wlen)
 {
-    int n = snprintf(buf, cap, "%d\x1f", node);
-    if (n < 0 || (size_t)n + wlen >= cap) return 0;
-    memcpy(buf + n, w, wlen);
-    return (size_t)n + wlen;
+    if (sizeof node + wlen >= cap) return 0;
+    memcpy(buf, &node, sizeof node);
+    memcpy(buf + sizeof node, w, wlen);
+    return sizeof node + wlen;
 }
 
 int ng__trie_step(const ng_trie *t, int node, const char *w, size_t wlen)
@@ -396,9 +397,18 @@ static int cue_line(ng_ontology *o, void *ud, char **f, int nf, const char *file
         const char *phrase = join_words(o->pool, words, n);
         if (!phrase || ng_map_put(lx->cues[kind], phrase, strlen(phrase), (void *)value))
             return ng_error_set(err, NG_ENOMEM, "out of memory");
+        uint64_t bits = ng__cue_bits(lx, words[0], strlen(words[0]));
+        bits |= n == 1 ? NG_CUE_BIT(kind) : NG_CUE_MULTI_BIT(kind);
+        if (ng_map_put(lx->cue_bits, words[0], strlen(words[0]), (void *)(uintptr_t)bits))
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
         if (n > lx->cue_maxwords[kind]) lx->cue_maxwords[kind] = n;
     }
     return 0;
+}
+
+uint64_t ng__cue_bits(const ng_lexicon *lx, const char *word, size_t len)
+{
+    return (uint64_t)(uintptr_t)ng_map_get(lx->cue_bits, word, len);
 }
 
 void *ng__cue(const ng_lexicon *lx, int kind, const char *phrase, size_t len)
@@ -508,7 +518,8 @@ static int load_lexicon(ng_ontology *o, ng_lexicon *lx, const char *dir, const c
     snprintf(lx->lang, sizeof lx->lang, "%s", lang);
     lx->verbs = ng_map_new();
     lx->forms = ng_map_new();
-    if (!lx->verbs || !lx->forms || ng_trie_init(&lx->roles)) return ng_error_set(err, NG_ENOMEM, "oom");
+    lx->cue_bits = ng_map_new();
+    if (!lx->verbs || !lx->forms || !lx->cue_bits || ng_trie_init(&lx->roles)) return ng_error_set(err, NG_ENOMEM, "oom");
     for (int i = 0; i < NG_CUE_COUNT; i++)
         if (!(lx->cues[i] = ng_map_new())) return ng_error_set(err, NG_ENOMEM, "oom");
     const char *files[] = {"verbs.tsv", "roles.tsv", "cues.tsv", "forms.tsv"};
@@ -571,6 +582,7 @@ void ng_ontology_free(ng_ontology *o)
         ng_lexicon *lx = &o->langs[l];
         ng_map_free(lx->verbs);
         ng_map_free(lx->forms);
+        ng_map_free(lx->cue_bits);
         ng_trie_free(&lx->roles);
         free(lx->role_props);
         for (int i = 0; i < NG_CUE_COUNT; i++) ng_map_free(lx->cues[i]);

@@ -72,6 +72,9 @@ typedef struct ng_lexicon {
     const char **role_props;
     size_t nroles, roles_cap;
     ng_map *cues[NG_CUE_COUNT]; /* folded phrase -> (void*)1 or a class for heads */
+    /* folded word -> bits: 1<<kind when the word is a cue of that kind,
+     * 1<<(32+kind) when it starts a multi-word cue of that kind */
+    ng_map *cue_bits;
     int cue_maxwords[NG_CUE_COUNT];
     char dic_aff[512], dic_dic[512];
 } ng_lexicon;
@@ -93,5 +96,9 @@ struct ng_ontology {
 const ng_lexicon *ng__ontology_lexicon(const ng_ontology *o, const char *lang);
 /* Multi-word cue lookup on folded words; returns the stored value or NULL. */
 void *ng__cue(const ng_lexicon *lx, int kind, const char *phrase, size_t len);
+/* Cue bits of one folded word (see ng_lexicon.cue_bits). */
+uint64_t ng__cue_bits(const ng_lexicon *lx, const char *word, size_t len);
+#define NG_CUE_BIT(kind) ((uint64_t)1 << (kind))
+#define NG_CUE_MULTI_BIT(kind) ((uint64_t)1 << (32 + (kind)))
 
 #endif

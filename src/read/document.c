@@ -108,25 +108,61 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
-/* NFC and LF line ends; the result is what every offset refers to. */
-static int normalise(const char *s, size_t n, char **out, size_t *outlen)
+/* Text made only of code points below U+0300 (Latin letters, precomposed)
+ * and of U+2010..U+206F (dashes, quotes) and U+20AC is already in NFC: no
+ * combining marks, composition exclusions or singletons live there. */
+static int surely_nfc(const char *s, size_t n)
 {
-    utf8proc_uint8_t *r = NULL;
-    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &r,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (k < 0) return k == UTF8PROC_ERROR_NOMEM ? NG_ENOMEM : NG_EENCODING;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = ng_utf8_decode(s + i, n - i, &cp);
+        if (!k) return 0;
+        if (!(cp < 0x300 || (cp >= 0x2010 && cp <= 0x206F) || cp == 0x20AC)) return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+/* CR LF and lone CR become LF, in place; returns the new length. */
+static size_t unix_line_ends(char *r, size_t n)
+{
     size_t w = 0;
-    for (utf8proc_ssize_t i = 0; i < k; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (r[i] == '\r') {
-            if (i + 1 < k && r[i + 1] == '\n') continue;
+            if (i + 1 < n && r[i + 1] == '\n') continue;
             r[w++] = '\n';
             continue;
         }
         r[w++] = r[i];
     }
     r[w] = '\0';
-    *out = (char *)r;
-    *outlen = w;
+    return w;
+}
+
+/* NFC and LF line ends; the result is what every offset refers to. */
+static int normalise(const char *s, size_t n, char **out, size_t *outlen)
+{
+    char *r;
+    size_t len;
+    if (surely_nfc(s, n)) {
+        if (!(r = malloc(n + 1))) return NG_ENOMEM;
+        memcpy(r, s, n);
+        len = n;
+    } else {
+        utf8proc_uint8_t *m = NULL;
+        utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (k < 0) return k == UTF8PROC_ERROR_NOMEM ? NG_ENOMEM : NG_EENCODING;
+        r = (char *)m;
+        len = (size_t)k;
+    }
+    *outlen = unix_line_ends(r, len);
+    *out = r;
     return 0;
 }
 

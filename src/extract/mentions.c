@@ -366,6 +366,10 @@ static const char *folded_key(ng_extractor *x, const mention *m, int *nwords)
     *nwords = 0;
     for (size_t i = m->t0; i < m->t1; i++) {
         if (x->toks[i].flags & NG_TOK_HYPHEN) continue;
+        /* "Ministerio del Interior" = "Ministerio de Interior": connectors do not count */
+        if (i > m->t0 && !(x->toks[i].flags & NG_TOK_NOSPACE) &&
+            (ng__tok_cue(x, i, NG_CUE_CONNECTOR) || ng__tok_cue(x, i, NG_CUE_DETERMINER)))
+            continue;
         if ((b->len && ng_buf_addc(b, ' ')) || ng_buf_add(b, x->toks[i].fold, x->toks[i].flen))
             return NULL;
         (*nwords)++;

@@ -175,13 +175,15 @@ static int add_alias(ng_ontology *o, const char *alias, int entry, const char *f
     if (n == 0) return ng_error_set(err, NG_EDATA, "%s:%d: empty alias", file, line);
     int node = trie_insert(&o->aliases, words, n);
     if (node < 0) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    /* A spelling with a lower-case last word ("Kim Jong-un") allows it in text. */
+    const char *last = alias;
+    for (const char *p = alias; *p; p++)
+        if (*p == ' ' || *p == '-') last = p + 1;
+    if (n > 1 && *last >= 'a' && *last <= 'z') o->aliases.nodes[node].lower_tail = 1;
     /* First entry wins: files load from most to least specific. */
     if (o->aliases.nodes[node].value < 0) {
         o->aliases.nodes[node].value = entry;
         o->aliases.nodes[node].acronym = (uint8_t)acronym;
-        const char *last = strrchr(alias, ' ');
-        last = last ? last + 1 : alias;
-        o->aliases.nodes[node].lower_tail = n > 1 && *last >= 'a' && *last <= 'z';
         o->naliases++;
     }
     return 0;

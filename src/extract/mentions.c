@@ -216,6 +216,16 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
         }
         break;
     }
+    /* Spanish puts the nationality after the body: "Ministerio de Defensa iraní",
+     * "Presidencia bielorrusa" name one country's institution */
+    if (j < end && has_head(x, t0, j) && x->toks[j].mention >= 0 &&
+        x->ms[x->toks[j].mention].kind == MK_DEMONYM && !is_cap(x, j) &&
+        strcmp(x->lx->lang, "es") == 0) {
+        int d = x->toks[j].mention;
+        x->ms[d].kind = -1;
+        j = x->ms[d].t1;
+        return j;
+    }
     /* drop connectors left at the end */
     while (j > t0 + 1 && !is_cap(x, j - 1) && !(x->toks[j - 1].flags & NG_TOK_NOSPACE)) j--;
     return j;
@@ -304,6 +314,12 @@ static int chunk_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
 {
     size_t first = z->first, end = z->first + z->count;
     for (size_t i = first; i < end; i++) {
+        /* a title is not a name: "ministro de Asuntos Exteriores", "Prime Minister" */
+        int role = ng__role_at(x, i, end, NULL);
+        if (role) {
+            i += (size_t)role - 1;
+            continue;
+        }
         if (!name_start(x, i, first, end)) continue;
         int absorbed;
         size_t j = chunk_end(x, i, end, &absorbed);

@@ -110,6 +110,8 @@ static const char *pattern_name(sent_ctx *c, const char *kind, const char *word)
     return r;
 }
 
+static int is_prep_at(const sent_ctx *c, size_t i);
+
 /* ---- appositions ------------------------------------------------------------ */
 
 /* The organisation or country a role at [r0, r1) belongs to, looking right:
@@ -189,6 +191,8 @@ static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const char *prop)
             poss = 1;
             k--;
         }
+        /* "Irán y a su líder": a repeated preposition, then the coordination */
+        if (poss && k > c->first && is_prep_at(c, k - 1)) k--;
         if (poss && k > c->first && ng__tok_is(c->x, k - 1, "'s") == 0 &&
             is_cue(c, NG_CUE_COORD, k - 1))
             k--;

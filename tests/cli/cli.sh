@@ -140,6 +140,14 @@ seed_score)
         "$seed/kursk-es.gold.tsv" "$work/seed.nt" | tail -1
     [ "${PIPESTATUS[0]}" -eq 0 ] || fail "seed score below the floor"
     ;;
+fixture_score)
+    # the seed's floor, met by our own article that says similar things in other words
+    [ -f "$shared/eval/score.py" ] || { echo "../shared absent: skipped"; exit 77; }
+    "$tool" extract -f ntriples -o "$work/a.nt" "$fx/es-alianza.txt" || fail "extract"
+    python3 "$shared/eval/score.py" --min-entities 21 --min-facts 12 --max-dups 0 \
+        "$fx/es-alianza.gold.tsv" "$work/a.nt" | tail -1
+    [ "${PIPESTATUS[0]}" -eq 0 ] || fail "es-alianza score below the floor"
+    ;;
 es_news_corpus)
     dir=$shared/corpus/es-news/articles
     [ -d "$dir" ] || { echo "../shared absent: skipped"; exit 77; }

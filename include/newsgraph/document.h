@@ -23,15 +23,18 @@ typedef enum ng_doc_format {
 } ng_doc_format;
 
 typedef struct ng_read_options {
-    int version;         /* NG_READ_OPTIONS_VERSION */
+    int version; /* NG_READ_OPTIONS_VERSION */
     ng_doc_format format;
-    const char *lang;    /* "es", "en" or NULL to detect */
-    const char *date;    /* YYYY-MM-DD used when the article has none; may be NULL */
-    size_t max_bytes;    /* refuse larger inputs; 0 = 64 MiB */
+    const char *lang; /* "es", "en" or NULL to detect */
+    const char *date; /* YYYY-MM-DD used when the article has none; may be NULL */
+    size_t max_bytes; /* refuse larger inputs; 0 = 64 MiB */
 } ng_read_options;
 
 #define NG_READ_OPTIONS_VERSION 1
-#define NG_READ_OPTIONS_INIT {NG_READ_OPTIONS_VERSION, NG_FORMAT_AUTO, NULL, NULL, 0}
+#define NG_READ_OPTIONS_INIT                                                                       \
+    {                                                                                              \
+        NG_READ_OPTIONS_VERSION, NG_FORMAT_AUTO, NULL, NULL, 0                                     \
+    }
 
 /* Read an article from a file ("-" = stdin). On success *out belongs to the
  * caller (free with ng_document_free). Errors: NG_EIO, NG_EENCODING,

@@ -41,7 +41,10 @@ typedef struct ng_writer_options {
 } ng_writer_options;
 
 #define NG_WRITER_OPTIONS_VERSION 1
-#define NG_WRITER_OPTIONS_INIT {NG_WRITER_OPTIONS_VERSION, NG_OUT_TURTLE, NULL, NULL}
+#define NG_WRITER_OPTIONS_INIT                                                                     \
+    {                                                                                              \
+        NG_WRITER_OPTIONS_VERSION, NG_OUT_TURTLE, NULL, NULL                                       \
+    }
 
 typedef struct ng_writer ng_writer;
 

@@ -37,13 +37,13 @@ typedef enum ng_modality {
 const char *ng_modality_name(ng_modality m); /* "asserted", … (static) */
 
 typedef struct ng_entity_view {
-    const char *key;      /* "gaz:<id>" for gazetteer entities, else "name:<slug>" */
-    const char *name;     /* canonical surface name in the article */
+    const char *key;  /* "gaz:<id>" for gazetteer entities, else "name:<slug>" */
+    const char *name; /* canonical surface name in the article */
     ng_type type;
-    const char *gaz_id;   /* or NULL */
-    const char *qid;      /* Wikidata id or NULL */
+    const char *gaz_id;              /* or NULL */
+    const char *qid;                 /* Wikidata id or NULL */
     const char *label_en, *label_es; /* gazetteer labels or NULL */
-    const char *const *aliases; /* other surface forms seen */
+    const char *const *aliases;      /* other surface forms seen */
     size_t naliases;
 } ng_entity_view;
 
@@ -68,8 +68,8 @@ void ng_extractor_free(ng_extractor *x);
 
 /* Extract from doc in language lang ("es"/"en"; NULL = the document's, else
  * detected). *out is borrowed (see above). */
-int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang,
-               const ng_extraction **out, ng_error *err);
+int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const ng_extraction **out,
+               ng_error *err);
 
 size_t ng_extraction_entity_count(const ng_extraction *e);
 const ng_entity_view *ng_extraction_entity(const ng_extraction *e, size_t i);

@@ -1,8 +1,9 @@
 /* Graph: the entities of every article seen in one run, merged by IRI.
  *
- * IRIs are deterministic: a gazetteer entity gets <base><class>/<id>
- * (…/country/KP, …/person/vladimir-putin); any other entity gets
- * <base>entity/<slug of its folded name>, so the same name yields the same
+ * IRIs are deterministic: a gazetteer entity gets <base><class>/<slug of its id>
+ * (…/country/kp, …/person/vladimir-putin); any other entity gets
+ * <base>entity/<slug of its folded name without connectors such as "de">
+ * (…/entity/ministerio-interior), so the same name yields the same
  * IRI on any machine and in any run. Memory grows with the number of distinct
  * entities, not with the number of articles. */
 #ifndef NEWSGRAPH_GRAPH_H
@@ -22,11 +23,11 @@ typedef struct ng_graph ng_graph;
 typedef struct ng_graph_entity {
     const char *iri;
     ng_type type;
-    const char *name;  /* preferred label */
-    const char *lang;  /* its language */
+    const char *name;                /* preferred label */
+    const char *lang;                /* its language */
     const char *label_en, *label_es; /* gazetteer labels or NULL */
     const char *qid;
-    size_t articles;   /* number of articles that mention it */
+    size_t articles; /* number of articles that mention it */
 } ng_graph_entity;
 
 /* base is copied; NULL = NG_DEFAULT_BASE. */

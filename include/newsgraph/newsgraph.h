@@ -28,6 +28,9 @@ int ng_context_new(ng_context **out, ng_error *err);
 void ng_context_free(ng_context *ctx);
 /* The Raptor world (raptor_world *), borrowed. */
 void *ng_context_raptor(ng_context *ctx);
+/* The Graphviz context (GVC_t *), created on first use, borrowed; NULL on
+ * failure. Semi-private: for the diagram writers. */
+void *ng__context_gvc(ng_context *ctx);
 
 #ifdef __cplusplus
 }

@@ -57,8 +57,8 @@ typedef int (*ng_abbrev_fn)(void *ud, const char *word, size_t len);
 #define NG_MAX_SENTENCE_TOKENS 400
 
 /* Segment text (valid UTF-8). is_abbrev may be NULL. Returns 0 or NG_ENOMEM. */
-int ng_segment(ng_segmentation *seg, const char *text, size_t len, ng_abbrev_fn is_abbrev,
-               void *ud, ng_error *err);
+int ng_segment(ng_segmentation *seg, const char *text, size_t len, ng_abbrev_fn is_abbrev, void *ud,
+               ng_error *err);
 
 void ng_segmentation_free(ng_segmentation *seg);
 

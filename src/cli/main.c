@@ -27,11 +27,10 @@ static const char *prog = "newsgraph";
 
 static void usage_main(FILE *f)
 {
-    fprintf(f,
-            "usage: newsgraph <command> [options]\n\n"
-            "commands:\n"
-            "  extract   read articles and write their knowledge graph\n\n"
-            "Run 'newsgraph <command> --help' for the options of a command.\n");
+    fprintf(f, "usage: newsgraph <command> [options]\n\n"
+               "commands:\n"
+               "  extract   read articles and write their knowledge graph\n\n"
+               "Run 'newsgraph <command> --help' for the options of a command.\n");
 }
 
 static void usage_extract(FILE *f)
@@ -76,13 +75,18 @@ typedef struct extract_opts {
 static int parse_extract(int argc, char **argv, extract_opts *o)
 {
     enum { O_BASE = 256, O_LANG, O_DATE, O_ONTO, O_HTML, O_TEXT, O_LABEL };
-    static const struct option longs[] = {
-        {"format", required_argument, 0, 'f'}, {"output", required_argument, 0, 'o'},
-        {"base", required_argument, 0, O_BASE}, {"lang", required_argument, 0, O_LANG},
-        {"date", required_argument, 0, O_DATE}, {"ontology", required_argument, 0, O_ONTO},
-        {"html", no_argument, 0, O_HTML},       {"text", no_argument, 0, O_TEXT},
-        {"label-lang", required_argument, 0, O_LABEL}, {"verbose", no_argument, 0, 'v'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0}};
+    static const struct option longs[] = {{"format", required_argument, 0, 'f'},
+                                          {"output", required_argument, 0, 'o'},
+                                          {"base", required_argument, 0, O_BASE},
+                                          {"lang", required_argument, 0, O_LANG},
+                                          {"date", required_argument, 0, O_DATE},
+                                          {"ontology", required_argument, 0, O_ONTO},
+                                          {"html", no_argument, 0, O_HTML},
+                                          {"text", no_argument, 0, O_TEXT},
+                                          {"label-lang", required_argument, 0, O_LABEL},
+                                          {"verbose", no_argument, 0, 'v'},
+                                          {"help", no_argument, 0, 'h'},
+                                          {0, 0, 0, 0}};
     int c, fmt;
     opterr = 0;
     optind = 1;
@@ -95,7 +99,9 @@ static int parse_extract(int argc, char **argv, extract_opts *o)
             }
             o->w.format = (ng_out_format)fmt;
             break;
-        case 'o': o->output = optarg; break;
+        case 'o':
+            o->output = optarg;
+            break;
         case O_BASE:
             if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8) &&
                 strncmp(optarg, "urn:", 4)) {
@@ -110,8 +116,10 @@ static int parse_extract(int argc, char **argv, extract_opts *o)
                 fprintf(stderr, "%s: language must be es or en, not '%s'\n", prog, optarg);
                 return -1;
             }
-            if (c == O_LANG) o->r.lang = optarg;
-            else o->w.lang = optarg;
+            if (c == O_LANG)
+                o->r.lang = optarg;
+            else
+                o->w.lang = optarg;
             break;
         case O_DATE:
             if (!valid_date(optarg)) {
@@ -120,11 +128,21 @@ static int parse_extract(int argc, char **argv, extract_opts *o)
             }
             o->r.date = optarg;
             break;
-        case O_ONTO: o->ontology = optarg; break;
-        case O_HTML: o->r.format = NG_FORMAT_HTML; break;
-        case O_TEXT: o->r.format = NG_FORMAT_TEXT; break;
-        case 'v': o->verbose = 1; break;
-        case 'h': usage_extract(stdout); exit(EXIT_OK);
+        case O_ONTO:
+            o->ontology = optarg;
+            break;
+        case O_HTML:
+            o->r.format = NG_FORMAT_HTML;
+            break;
+        case O_TEXT:
+            o->r.format = NG_FORMAT_TEXT;
+            break;
+        case 'v':
+            o->verbose = 1;
+            break;
+        case 'h':
+            usage_extract(stdout);
+            exit(EXIT_OK);
         case ':':
             fprintf(stderr, "%s: option '%s' needs a value\n", prog, argv[optind - 1]);
             return -1;

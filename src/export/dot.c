@@ -42,7 +42,7 @@ static char *dot_escape(const char *s)
 {
     ng_buf b = {0};
     for (; *s; s++) {
-        int rc = *s == '\\' ? ng_buf_adds(&b, "\\\\")
+        int rc = *s == '\\'   ? ng_buf_adds(&b, "\\\\")
                  : *s == '\n' ? ng_buf_adds(&b, "\\n")
                  : *s == '\r' ? 0
                               : ng_buf_addc(&b, *s);
@@ -66,14 +66,26 @@ static int set_attr(void *obj, Agsym_t *sym, const char *text)
 static void type_style(ng_type t, const char **shape, const char **color)
 {
     switch (t) {
-    case NG_TYPE_PERSON: *shape = "ellipse", *color = "#fde2c8"; break;
-    case NG_TYPE_ORGANIZATION: *shape = "box", *color = "#cfe3f7"; break;
-    case NG_TYPE_COUNTRY: *shape = "hexagon", *color = "#d5f0d0"; break;
+    case NG_TYPE_PERSON:
+        *shape = "ellipse", *color = "#fde2c8";
+        break;
+    case NG_TYPE_ORGANIZATION:
+        *shape = "box", *color = "#cfe3f7";
+        break;
+    case NG_TYPE_COUNTRY:
+        *shape = "hexagon", *color = "#d5f0d0";
+        break;
     case NG_TYPE_CITY:
     case NG_TYPE_REGION:
-    case NG_TYPE_PLACE: *shape = "house", *color = "#e6f5c9"; break;
-    case NG_TYPE_AGREEMENT: *shape = "note", *color = "#f3e0f7"; break;
-    default: *shape = "ellipse", *color = "#eeeeee"; break;
+    case NG_TYPE_PLACE:
+        *shape = "house", *color = "#e6f5c9";
+        break;
+    case NG_TYPE_AGREEMENT:
+        *shape = "note", *color = "#f3e0f7";
+        break;
+    default:
+        *shape = "ellipse", *color = "#eeeeee";
+        break;
     }
 }
 
@@ -121,8 +133,10 @@ static Agraph_t *build(ng_writer *w)
         Agedge_t *e = agedge(g, nodes[0], nodes[1], pred, 1);
         const char *label = ng_ontology_label(w->onto, d->property, w->opts.lang);
         char buf[300];
-        if (d->count > 1) snprintf(buf, sizeof buf, "%s (%u)", label, d->count);
-        else snprintf(buf, sizeof buf, "%s", label);
+        if (d->count > 1)
+            snprintf(buf, sizeof buf, "%s (%u)", label, d->count);
+        else
+            snprintf(buf, sizeof buf, "%s", label);
         if (!e || set_attr(e, elabel, buf)) goto fail;
     }
     return g;
@@ -141,7 +155,7 @@ int ng__dot_finish(ng_writer *w, ng_error *err)
         agclose(g);
         return rc;
     }
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = ng__context_gvc(w->ctx);
     if (!gvc) {
         agclose(g);
         return ng_error_set(err, NG_ELIB, "graphviz: no context");
@@ -153,6 +167,5 @@ int ng__dot_finish(ng_writer *w, ng_error *err)
         rc = ng_error_set(err, NG_ELIB, "graphviz: cannot render %s", fmt);
     gvFreeLayout(gvc, g);
     agclose(g);
-    gvFreeContext(gvc);
     return rc;
 }

@@ -77,13 +77,13 @@ int ng__rdf_begin(ng_writer *w, ng_error *err)
     w->world = ng_context_raptor(w->ctx);
     raptor_world_set_log_handler(w->world, w, on_log);
     w->ser = raptor_new_serializer(w->world, syntax_names[w->opts.format]);
-    if (!w->ser) return ng_error_set(err, NG_ELIB, "raptor: no serializer for %s",
-                                     syntax_names[w->opts.format]);
+    if (!w->ser)
+        return ng_error_set(err, NG_ELIB, "raptor: no serializer for %s",
+                            syntax_names[w->opts.format]);
     /* rdf: is predeclared by every Raptor serializer */
-    const char *pfx[][2] = {{"ng", NG_ONTOLOGY_NS}, {"rdfs", RDFS_NS},
-                            {"owl", OWL_NS},        {"skos", SKOS_NS}, {"prov", PROV_NS},
-                            {"dct", DCT_NS},        {"nif", NIF_NS},   {"xsd", XSD_NS},
-                            {"wd", WD_NS}};
+    const char *pfx[][2] = {{"ng", NG_ONTOLOGY_NS}, {"rdfs", RDFS_NS}, {"owl", OWL_NS},
+                            {"skos", SKOS_NS},      {"prov", PROV_NS}, {"dct", DCT_NS},
+                            {"nif", NIF_NS},        {"xsd", XSD_NS},   {"wd", WD_NS}};
     for (size_t i = 0; i < sizeof pfx / sizeof *pfx; i++)
         if (set_ns(w, pfx[i][0], pfx[i][1]))
             return ng_error_set(err, NG_ELIB, "raptor: cannot declare prefix %s", pfx[i][0]);
@@ -121,9 +121,8 @@ static raptor_term *iri2(ng_writer *w, const char *ns, const char *local)
 static raptor_term *lit(ng_writer *w, const char *s, const char *lang)
 {
     size_t ll = lang ? strlen(lang) : 0;
-    return raptor_new_term_from_counted_literal(w->world, (const unsigned char *)s, strlen(s),
-                                                NULL, (const unsigned char *)lang,
-                                                (unsigned char)ll);
+    return raptor_new_term_from_counted_literal(w->world, (const unsigned char *)s, strlen(s), NULL,
+                                                (const unsigned char *)lang, (unsigned char)ll);
 }
 
 static raptor_term *typed(ng_writer *w, const char *s, const char *xsd_type)
@@ -160,8 +159,7 @@ static char *article_iri(ng_writer *w, const ng_document *doc)
     return b.data;
 }
 
-static int write_article_node(ng_writer *w, const ng_document *doc, const char *a,
-                              const char *lang)
+static int write_article_node(ng_writer *w, const ng_document *doc, const char *a, const char *lang)
 {
     const char *src = ng_document_source(doc);
     const char *date = ng_document_date(doc);
@@ -219,16 +217,16 @@ static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const cha
     char num[32];
     int rc = emit(w, iri(w, ci), iri2(w, RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Claim"));
     rc = rc || emit(w, iri(w, ci), iri2(w, RDF_NS, "subject"), iri(w, s));
-    rc = rc || emit(w, iri(w, ci), iri2(w, RDF_NS, "predicate"),
-                    iri2(w, NG_ONTOLOGY_NS, c->property));
+    rc = rc ||
+         emit(w, iri(w, ci), iri2(w, RDF_NS, "predicate"), iri2(w, NG_ONTOLOGY_NS, c->property));
     rc = rc || emit(w, iri(w, ci), iri2(w, RDF_NS, "object"), iri(w, o));
     rc = rc || emit(w, iri(w, ci), iri2(w, PROV_NS, "wasDerivedFrom"), iri(w, a));
     snprintf(num, sizeof num, "%u", c->char_start);
-    rc = rc || emit(w, iri(w, ci), iri2(w, NIF_NS, "beginIndex"),
-                    typed(w, num, "nonNegativeInteger"));
-    snprintf(num, sizeof num, "%u", c->char_end);
     rc = rc ||
-         emit(w, iri(w, ci), iri2(w, NIF_NS, "endIndex"), typed(w, num, "nonNegativeInteger"));
+         emit(w, iri(w, ci), iri2(w, NIF_NS, "beginIndex"), typed(w, num, "nonNegativeInteger"));
+    snprintf(num, sizeof num, "%u", c->char_end);
+    rc =
+        rc || emit(w, iri(w, ci), iri2(w, NIF_NS, "endIndex"), typed(w, num, "nonNegativeInteger"));
     rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "sentence"), lit(w, c->sentence, lang));
     rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "pattern"), lit(w, c->pattern, NULL));
     snprintf(num, sizeof num, "%.2f", c->confidence);
@@ -256,8 +254,7 @@ int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *e
     if (w->graph_term) raptor_free_term(w->graph_term);
     w->graph_term = NULL;
     if (rc || w->rdf_errors)
-        return ng_error_set(err, NG_ELIB, "%s: the RDF serializer failed",
-                            ng_document_source(doc));
+        return ng_error_set(err, NG_ELIB, "%s: the RDF serializer failed", ng_document_source(doc));
     if (w->pending.len >= 65536 && flush_pending(w))
         return ng_error_set(err, NG_EIO, "write error on output");
     return 0;
@@ -270,9 +267,11 @@ static int write_entity(ng_writer *w, size_t i)
                   iri2(w, NG_ONTOLOGY_NS, ng_type_name(e->type)));
     if (e->label_en || e->label_es) {
         if (e->label_en)
-            rc = rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->label_en, "en"));
+            rc =
+                rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->label_en, "en"));
         if (e->label_es)
-            rc = rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->label_es, "es"));
+            rc =
+                rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->label_es, "es"));
     } else {
         rc = rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->name, e->lang));
     }
@@ -281,14 +280,16 @@ static int write_entity(ng_writer *w, size_t i)
     const char *const *alts = ng_graph_alt_labels(w->graph, i, &langs, &n);
     for (size_t k = 0; k < n; k++)
         rc = rc || emit(w, iri(w, e->iri), iri2(w, SKOS_NS, "altLabel"), lit(w, alts[k], langs[k]));
-    if (e->qid) rc = rc || emit(w, iri(w, e->iri), iri2(w, OWL_NS, "sameAs"), iri2(w, WD_NS, e->qid));
+    if (e->qid)
+        rc = rc || emit(w, iri(w, e->iri), iri2(w, OWL_NS, "sameAs"), iri2(w, WD_NS, e->qid));
     return rc;
 }
 
 int ng__rdf_finish(ng_writer *w, ng_error *err)
 {
     int rc = 0;
-    for (size_t i = 0; !rc && i < ng_graph_entity_count(w->graph); i++) rc = write_entity(w, i);
+    for (size_t i = 0; !rc && i < ng_graph_entity_count(w->graph); i++)
+        rc = write_entity(w, i);
     if (!rc && raptor_serializer_serialize_end(w->ser)) rc = -1;
     if (rc || w->rdf_errors) return ng_error_set(err, NG_ELIB, "the RDF serializer failed");
     if (flush_pending(w)) return ng_error_set(err, NG_EIO, "write error on output");

@@ -30,7 +30,7 @@ struct ng_writer {
     int write_failed;
     int rdf_errors;
     unsigned long triples;
-    ng_map *direct_seen; /* "<s>\x1f<p>\x1f<o>" hashes as keys */
+    ng_map *direct_seen;     /* "<s>\x1f<p>\x1f<o>" hashes as keys */
     raptor_term *graph_term; /* current article graph (N-Quads) or NULL */
     /* diagrams */
     dot_edge *edges;

@@ -40,7 +40,8 @@ void ng_extractor_free(ng_extractor *x)
     ng_segmentation_free(&x->seg);
     free(x->toks);
     free(x->ms);
-    for (size_t i = 0; i < x->ents_cap && x->ents; i++) free(x->ents[i].aliases);
+    for (size_t i = 0; i < x->ents_cap && x->ents; i++)
+        free(x->ents[i].aliases);
     free(x->ents);
     ng_map_free(x->ent_by_key);
     ng_buf_free(&x->scratch);
@@ -202,7 +203,8 @@ int ng__cue_at(const ng_extractor *x, int kind, size_t i, size_t end, void **val
         int ok = 1;
         for (int j = 0; j < w && ok; j++) {
             const xtok *t = &x->toks[i + (size_t)j];
-            if (len + t->flen + 2 >= sizeof phrase) ok = 0;
+            if (len + t->flen + 2 >= sizeof phrase)
+                ok = 0;
             else {
                 if (j) phrase[len++] = ' ';
                 memcpy(phrase + len, t->fold, t->flen);
@@ -221,7 +223,8 @@ int ng__cue_at(const ng_extractor *x, int kind, size_t i, size_t end, void **val
 
 int ng__root(const ng_extractor *x, int ent)
 {
-    while (ent >= 0 && x->ents[ent].parent >= 0) ent = x->ents[ent].parent;
+    while (ent >= 0 && x->ents[ent].parent >= 0)
+        ent = x->ents[ent].parent;
     return ent;
 }
 
@@ -266,10 +269,9 @@ int ng__add_claim(ng_extractor *x, int sm, int om, const char *property, const c
     const ng_sentence *z = &x->seg.sentences[sent];
     const char *stext = ng_pool_strndup(x->pool, x->text + z->start, z->end - z->start);
     if (!stext) return NG_ENOMEM;
-    out->claims[out->nclaims++] = (ng_claim){(size_t)si,   (size_t)oi,    property,
-                                             pattern,      -1,            NG_MOD_ASSERTED,
-                                             confidence,   z->char_start, z->char_end,
-                                             stext};
+    out->claims[out->nclaims++] =
+        (ng_claim){(size_t)si,      (size_t)oi, property,      pattern,     -1,
+                   NG_MOD_ASSERTED, confidence, z->char_start, z->char_end, stext};
     return 0;
 }
 
@@ -291,13 +293,14 @@ static int build_output(ng_extractor *x, ng_error *err)
     return 0;
 }
 
-int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang,
-               const ng_extraction **out, ng_error *err)
+int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const ng_extraction **out,
+               ng_error *err)
 {
     int rc;
     ng_pool_reset(x->pool);
     ng_map_clear(x->ent_by_key);
-    for (size_t i = 0; i < x->nents; i++) x->ents[i].naliases = 0;
+    for (size_t i = 0; i < x->nents; i++)
+        x->ents[i].naliases = 0;
     x->nms = x->nents = 0;
     memset(&x->out.stats, 0, sizeof x->out.stats);
     x->out.nentities = x->out.nclaims = 0;

@@ -12,10 +12,10 @@ typedef struct xtok {
     const char *fold; /* folded form (pool) */
     uint32_t flen;
     uint32_t flags;
-    const char *lemmas; /* NUL-separated, ends with an empty string; NULL = none */
-    int mention;        /* index of the mention covering it, or -1 */
-    int in_role;        /* part of a role phrase ("finance minister"): not a verb */
-    uint64_t cues;      /* ng__cue_bits of the folded form */
+    const char *lemmas;        /* NUL-separated, ends with an empty string; NULL = none */
+    int mention;               /* index of the mention covering it, or -1 */
+    int in_role;               /* part of a role phrase ("finance minister"): not a verb */
+    uint64_t cues;             /* ng__cue_bits of the folded form */
     int gaz_child, role_child; /* first step of the alias and role automata */
 } xtok;
 
@@ -35,11 +35,11 @@ typedef struct mention {
     uint32_t t0, t1; /* token range [t0, t1) */
     uint32_t sent;
     int kind;
-    int gaz;         /* gazetteer entry or -1 */
-    int ent;         /* article entity (after resolution: root) */
-    ng_type type;    /* type cue seen at this mention */
-    int strength;    /* how sure the cue is: 0 none .. 3 gazetteer */
-    int part_of;     /* mention this organisation belongs to (nominal split), or -1 */
+    int gaz;      /* gazetteer entry or -1 */
+    int ent;      /* article entity (after resolution: root) */
+    ng_type type; /* type cue seen at this mention */
+    int strength; /* how sure the cue is: 0 none .. 3 gazetteer */
+    int part_of;  /* mention this organisation belongs to (nominal split), or -1 */
 } mention;
 
 typedef struct aent {
@@ -47,11 +47,11 @@ typedef struct aent {
     ng_type type;
     int strength;
     int gaz;
-    int parent;     /* coreference: resolved to this entity, or -1 */
+    int parent; /* coreference: resolved to this entity, or -1 */
     int nwords;
     const char **aliases;
     size_t naliases, aliases_cap;
-    int used;       /* index in the output, -1 when not output */
+    int used; /* index in the output, -1 when not output */
 } aent;
 
 struct ng_extraction {

@@ -105,9 +105,10 @@ static int gaz_case_ok(const ng_extractor *x, size_t i, size_t stop, const ng_ga
 static int push_mention(ng_extractor *x, size_t t0, size_t t1, uint32_t sent, int kind, int gaz)
 {
     if (NG_GROW(x->ms, x->ms_cap, x->nms + 1)) return NG_ENOMEM;
-    x->ms[x->nms++] = (mention){(uint32_t)t0, (uint32_t)t1, sent, kind, gaz, -1,
-                                NG_TYPE_ENTITY, 0, -1};
-    for (size_t j = t0; j < t1; j++) x->toks[j].mention = (int)x->nms - 1;
+    x->ms[x->nms++] =
+        (mention){(uint32_t)t0, (uint32_t)t1, sent, kind, gaz, -1, NG_TYPE_ENTITY, 0, -1};
+    for (size_t j = t0; j < t1; j++)
+        x->toks[j].mention = (int)x->nms - 1;
     return 0;
 }
 
@@ -194,8 +195,7 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
         if (c && j + (size_t)c < end && is_cap(x, j + (size_t)c)) {
             size_t n = j + (size_t)c;
             int m = x->toks[n].mention;
-            if (m < 0 && !ng__role_at(x, n, end, NULL) &&
-                !ng__tok_cue(x, n, NG_CUE_STOP)) {
+            if (m < 0 && !ng__role_at(x, n, end, NULL) && !ng__tok_cue(x, n, NG_CUE_STOP)) {
                 j = n + 1;
                 continue;
             }
@@ -205,8 +205,7 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
              * Armadas de Rusia" is one body). */
             ng_type gt = m >= 0 ? x->onto->entries[x->ms[m].gaz].type : NG_TYPE_ENTITY;
             int head = m >= 0 ? has_head(x, t0, j) : 0;
-            if (m >= 0 && x->ms[m].kind == MK_GAZ && x->ms[m].t0 == n &&
-                gt != NG_TYPE_PERSON &&
+            if (m >= 0 && x->ms[m].kind == MK_GAZ && x->ms[m].t0 == n && gt != NG_TYPE_PERSON &&
                 ((gt != NG_TYPE_ORGANIZATION && head) || (gt == NG_TYPE_ORGANIZATION && !head))) {
                 x->ms[m].kind = -1; /* swallowed */
                 *absorbed = 1;
@@ -227,7 +226,8 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
         return j;
     }
     /* drop connectors left at the end */
-    while (j > t0 + 1 && !is_cap(x, j - 1) && !(x->toks[j - 1].flags & NG_TOK_NOSPACE)) j--;
+    while (j > t0 + 1 && !is_cap(x, j - 1) && !(x->toks[j - 1].flags & NG_TOK_NOSPACE))
+        j--;
     return j;
 }
 
@@ -259,8 +259,7 @@ static void type_chunk(ng_extractor *x, mention *m)
     size_t p = t0;
     while (p > 0 && p + 4 > t0 && ng__tok_cue(x, p - 1, NG_CUE_CONNECTOR))
         p--;
-    if (p < t0 && p > 0 && ng__cue_at(x, NG_CUE_PLACE_HEAD, p - 1, p, &v) &&
-        !is_cap(x, p - 1)) {
+    if (p < t0 && p > 0 && ng__cue_at(x, NG_CUE_PLACE_HEAD, p - 1, p, &v) && !is_cap(x, p - 1)) {
         m->type = (ng_type)((intptr_t)v - 100);
         m->strength = 2;
         return;
@@ -300,8 +299,10 @@ static int split_org(ng_extractor *x, size_t mi)
                 b->type = NG_TYPE_ORGANIZATION;
                 b->strength = 2;
                 x->ms[mi].part_of = (int)x->nms - 1;
-                for (size_t j = m.t0; j < c; j++) x->toks[j].mention = (int)mi;
-                for (size_t j = c; j < i; j++) x->toks[j].mention = -1;
+                for (size_t j = m.t0; j < c; j++)
+                    x->toks[j].mention = (int)mi;
+                for (size_t j = c; j < i; j++)
+                    x->toks[j].mention = -1;
                 return 0;
             }
         }
@@ -357,9 +358,11 @@ static void settle_sentence(ng_extractor *x, const ng_sentence *z, size_t from)
         if (x->ms[i].kind >= 0) x->ms[w++] = x->ms[i];
     x->nms = w;
     qsort(x->ms + from, x->nms - from, sizeof *x->ms, cmp_mention);
-    for (size_t j = z->first; j < z->first + z->count; j++) x->toks[j].mention = -1;
+    for (size_t j = z->first; j < z->first + z->count; j++)
+        x->toks[j].mention = -1;
     for (size_t i = from; i < x->nms; i++)
-        for (size_t j = x->ms[i].t0; j < x->ms[i].t1; j++) x->toks[j].mention = (int)i;
+        for (size_t j = x->ms[i].t0; j < x->ms[i].t1; j++)
+            x->toks[j].mention = (int)i;
     for (size_t i = from; i < x->nms; i++) {
         if (x->ms[i].part_of < 0) continue;
         int t = x->ms[i].part_of - 1;
@@ -499,10 +502,12 @@ static int initials_match(const ng_extractor *x, const aent *org, const char *ac
     size_t n = 0;
     const char *p = org->name;
     while (*p && n + 1 < sizeof ini) {
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
         if (!*p) break;
         if (*p >= 'A' && *p <= 'Z') ini[n++] = (char)(*p + 32);
-        while (*p && *p != ' ') p++;
+        while (*p && *p != ' ')
+            p++;
     }
     ini[n] = '\0';
     return n >= 2 && strcmp(ini, acr) == 0;
@@ -541,6 +546,7 @@ int ng__resolve_entities(ng_extractor *x, ng_error *err)
         }
     }
     /* mentions point at their resolved entity */
-    for (size_t i = 0; i < x->nms; i++) x->ms[i].ent = ng__root(x, x->ms[i].ent);
+    for (size_t i = 0; i < x->nms; i++)
+        x->ms[i].ent = ng__root(x, x->ms[i].ent);
     return 0;
 }

@@ -22,9 +22,9 @@
 typedef struct sent_ctx {
     ng_extractor *x;
     uint32_t sent;
-    size_t first, end;   /* tokens */
-    size_t m0, m1;       /* mentions [m0, m1) */
-    size_t claims_from;  /* claims added by this sentence start here */
+    size_t first, end;  /* tokens */
+    size_t m0, m1;      /* mentions [m0, m1) */
+    size_t claims_from; /* claims added by this sentence start here */
 } sent_ctx;
 
 static const xtok *T(const sent_ctx *c, size_t i)
@@ -145,8 +145,10 @@ static int role_owner_right(const sent_ctx *c, size_t r0, size_t r1, size_t *aft
 /* The holder of a role after position i: ", [el general] Valeri Guerásimov". */
 static int holder_right(const sent_ctx *c, size_t i, int need_comma)
 {
-    if (is_comma(c, i)) i++;
-    else if (need_comma) return -1;
+    if (is_comma(c, i))
+        i++;
+    else if (need_comma)
+        return -1;
     i = skip_dets(c, i);
     const char *p = NULL;
     int r = ng__role_at(c->x, i, c->end, &p);
@@ -175,7 +177,8 @@ static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const char *prop)
     }
     /* (2) PERSON, [el] ROLE de OWNER */
     size_t b = r0;
-    while (b > c->first && is_cue(c, NG_CUE_DETERMINER, b - 1)) b--;
+    while (b > c->first && is_cue(c, NG_CUE_DETERMINER, b - 1))
+        b--;
     if (owner >= 0 && b > c->first + 1 && is_comma(c, b - 1)) {
         int p = T(c, b - 2)->mention;
         if (p >= 0 && (is_person(c, p) || mtype(c, p) == NG_TYPE_ENTITY)) {
@@ -187,7 +190,8 @@ static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const char *prop)
     if (owner < 0) {
         size_t k = r0;
         int poss = 0;
-        if (k > c->first && (is_cue(c, NG_CUE_POSSESSIVE, k - 1) || ng__tok_is(c->x, k - 1, "'s"))) {
+        if (k > c->first &&
+            (is_cue(c, NG_CUE_POSSESSIVE, k - 1) || ng__tok_is(c->x, k - 1, "'s"))) {
             poss = 1;
             k--;
         }
@@ -202,8 +206,8 @@ static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const char *prop)
             int h = holder_right(c, r1, 0);
             if (h >= 0) {
                 make_person(c, h);
-                return claim(c, h, o, prop,
-                             direct ? "prenominal:role" : "apposition:possessive", 0.85);
+                return claim(c, h, o, prop, direct ? "prenominal:role" : "apposition:possessive",
+                             0.85);
             }
         }
     }
@@ -217,7 +221,8 @@ static int find_roles(sent_ctx *c)
         const char *prop = NULL;
         int n = ng__role_at(c->x, i, c->end, &prop);
         if (!n) continue;
-        for (int k = 0; k < n; k++) c->x->toks[i + (size_t)k].in_role = 1;
+        for (int k = 0; k < n; k++)
+            c->x->toks[i + (size_t)k].in_role = 1;
         if (!prop) {
             /* a bare title: the name after it is a person */
             int h = holder_right(c, skip_dets(c, i + (size_t)n), 0);
@@ -239,7 +244,8 @@ static int nominals(sent_ctx *c)
         void *v = NULL;
         int n;
         /* la región rusa de Kursk */
-        if (!(T(c, i)->flags & NG_TOK_UPPER) && (n = ng__cue_at(x, NG_CUE_PLACE_HEAD, i, c->end, &v))) {
+        if (!(T(c, i)->flags & NG_TOK_UPPER) &&
+            (n = ng__cue_at(x, NG_CUE_PLACE_HEAD, i, c->end, &v))) {
             size_t j = i + (size_t)n;
             int d = mention_at(c, j);
             if (d >= 0 && M(c, d)->kind == MK_DEMONYM && ng__tok_is(x, M(c, d)->t1, "de")) {
@@ -251,7 +257,8 @@ static int nominals(sent_ctx *c)
             }
         }
         /* la agencia estatal norcoreana KCNA / the state news agency KCNA */
-        if ((n = ng__cue_at(x, NG_CUE_MEDIA_HEAD, i, c->end, NULL)) && !(T(c, i)->flags & NG_TOK_UPPER)) {
+        if ((n = ng__cue_at(x, NG_CUE_MEDIA_HEAD, i, c->end, NULL)) &&
+            !(T(c, i)->flags & NG_TOK_UPPER)) {
             size_t j = i + (size_t)n;
             int state = 0;
             int k;
@@ -272,14 +279,14 @@ static int nominals(sent_ctx *c)
             }
         }
         /* la alianza Pionyang-Moscú */
-        if ((n = ng__cue_at(x, NG_CUE_ALLIANCE_HEAD, i, c->end, NULL)) && !(T(c, i)->flags & NG_TOK_UPPER)) {
+        if ((n = ng__cue_at(x, NG_CUE_ALLIANCE_HEAD, i, c->end, NULL)) &&
+            !(T(c, i)->flags & NG_TOK_UPPER)) {
             size_t j = skip_dets(c, i + (size_t)n);
             int a = mention_at(c, j);
-            if (a >= 0 && (T(c, M(c, a)->t1)->flags & NG_TOK_HYPHEN)) {
+            if (a >= 0 && M(c, a)->t1 + 1 < c->end && (T(c, M(c, a)->t1)->flags & NG_TOK_HYPHEN)) {
                 int b = mention_at(c, M(c, a)->t1 + 1);
-                if (b >= 0 &&
-                    claim(c, government_of(c, a), government_of(c, b), "alliedWith",
-                          "nominal:alliance", 0.8))
+                if (b >= 0 && claim(c, government_of(c, a), government_of(c, b), "alliedWith",
+                                    "nominal:alliance", 0.8))
                     return NG_ENOMEM;
             }
         }
@@ -327,7 +334,8 @@ static int marker_fits(const sent_ctx *c, const ng_verb_frame *f, size_t g0, siz
 static long prep_before(const sent_ctx *c, int m)
 {
     size_t i = M(c, m)->t0;
-    while (i > c->first && is_cue(c, NG_CUE_DETERMINER, i - 1)) i--;
+    while (i > c->first && is_cue(c, NG_CUE_DETERMINER, i - 1))
+        i--;
     if (i > c->first && is_prep_at(c, i - 1)) return (long)i - 1;
     return -1;
 }
@@ -355,8 +363,7 @@ static int subject_left(const sent_ctx *c, size_t v0, int not_ent)
         long p = prep_before(c, m);
         if (p >= 0) {
             const char *pw = T(c, (size_t)p)->fold;
-            int genitive = strcmp(pw, "de") == 0 || strcmp(pw, "del") == 0 ||
-                           strcmp(pw, "of") == 0;
+            int genitive = strcmp(pw, "de") == 0 || strcmp(pw, "del") == 0 || strcmp(pw, "of") == 0;
             /* "acusar a Ucrania de haber invadido": the object of the first verb
              * is the subject of the second */
             size_t e = M(c, m)->t1;
@@ -373,8 +380,8 @@ static int is_participle(const sent_ctx *c, size_t i)
 {
     const char *w = T(c, i)->fold;
     size_t n = T(c, i)->flen;
-    static const char *const ends[] = {"ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas",
-                                       "ed",  "en",  "wn"};
+    static const char *const ends[] = {"ado",  "ada",  "ados", "adas", "ido", "ida",
+                                       "idos", "idas", "ed",   "en",   "wn"};
     for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
         size_t l = strlen(ends[k]);
         if (n > l + 2 && strcmp(w + n - l, ends[k]) == 0) return 1;
@@ -537,16 +544,20 @@ static int speaker_of(sent_ctx *c)
     ng_extractor *x = c->x;
     for (size_t i = c->first; i < c->end; i++) {
         int n = ng__cue_at(x, NG_CUE_ACCORDING, i, c->end, NULL);
-        if (n) {
-            int m = mention_at(c, skip_dets(c, i + (size_t)n));
-            if (m >= 0 && agent_like(c, m)) return m;
+        if (!n) continue;
+        /* "según la agencia estatal KCNA": the source may follow a description */
+        for (size_t j = i + (size_t)n; j < c->end && j < i + (size_t)n + 6; j++) {
+            if (is_punct(c, j)) break;
+            int m = mention_at(c, j);
+            if (m >= 0 && agent_like(c, m) && M(c, m)->kind != MK_DEMONYM) return m;
         }
     }
     for (size_t i = c->first; i < c->end; i++) {
         const xtok *k = T(c, i);
-        if (!k->lemmas || k->mention >= 0) continue;
-        int speech = 0;
-        for (const char *l = k->lemmas; *l && !speech; l += strlen(l) + 1)
+        if (k->mention >= 0 || !(k->flags & NG_TOK_WORD)) continue;
+        /* the form itself ("said" is a stop word, never stemmed) or a lemma */
+        int speech = ng__tok_cue(x, i, NG_CUE_SPEECH);
+        for (const char *l = k->lemmas; l && *l && !speech; l += strlen(l) + 1)
             speech = ng__cue(x->lx, NG_CUE_SPEECH, l, strlen(l)) != NULL;
         if (!speech) continue;
         /* "dijo el portavoz …, Dmitri Peskov": a person after the verb first */
@@ -590,7 +601,8 @@ int ng__find_relations(ng_extractor *x, ng_error *err)
     for (size_t s = 0; s < x->seg.nsentences; s++) {
         const ng_sentence *z = &x->seg.sentences[s];
         sent_ctx c = {x, (uint32_t)s, z->first, z->first + z->count, m, m, x->out.nclaims};
-        while (c.m1 < x->nms && x->ms[c.m1].sent == s) c.m1++;
+        while (c.m1 < x->nms && x->ms[c.m1].sent == s)
+            c.m1++;
         m = c.m1;
         if (c.m1 == c.m0) continue;
         if (find_roles(&c) || nominals(&c) || find_verbs(&c) || attribute(&c))

@@ -92,8 +92,8 @@ fail:
 
 static const char *class_path(ng_type t)
 {
-    static const char *const p[NG_TYPE_COUNT] = {"entity/", "person/", "organization/",
-                                                 "country/", "city/", "region/",
+    static const char *const p[NG_TYPE_COUNT] = {"entity/",  "person/",    "organization/",
+                                                 "country/", "city/",      "region/",
                                                  "place/",   "agreement/", "event/"};
     return (unsigned)t < NG_TYPE_COUNT ? p[t] : "entity/";
 }

@@ -148,7 +148,8 @@ static int each_line(ng_ontology *o, const char *path, int optional, line_fn fn,
     int lineno = 0, rc = 0;
     while (!rc && (n = getline(&line, &cap, f)) >= 0) {
         lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
         if (n == 0 || line[0] == '#') continue;
         char *fields[12];
         int nf = ng_split_tabs(line, fields, 12);
@@ -195,7 +196,8 @@ static int add_aliases(ng_ontology *o, char *list, int entry, const char *file, 
     if (!list || strcmp(list, "-") == 0) return 0;
     char *save = NULL;
     for (char *a = strtok_r(list, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
-        while (*a == ' ') a++;
+        while (*a == ' ')
+            a++;
         if (*a && add_alias(o, a, entry, file, line, err)) return err ? err->code : NG_EDATA;
     }
     return 0;
@@ -206,9 +208,12 @@ static void parse_attributes(ng_ontology *o, ng_gaz_entry *e, char *attrs)
     if (!attrs || strcmp(attrs, "-") == 0) return;
     char *save = NULL;
     for (char *a = strtok_r(attrs, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
-        if (strncmp(a, "country=", 8) == 0) e->country = ng_pool_strdup(o->pool, a + 8);
-        else if (strcmp(a, "capital=1") == 0) e->capital = 1;
-        else if (strcmp(a, "gov=1") == 0) e->gov = 1;
+        if (strncmp(a, "country=", 8) == 0)
+            e->country = ng_pool_strdup(o->pool, a + 8);
+        else if (strcmp(a, "capital=1") == 0)
+            e->capital = 1;
+        else if (strcmp(a, "gov=1") == 0)
+            e->gov = 1;
     }
 }
 
@@ -216,8 +221,8 @@ static int gaz_line(ng_ontology *o, void *ud, char **f, int nf, const char *file
                     ng_error *err)
 {
     (void)ud;
-    if (nf < 6) return ng_error_set(err, NG_EDATA, "%s:%d: expected 7 columns, found %d", file,
-                                    line, nf);
+    if (nf < 6)
+        return ng_error_set(err, NG_EDATA, "%s:%d: expected 7 columns, found %d", file, line, nf);
     int type = ng_type_parse(f[1]);
     if (type < 0) return ng_error_set(err, NG_EDATA, "%s:%d: unknown type '%s'", file, line, f[1]);
     void *known = ng_map_get(o->by_id, f[0], strlen(f[0]));
@@ -274,8 +279,7 @@ static int given_name_line(ng_ontology *o, void *ud, char **f, int nf, const cha
 }
 
 /* ---- lexicons ------------------------------------------------------------ */
-static int check_property(ng_ontology *o, const char *p, const char *file, int line,
-                          ng_error *err)
+static int check_property(ng_ontology *o, const char *p, const char *file, int line, ng_error *err)
 {
     if (ng_map_get(o->properties, p, strlen(p))) return 0;
     return ng_error_set(err, NG_EDATA, "%s:%d: property ng:%s is not declared in newsgraph.ttl",
@@ -296,7 +300,8 @@ static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     memset(fr, 0, sizeof *fr);
     fr->property = ng_pool_strdup(o->pool, f[2]);
     fr->rest = ng_pool_alloc(o->pool, sizeof(char *) * (size_t)n);
-    for (int i = 1; i < n; i++) fr->rest[i - 1] = words[i];
+    for (int i = 1; i < n; i++)
+        fr->rest[i - 1] = words[i];
     fr->rest[n - 1] = NULL;
     /* markers */
     fr->markers = ng_pool_alloc(o->pool, sizeof(char **) * 16);
@@ -308,7 +313,8 @@ static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
         if (strcmp(m, "_") == 0) mw[0] = "_";
         if (!k) continue;
         const char **list = ng_pool_alloc(o->pool, sizeof(char *) * (size_t)(k + 1));
-        for (int i = 0; i < k; i++) list[i] = mw[i];
+        for (int i = 0; i < k; i++)
+            list[i] = mw[i];
         list[k] = NULL;
         fr->markers[fr->nmarkers++] = list;
     }
@@ -320,7 +326,8 @@ static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     if (head) {
         /* longer verb phrases first so "prestar asistencia" beats "prestar" */
         ng_verb_frame **pp = &head;
-        while (*pp && (*pp)->rest[0] && !fr->rest[0]) pp = &(*pp)->next;
+        while (*pp && (*pp)->rest[0] && !fr->rest[0])
+            pp = &(*pp)->next;
         fr->next = *pp;
         *pp = fr;
     } else {
@@ -369,9 +376,10 @@ static int form_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
 }
 
 static const char *const cue_names[NG_CUE_COUNT] = {
-    "org-head", "place-head", "agreement-head", "speech",   "according", "connector", "stop",
-    "determiner", "abbrev",  "negation",       "future",   "hedge",     "coord",     "prep",
-    "possessive", "nonname", "state",          "media-head", "alliance-head", "person-head", "passive-aux", "complementizer"};
+    "org-head",      "place-head",  "agreement-head", "speech",        "according", "connector",
+    "stop",          "determiner",  "abbrev",         "negation",      "future",    "hedge",
+    "coord",         "prep",        "possessive",     "nonname",       "state",     "media-head",
+    "alliance-head", "person-head", "passive-aux",    "complementizer"};
 
 /* cues.tsv: kind <TAB> words (|-separated) [<TAB> class for heads] */
 static int cue_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
@@ -381,14 +389,14 @@ static int cue_line(ng_ontology *o, void *ud, char **f, int nf, const char *file
     int kind = -1;
     for (int i = 0; i < NG_CUE_COUNT; i++)
         if (strcmp(cue_names[i], f[0]) == 0) kind = i;
-    if (kind < 0) return ng_error_set(err, NG_EDATA, "%s:%d: unknown cue kind '%s'", file, line,
-                                      f[0]);
+    if (kind < 0)
+        return ng_error_set(err, NG_EDATA, "%s:%d: unknown cue kind '%s'", file, line, f[0]);
     if (nf < 2) return ng_error_set(err, NG_EDATA, "%s:%d: expected words", file, line);
     intptr_t value = 1;
     if (nf > 2 && strcmp(f[2], "-") != 0) {
         int t = ng_type_parse(f[2]);
-        if (t < 0) return ng_error_set(err, NG_EDATA, "%s:%d: unknown class '%s'", file, line,
-                                       f[2]);
+        if (t < 0)
+            return ng_error_set(err, NG_EDATA, "%s:%d: unknown class '%s'", file, line, f[2]);
         value = 100 + t;
     }
     char *save = NULL;
@@ -427,6 +435,8 @@ const ng_lexicon *ng__ontology_lexicon(const ng_ontology *o, const char *lang)
 typedef struct label_ctx {
     ng_ontology *o;
     int failed;
+    int line;          /* of the first syntax error */
+    char message[200]; /* Raptor's text for it */
 } label_ctx;
 
 static const char *ng_local(raptor_term *t)
@@ -470,13 +480,19 @@ static void on_owl_statement(void *ud, raptor_statement *st)
 static void on_owl_log(void *ud, raptor_log_message *m)
 {
     label_ctx *c = ud;
-    if (m->level >= RAPTOR_LOG_LEVEL_ERROR) c->failed = 2;
+    if (m->level < RAPTOR_LOG_LEVEL_ERROR || c->failed == 2) return;
+    c->failed = 2;
+    c->line = m->locator ? m->locator->line : 0;
+    snprintf(c->message, sizeof c->message, "%s", m->text ? m->text : "syntax error");
 }
 
 static int load_owl(ng_ontology *o, ng_context *ctx, const char *path, ng_error *err)
 {
     raptor_world *w = ng_context_raptor(ctx);
-    label_ctx c = {o, 0};
+    label_ctx c = {o, 0, 0, ""};
+    FILE *probe = fopen(path, "r");
+    if (!probe) return ng_error_set(err, NG_EIO, "%s: cannot open", path);
+    fclose(probe);
     raptor_parser *p = raptor_new_parser(w, "turtle");
     unsigned char *uri_str = raptor_uri_filename_to_uri_string(path);
     raptor_uri *uri = uri_str ? raptor_new_uri(w, uri_str) : NULL;
@@ -487,8 +503,13 @@ static int load_owl(ng_ontology *o, ng_context *ctx, const char *path, ng_error 
     }
     raptor_world_set_log_handler(w, &c, on_owl_log);
     raptor_parser_set_statement_handler(p, &c, on_owl_statement);
-    if (raptor_parser_parse_file(p, uri, NULL) || c.failed)
-        rc = ng_error_set(err, NG_EDATA, "%s: not a valid Turtle ontology", path);
+    if (raptor_parser_parse_file(p, uri, NULL) || c.failed) {
+        if (c.line > 0)
+            rc = ng_error_set(err, NG_EDATA, "%s:%d: %s", path, c.line, c.message);
+        else
+            rc = ng_error_set(err, NG_EDATA, "%s: not a valid Turtle ontology%s%s", path,
+                              c.message[0] ? ": " : "", c.message);
+    }
     raptor_world_set_log_handler(w, NULL, NULL);
 done:
     raptor_free_parser(p);
@@ -521,7 +542,8 @@ static int load_lexicon(ng_ontology *o, ng_lexicon *lx, const char *dir, const c
     lx->verbs = ng_map_new();
     lx->forms = ng_map_new();
     lx->cue_bits = ng_map_new();
-    if (!lx->verbs || !lx->forms || !lx->cue_bits || ng_trie_init(&lx->roles)) return ng_error_set(err, NG_ENOMEM, "oom");
+    if (!lx->verbs || !lx->forms || !lx->cue_bits || ng_trie_init(&lx->roles))
+        return ng_error_set(err, NG_ENOMEM, "oom");
     for (int i = 0; i < NG_CUE_COUNT; i++)
         if (!(lx->cues[i] = ng_map_new())) return ng_error_set(err, NG_ENOMEM, "oom");
     const char *files[] = {"verbs.tsv", "roles.tsv", "cues.tsv", "forms.tsv"};
@@ -587,7 +609,8 @@ void ng_ontology_free(ng_ontology *o)
         ng_map_free(lx->cue_bits);
         ng_trie_free(&lx->roles);
         free(lx->role_props);
-        for (int i = 0; i < NG_CUE_COUNT; i++) ng_map_free(lx->cues[i]);
+        for (int i = 0; i < NG_CUE_COUNT; i++)
+            ng_map_free(lx->cues[i]);
     }
     ng_trie_free(&o->aliases);
     ng_map_free(o->by_id);

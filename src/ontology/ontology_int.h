@@ -31,7 +31,7 @@ typedef struct ng_gaz_entry {
 
 typedef struct ng_verb_frame {
     const char *property;
-    const char **rest; /* words after the verb, folded; NULL-terminated */
+    const char **rest;     /* words after the verb, folded; NULL-terminated */
     const char ***markers; /* each a NULL-terminated folded word list; "_" = bare */
     int nmarkers;
     int sym, inv;
@@ -66,9 +66,9 @@ enum ng_cue_kind {
 
 typedef struct ng_lexicon {
     char lang[4];
-    ng_map *verbs;        /* folded lemma (first word) -> ng_verb_frame* */
-    ng_map *forms;        /* folded irregular form -> folded lemma (forms.tsv) */
-    ng_trie roles;        /* payload: index into role_props */
+    ng_map *verbs; /* folded lemma (first word) -> ng_verb_frame* */
+    ng_map *forms; /* folded irregular form -> folded lemma (forms.tsv) */
+    ng_trie roles; /* payload: index into role_props */
     const char **role_props;
     size_t nroles, roles_cap;
     ng_map *cues[NG_CUE_COUNT]; /* folded phrase -> (void*)1 or a class for heads */
@@ -83,12 +83,12 @@ struct ng_ontology {
     ng_pool *pool;
     ng_gaz_entry *entries;
     size_t nentries, entries_cap;
-    ng_map *by_id;    /* id -> entry index + 1 */
-    ng_trie aliases;  /* payload: entry index */
+    ng_map *by_id;   /* id -> entry index + 1 */
+    ng_trie aliases; /* payload: entry index */
     size_t naliases;
     ng_map *given_names;
-    ng_map *labels;   /* "<local>\x1f<lang>" -> label */
-    ng_map *properties; /* declared property local names */
+    ng_map *labels;      /* "<local>\x1f<lang>" -> label */
+    ng_map *properties;  /* declared property local names */
     ng_lexicon langs[2]; /* 0 = es, 1 = en */
     size_t nverbs;
 };

@@ -168,8 +168,10 @@ static int normalise(const char *s, size_t n, char **out, size_t *outlen)
 
 static char *dup_trim(const char *s, size_t n)
 {
-    while (n && strchr(" \t\r\n", *s)) s++, n--;
-    while (n && strchr(" \t\r\n", s[n - 1])) n--;
+    while (n && strchr(" \t\r\n", *s))
+        s++, n--;
+    while (n && strchr(" \t\r\n", s[n - 1]))
+        n--;
     char *d = malloc(n + 1);
     if (!d) return NULL;
     memcpy(d, s, n);
@@ -181,7 +183,8 @@ static char *dup_trim(const char *s, size_t n)
 static int finish_text(ng_document *doc, const char *name, char *norm, size_t nlen, ng_error *err)
 {
     size_t start = 0;
-    while (start < nlen && strchr(" \t\n", norm[start])) start++;
+    while (start < nlen && strchr(" \t\n", norm[start]))
+        start++;
     memmove(norm, norm + start, nlen - start + 1);
     nlen -= start;
     doc->text = norm;
@@ -201,8 +204,8 @@ static int name_is(const xmlNode *n, const char *name)
 
 static int is_dropped(const xmlNode *n)
 {
-    static const char *const drop[] = {"script", "style", "nav",    "header", "footer",
-                                       "aside",  "noscript", "form", "iframe", "svg",
+    static const char *const drop[] = {"script", "style",    "nav",    "header", "footer",
+                                       "aside",  "noscript", "form",   "iframe", "svg",
                                        "button", "template", "select", NULL};
     for (int i = 0; drop[i]; i++)
         if (name_is(n, drop[i])) return 1;
@@ -211,9 +214,9 @@ static int is_dropped(const xmlNode *n)
 
 static int is_block(const xmlNode *n)
 {
-    static const char *const blocks[] = {"p",  "div", "h1", "h2", "h3", "h4",        "h5",
-                                         "h6", "li",  "br", "tr", "blockquote", "pre", "section",
-                                         "article", "main", "figcaption", "dd", "dt", NULL};
+    static const char *const blocks[] = {
+        "p",  "div",        "h1",  "h2",      "h3",      "h4",   "h5",         "h6", "li", "br",
+        "tr", "blockquote", "pre", "section", "article", "main", "figcaption", "dd", "dt", NULL};
     for (int i = 0; blocks[i]; i++)
         if (name_is(n, blocks[i])) return 1;
     return 0;
@@ -276,23 +279,33 @@ static int collect_paragraphs(const xmlNode *n, ng_buf *out)
     return 0;
 }
 
-static char *node_text(const xmlNode *n)
+/* A copy with runs of white space made one space and the ends trimmed. */
+static char *collapse_space(const char *s)
 {
-    xmlChar *c = xmlNodeGetContent(n);
-    if (!c) return NULL;
     ng_buf b = {0};
     int space = 0;
-    for (const xmlChar *p = c; *p; p++) {
+    for (const char *p = s; *p; p++) {
         if (strchr(" \t\r\n\f\v", *p)) {
             space = b.len > 0;
             continue;
         }
-        if (space && ng_buf_addc(&b, ' ')) break;
+        if ((space && ng_buf_addc(&b, ' ')) || ng_buf_addc(&b, *p)) {
+            ng_buf_free(&b);
+            return NULL;
+        }
         space = 0;
-        if (ng_buf_addc(&b, (char)*p)) break;
     }
-    xmlFree(c);
+    if (!b.data && ng_buf_adds(&b, "")) return NULL;
     return b.data;
+}
+
+static char *node_text(const xmlNode *n)
+{
+    xmlChar *c = xmlNodeGetContent(n);
+    if (!c) return NULL;
+    char *r = collapse_space((const char *)c);
+    xmlFree(c);
+    return r;
 }
 
 static char *meta_content(const xmlNode *root, const char *key)
@@ -305,9 +318,10 @@ static char *meta_content(const xmlNode *root, const char *key)
             xmlFree(p);
             if (hit) {
                 xmlChar *c = xmlGetProp(n, (const xmlChar *)"content");
-                char *r = c ? dup_trim((const char *)c, strlen((const char *)c)) : NULL;
+                char *r = c ? collapse_space((const char *)c) : NULL;
                 xmlFree(c);
-                if (r) return r;
+                if (r && *r) return r;
+                free(r);
             }
         }
         if (n->type == XML_ELEMENT_NODE) {
@@ -326,11 +340,16 @@ static char *attr_of(const xmlNode *n, const char *attr)
     return r;
 }
 
-/* YYYY-MM-DD prefix of an ISO timestamp, or NULL. */
+/* YYYY-MM-DD prefix of an ISO timestamp, or NULL when it is not a date. */
 static char *iso_date(char *s)
 {
     if (!s) return NULL;
-    if (strlen(s) >= 10 && s[4] == '-' && s[7] == '-') {
+    int ok = strlen(s) >= 10 && s[4] == '-' && s[7] == '-';
+    for (int i = 0; ok && i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) ok = 0;
+    int month = ok ? (s[5] - '0') * 10 + (s[6] - '0') : 0;
+    int day = ok ? (s[8] - '0') * 10 + (s[9] - '0') : 0;
+    if (ok && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
         s[10] = '\0';
         return s;
     }
@@ -350,7 +369,8 @@ static const char *html_encoding(const char *data, size_t len)
     const char *cs = strstr(head, "charset=");
     if (!cs) return "UTF-8";
     cs += 8;
-    while (*cs == '"' || *cs == '\'') cs++;
+    while (*cs == '"' || *cs == '\'')
+        cs++;
     return strncmp(cs, "utf-8", 5) == 0 || strncmp(cs, "utf8", 4) == 0 ? "UTF-8" : NULL;
 }
 
@@ -361,8 +381,8 @@ static int read_html(ng_document *doc, const char *name, const char *data, size_
     if (enc) {
         size_t bad, line;
         if (!utf8_valid(data, len, &bad, &line))
-            return ng_error_set(err, NG_EENCODING, "%s: invalid UTF-8 at byte %zu (line %zu)",
-                                name, bad, line);
+            return ng_error_set(err, NG_EENCODING, "%s: invalid UTF-8 at byte %zu (line %zu)", name,
+                                bad, line);
     }
     htmlDocPtr h = htmlReadMemory(data, (int)len, name, enc,
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -436,7 +456,8 @@ static int sniff_html(const char *data, size_t len)
 {
     size_t i = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3;
-    while (i < len && strchr(" \t\r\n", data[i])) i++;
+    while (i < len && strchr(" \t\r\n", data[i]))
+        i++;
     if (i >= len || data[i] != '<') return 0;
     size_t n = len - i < 512 ? len - i : 512;
     char head[513];
@@ -464,8 +485,8 @@ int ng_document_read_memory(ng_document **out, const char *name, const char *dat
     int rc;
     ng_doc_format fmt = opts->format;
     if (fmt == NG_FORMAT_AUTO) {
-        int ext = has_suffix(name, ".html") || has_suffix(name, ".htm") ||
-                  has_suffix(name, ".xhtml");
+        int ext =
+            has_suffix(name, ".html") || has_suffix(name, ".htm") || has_suffix(name, ".xhtml");
         fmt = ext || sniff_html(data, len) ? NG_FORMAT_HTML : NG_FORMAT_TEXT;
     }
     if (fmt == NG_FORMAT_HTML) {
@@ -482,8 +503,10 @@ int ng_document_read_memory(ng_document **out, const char *name, const char *dat
             char *norm;
             size_t nlen;
             rc = normalise(data, len, &norm, &nlen);
-            if (rc) ng_error_set(err, rc, "%s: %s", name, ng_strerror(rc));
-            else rc = finish_text(doc, name, norm, nlen, err);
+            if (rc)
+                ng_error_set(err, rc, "%s: %s", name, ng_strerror(rc));
+            else
+                rc = finish_text(doc, name, norm, nlen, err);
         }
     }
     if (!rc && !doc->source && !(doc->source = strdup(name)))

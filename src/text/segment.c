@@ -183,8 +183,7 @@ static int is_closer(const char *s, const ng_token *t)
 
 static int is_terminator(const char *s, const ng_token *t)
 {
-    return tok_is(s, t, ".") || tok_is(s, t, "!") || tok_is(s, t, "?") ||
-           tok_is(s, t, "\u2026");
+    return tok_is(s, t, ".") || tok_is(s, t, "!") || tok_is(s, t, "?") || tok_is(s, t, "\u2026");
 }
 
 /* Whether the period token at index i really ends the sentence. */
@@ -219,8 +218,10 @@ static int push_sentence(ng_segmentation *seg, const char *s, size_t first, size
                          size_t *chars_done, size_t *bytes_done)
 {
     /* drop line-break tokens at the edges */
-    while (first < last && tok_is(s, &seg->tokens[first], "\n")) first++;
-    while (last > first && tok_is(s, &seg->tokens[last - 1], "\n")) last--;
+    while (first < last && tok_is(s, &seg->tokens[first], "\n"))
+        first++;
+    while (last > first && tok_is(s, &seg->tokens[last - 1], "\n"))
+        last--;
     if (first >= last) return 0;
     if (NG_GROW(seg->sentences, seg->sentences_cap, seg->nsentences + 1)) return NG_ENOMEM;
     ng_sentence *z = &seg->sentences[seg->nsentences++];
@@ -236,8 +237,8 @@ static int push_sentence(ng_segmentation *seg, const char *s, size_t first, size
     return 0;
 }
 
-int ng_segment(ng_segmentation *seg, const char *text, size_t len, ng_abbrev_fn is_abbrev,
-               void *ud, ng_error *err)
+int ng_segment(ng_segmentation *seg, const char *text, size_t len, ng_abbrev_fn is_abbrev, void *ud,
+               ng_error *err)
 {
     seg->ntokens = 0;
     seg->nsentences = 0;
@@ -251,8 +252,8 @@ int ng_segment(ng_segmentation *seg, const char *text, size_t len, ng_abbrev_fn 
             end = i + 1;
         } else if (is_terminator(text, t) && period_ends(text, seg, i, is_abbrev, ud)) {
             end = i + 1;
-            while (end < seg->ntokens && (is_closer(text, &seg->tokens[end]) ||
-                                          is_terminator(text, &seg->tokens[end])))
+            while (end < seg->ntokens &&
+                   (is_closer(text, &seg->tokens[end]) || is_terminator(text, &seg->tokens[end])))
                 end++;
         } else if (i + 1 - first >= NG_MAX_SENTENCE_TOKENS) {
             end = i + 1; /* cap runaway sentences (tables, lists without stops) */

@@ -2,11 +2,13 @@
  * global error handlers alone (style.md, Raptor pitfall 2). */
 #include "newsgraph/newsgraph.h"
 
+#include <graphviz/gvc.h>
 #include <raptor2.h>
 #include <stdlib.h>
 
 struct ng_context {
     raptor_world *world;
+    GVC_t *gvc; /* created on first use; Graphviz wants one per process */
 };
 
 int ng_context_new(ng_context **out, ng_error *err)
@@ -32,6 +34,7 @@ int ng_context_new(ng_context **out, ng_error *err)
 void ng_context_free(ng_context *ctx)
 {
     if (!ctx) return;
+    if (ctx->gvc) gvFreeContext(ctx->gvc);
     raptor_free_world(ctx->world);
     free(ctx);
 }
@@ -39,4 +42,10 @@ void ng_context_free(ng_context *ctx)
 void *ng_context_raptor(ng_context *ctx)
 {
     return ctx->world;
+}
+
+void *ng__context_gvc(ng_context *ctx)
+{
+    if (!ctx->gvc) ctx->gvc = gvContext();
+    return ctx->gvc;
 }

@@ -7,17 +7,28 @@
 const char *ng_strerror(int code)
 {
     switch (code) {
-    case NG_OK: return "success";
-    case NG_ENOMEM: return "out of memory";
-    case NG_EIO: return "input/output error";
-    case NG_EINVAL: return "invalid argument";
-    case NG_EENCODING: return "invalid UTF-8";
-    case NG_EFORMAT: return "unsupported or malformed input";
-    case NG_EEMPTY: return "no text";
-    case NG_ETOOBIG: return "input too large";
-    case NG_EDATA: return "broken data file";
-    case NG_ELIB: return "library failure";
-    default: return "unknown error";
+    case NG_OK:
+        return "success";
+    case NG_ENOMEM:
+        return "out of memory";
+    case NG_EIO:
+        return "input/output error";
+    case NG_EINVAL:
+        return "invalid argument";
+    case NG_EENCODING:
+        return "invalid UTF-8";
+    case NG_EFORMAT:
+        return "unsupported or malformed input";
+    case NG_EEMPTY:
+        return "no text";
+    case NG_ETOOBIG:
+        return "input too large";
+    case NG_EDATA:
+        return "broken data file";
+    case NG_ELIB:
+        return "library failure";
+    default:
+        return "unknown error";
     }
 }
 

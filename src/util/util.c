@@ -12,7 +12,8 @@ int ng_buf_reserve(ng_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return 0;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < b->len + extra + 1) cap *= 2;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
     char *d = realloc(b->data, cap);
     if (!d) return NG_ENOMEM;
     b->data = d;
@@ -71,7 +72,8 @@ int ng_grow(void **arr, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap) return 0;
     size_t c = *cap ? *cap : 16;
-    while (c < need) c *= 2;
+    while (c < need)
+        c *= 2;
     void *p = realloc(*arr, c * size);
     if (!p) return NG_ENOMEM;
     *arr = p;

@@ -106,7 +106,7 @@ static char *write_articles(const ng_ontology *onto, ng_out_format fmt, const ch
         ro.lang = arts[i].lang;
         ro.format = NG_FORMAT_TEXT;
         ro.date = "2025-01-02";
-        char name[32];
+        char name[48];
         snprintf(name, sizeof name, "article-%zu.txt", i);
         ng_document *doc = NULL;
         const ng_extraction *ex = NULL;

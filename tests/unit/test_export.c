@@ -1,23 +1,11 @@
 /* Unit tests for the exporters (newsgraph/export.h, newsgraph/graph.h): IRI
  * minting, N-Triples content, determinism, DOT escaping checked by Graphviz's
  * own parser, SVG/PNG rendering, format names and write errors. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
-#include "newsgraph/document.h"
 #include "newsgraph/export.h"
-#include "newsgraph/extract.h"
 #include "newsgraph/graph.h"
-#include "newsgraph/newsgraph.h"
-#include "newsgraph/ontology.h"
+#include "support.h"
 
 #define NG "https://newsgraph.example/ontology#"
 #define ID NG_DEFAULT_BASE
@@ -25,45 +13,6 @@
 #define RDFS_LABEL "<http://www.w3.org/2000/01/rdf-schema#label>"
 #define NIF_BEGIN "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex>"
 #define XSD_NNI "<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>"
-
-/* ---- fixture --------------------------------------------------------------- */
-
-typedef struct fixture {
-    ng_context *ctx;
-    ng_ontology *onto;
-    char tmp[256];
-} fixture;
-
-static fixture *F;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    ng_error err = {0};
-    if (!f || ng_context_new(&f->ctx, &err)) return -1;
-    if (ng_ontology_load(&f->onto, f->ctx, NG_TEST_ONTOLOGY, NULL, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        return -1;
-    }
-    snprintf(f->tmp, sizeof f->tmp, "/tmp/ng-test-export-XXXXXX");
-    if (!mkdtemp(f->tmp)) return -1;
-    F = f;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->tmp);
-    int rc = system(cmd);
-    ng_ontology_free(f->onto);
-    ng_context_free(f->ctx);
-    free(f);
-    F = NULL;
-    return rc == 0 ? 0 : -1;
-}
 
 /* ---- helpers ------------------------------------------------------------------- */
 

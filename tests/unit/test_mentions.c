@@ -1,75 +1,9 @@
 /* Unit tests for mentions and entities (newsgraph/extract.h, src/extract/
  * mentions.c): gazetteer matches, demonyms, name chunks typed by cue words,
  * and resolution inside one article (surnames, acronyms). */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "support.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "newsgraph/document.h"
-#include "newsgraph/extract.h"
-#include "newsgraph/newsgraph.h"
-#include "newsgraph/ontology.h"
-
-/* ---- fixture and helpers ---------------------------------------------------- */
-
-typedef struct fixture {
-    ng_context *ctx;
-    ng_ontology *onto;
-    ng_extractor *x;
-    ng_document *doc; /* the last article, kept alive while its extraction is used */
-} fixture;
-
-static fixture *F;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    ng_error err = {0};
-    if (!f || ng_context_new(&f->ctx, &err)) return -1;
-    if (ng_ontology_load(&f->onto, f->ctx, NG_TEST_ONTOLOGY, NULL, &err) ||
-        ng_extractor_new(&f->x, f->onto, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        return -1;
-    }
-    F = f;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    ng_document_free(f->doc);
-    ng_extractor_free(f->x);
-    ng_ontology_free(f->onto);
-    ng_context_free(f->ctx);
-    free(f);
-    F = NULL;
-    return 0;
-}
-
-/* Read `text` (title line first) as language `lang` and extract it. */
-static const ng_extraction *extract(const char *lang, const char *text)
-{
-    ng_error err = {0};
-    ng_document_free(F->doc);
-    F->doc = NULL;
-    ng_read_options ro = NG_READ_OPTIONS_INIT;
-    ro.lang = lang;
-    ro.format = NG_FORMAT_TEXT;
-    if (ng_document_read_memory(&F->doc, "test.txt", text, strlen(text), &ro, &err))
-        fail_msg("read: %s", err.msg);
-    const ng_extraction *ex = NULL;
-    if (ng_extract(F->x, F->doc, NULL, &ex, &err)) fail_msg("extract: %s", err.msg);
-    assert_non_null(ex);
-    return ex;
-}
+/* ---- helpers ------------------------------------------------------------------ */
 
 static void dump(const ng_extraction *ex)
 {

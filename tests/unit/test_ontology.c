@@ -1,61 +1,10 @@
 /* Unit tests for the ontology loader (newsgraph/ontology.h): loading the real
  * ontology/ folder, labels, language detection, class names, and broken
  * copies of the folder that must fail with the file and line named. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
-#include "newsgraph/extract.h"
-#include "newsgraph/newsgraph.h"
-#include "newsgraph/ontology.h"
+#include "support.h"
 #include "ontology/ontology_int.h"
-
-typedef struct fixture {
-    ng_context *ctx;
-    ng_ontology *onto;
-    char tmp[256];
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    if (!f) return -1;
-    ng_error err = {0};
-    if (ng_context_new(&f->ctx, &err)) {
-        fprintf(stderr, "context: %s\n", err.msg);
-        free(f);
-        return -1;
-    }
-    if (ng_ontology_load(&f->onto, f->ctx, NG_TEST_ONTOLOGY, NULL, &err)) {
-        fprintf(stderr, "ontology: %s\n", err.msg);
-        ng_context_free(f->ctx);
-        free(f);
-        return -1;
-    }
-    snprintf(f->tmp, sizeof f->tmp, "/tmp/ng-test-ontology-XXXXXX");
-    if (!mkdtemp(f->tmp)) return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->tmp);
-    int rc = system(cmd);
-    ng_ontology_free(f->onto); /* before the context */
-    ng_context_free(f->ctx);
-    free(f);
-    return rc == 0 ? 0 : -1;
-}
 
 /* Copy the ontology folder to <tmp>/<name>; returns the copy's path (static). */
 static const char *copy_ontology(const fixture *f, const char *name)
@@ -100,6 +49,19 @@ static void load_fails(const fixture *f, const char *dir, int code, const char *
     assert_null(o);
     for (int i = 0; needles[i]; i++)
         if (!strstr(err.msg, needles[i])) fail_msg("message lacks '%s': %s", needles[i], err.msg);
+}
+
+/* Append `line` to dir/rel and expect the load to fail with NG_EDATA, the
+ * message naming rel, "<file>:<line number>" and `also` (unless NULL). */
+static void append_line_fails(const fixture *f, const char *dir, const char *rel, const char *line,
+                              const char *also)
+{
+    int n = append_line(dir, rel, line);
+    const char *file = strrchr(rel, '/');
+    char where[64];
+    snprintf(where, sizeof where, "%s:%d", file ? file + 1 : rel, n);
+    const char *needles[] = {rel, where, also, NULL};
+    load_fails(f, dir, NG_EDATA, needles);
 }
 
 /* ---- the real ontology ------------------------------------------------------- */
@@ -205,41 +167,21 @@ static void test_undeclared_property(void **state)
     ng_error err = {0};
     assert_int_equal(ng_ontology_load(&o, f->ctx, dir, NULL, &err), 0);
     ng_ontology_free(o);
-    int line = append_line(dir, "lexicon/es/verbs.tsv", "inventar\t_\tinventsThingsFor\t-");
-    char where[64];
-    snprintf(where, sizeof where, "verbs.tsv:%d", line);
-    const char *needles[] = {"lexicon/es/verbs.tsv", where, "inventsThingsFor", NULL};
-    load_fails(f, dir, NG_EDATA, needles);
+    append_line_fails(f, dir, "lexicon/es/verbs.tsv", "inventar\t_\tinventsThingsFor\t-",
+                      "inventsThingsFor");
 }
 
 static void test_bad_gazetteer_and_cue(void **state)
 {
     fixture *f = *state;
-    const char *dir = copy_ontology(f, "bad-gaz");
-    int line = append_line(dir, "gazetteer/cities.tsv",
-                           "atlantis\tSunkenCity\t-\tAtlantis\tAtl\xC3\xA1ntida\t-\t-");
-    char where[64];
-    snprintf(where, sizeof where, "cities.tsv:%d", line);
-    const char *needles[] = {"gazetteer/cities.tsv", where, "SunkenCity", NULL};
-    load_fails(f, dir, NG_EDATA, needles);
-
-    dir = copy_ontology(f, "bad-cue");
-    line = append_line(dir, "lexicon/en/cues.tsv", "no-such-kind\tfoo|bar");
-    snprintf(where, sizeof where, "cues.tsv:%d", line);
-    const char *needles2[] = {"lexicon/en/cues.tsv", where, NULL};
-    load_fails(f, dir, NG_EDATA, needles2);
-
-    dir = copy_ontology(f, "bad-role");
-    line = append_line(dir, "lexicon/en/roles.tsv", "grand vizier\tvizierOf");
-    snprintf(where, sizeof where, "roles.tsv:%d", line);
-    const char *needles3[] = {"lexicon/en/roles.tsv", where, "vizierOf", NULL};
-    load_fails(f, dir, NG_EDATA, needles3);
-
-    dir = copy_ontology(f, "bad-demonym");
-    line = append_line(dir, "gazetteer/demonyms.tsv", "QQ\tqueque\xC3\xB1o");
-    snprintf(where, sizeof where, "demonyms.tsv:%d", line);
-    const char *needles4[] = {"gazetteer/demonyms.tsv", where, NULL};
-    load_fails(f, dir, NG_EDATA, needles4);
+    append_line_fails(f, copy_ontology(f, "bad-gaz"), "gazetteer/cities.tsv",
+                      "atlantis\tSunkenCity\t-\tAtlantis\tAtl\xC3\xA1ntida\t-\t-", "SunkenCity");
+    append_line_fails(f, copy_ontology(f, "bad-cue"), "lexicon/en/cues.tsv",
+                      "no-such-kind\tfoo|bar", NULL);
+    append_line_fails(f, copy_ontology(f, "bad-role"), "lexicon/en/roles.tsv",
+                      "grand vizier\tvizierOf", "vizierOf");
+    append_line_fails(f, copy_ontology(f, "bad-demonym"), "gazetteer/demonyms.tsv",
+                      "QQ\tqueque\xC3\xB1o", NULL);
 }
 
 static void test_missing_files(void **state)

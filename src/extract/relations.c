@@ -314,10 +314,15 @@ static int marker_fits(const sent_ctx *c, const ng_verb_frame *f, size_t g0, siz
             first_prep = i;
             break;
         }
+    /* A bare object may hold the entity in a genitive: "elogió el esfuerzo
+     * de la Casa Blanca". Only when a noun comes first and the gap is short. */
+    int genitive_only = first_prep > g0 && g1 - g0 <= 6;
+    for (size_t i = first_prep; i < g1 && genitive_only; i++)
+        if (is_prep_at(c, i) && !is_cue(c, NG_CUE_GENITIVE, i)) genitive_only = 0;
     for (int k = 0; k < f->nmarkers; k++) {
         const char **mw = f->markers[k];
         if (strcmp(mw[0], "_") == 0) {
-            if (first_prep == g1) return 1;
+            if (first_prep == g1 || genitive_only) return 1;
             continue;
         }
         if (first_prep == g1) continue;

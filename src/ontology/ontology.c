@@ -375,11 +375,13 @@ static int form_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     return 0;
 }
 
-static const char *const cue_names[NG_CUE_COUNT] = {
+static const char *const cue_names[] = {
     "org-head",      "place-head",  "agreement-head", "speech",        "according", "connector",
     "stop",          "determiner",  "abbrev",         "negation",      "future",    "hedge",
     "coord",         "prep",        "possessive",     "nonname",       "state",     "media-head",
-    "alliance-head", "person-head", "passive-aux",    "complementizer"};
+    "alliance-head", "person-head", "passive-aux",    "complementizer", "genitive"};
+_Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
+               "cue_names must name every cue kind");
 
 /* cues.tsv: kind <TAB> words (|-separated) [<TAB> class for heads] */
 static int cue_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,

@@ -61,6 +61,7 @@ enum ng_cue_kind {
     NG_CUE_PERSON_HEAD,
     NG_CUE_PASSIVE_AUX,
     NG_CUE_COMPLEMENTIZER,
+    NG_CUE_GENITIVE,
     NG_CUE_COUNT
 };
 

@@ -32,6 +32,12 @@ expect_triples() {
 }
 
 case "$test_name" in
+ontology_parses)
+    onto=$(dirname "$fx")/../ontology/newsgraph.ttl
+    n=$(rapper_nt "$onto" turtle | wc -l)
+    note "newsgraph.ttl: $n triples"
+    [ "$n" -gt 500 ] || fail "ontology too small"
+    ;;
 help_and_usage)
     "$tool" --help >/dev/null || fail "--help"
     "$tool" extract --help | grep -q -- "--format" || fail "extract --help"
@@ -91,6 +97,11 @@ rdf_formats)
     # deterministic: a second run gives identical output; --base is honoured
     "$tool" extract -f ntriples "$fx/es-alianza.txt" "$fx/en-summit.txt" | cmp -s - "$work/out.ntriples" || fail "not deterministic"
     "$tool" extract -f ntriples --base http://kg.test/x/ "$fx/es-alianza.txt" | grep -q '<http://kg.test/x/country/by>' || fail "--base"
+    # one graph: Russia, named in both articles, is one node with one type
+    n=$(grep -c '^<https://newsgraph.example/id/country/ru> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>' "$work/out.ntriples")
+    [ "$n" -eq 1 ] || fail "Russia typed $n times across two articles, want one node"
+    grep -q '^<https://newsgraph.example/id/country/ru> <http://www.w3.org/2000/01/rdf-schema#label> "Rusia"@es' "$work/out.ntriples" || fail "no Spanish label"
+    grep -q '^<https://newsgraph.example/id/country/ru> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q159>' "$work/out.ntriples" || fail "no sameAs"
     # every relation has a claim with provenance
     grep -q 'nif-core#beginIndex' "$work/out.ntriples" || fail "claims lack offsets"
     grep -q 'ontology#pattern> "' "$work/out.ntriples" || fail "claims lack pattern"

@@ -478,6 +478,9 @@ int ng_document_read_memory(ng_document **out, const char *name, const char *dat
         return ng_error_set(err, NG_ETOOBIG, "%s: %zu bytes is over the limit of %zu", name, len,
                             max);
     if (len == 0) return ng_error_set(err, NG_EEMPTY, "%s: empty file", name);
+    if (len >= 2 &&
+        ((data[0] == '\xFF' && data[1] == '\xFE') || (data[0] == '\xFE' && data[1] == '\xFF')))
+        return ng_error_set(err, NG_EENCODING, "%s: UTF-16 text; convert it to UTF-8", name);
     if (looks_binary(data, len))
         return ng_error_set(err, NG_EFORMAT, "%s: binary file (NUL bytes), not an article", name);
     ng_document *doc = calloc(1, sizeof *doc);

@@ -66,7 +66,7 @@ void ng__ent_type(ng_extractor *x, int ent, ng_type t, int strength)
 
 /* Longest alias starting at token i; returns its end token (0 = none). */
 static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry, int *acronym,
-                        int *lower_tail)
+                        int *lower_tail, int *lower_head)
 {
     const ng_trie *t = &x->onto->aliases;
     int node = 0;
@@ -84,6 +84,7 @@ static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry,
             *entry = t->nodes[node].value;
             *acronym = t->nodes[node].acronym;
             *lower_tail = t->nodes[node].lower_tail;
+            *lower_head = t->nodes[node].lower_head;
         }
     }
     return best;
@@ -92,13 +93,13 @@ static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry,
 /* Names are capitalised where they start and where they end ("La Paz", not
  * "la paz"); acronyms are written in capitals ("US", not "us"). */
 static int gaz_case_ok(const ng_extractor *x, size_t i, size_t stop, const ng_gaz_entry *e,
-                       int acronym, int lower_tail)
+                       int acronym, int lower_tail, int lower_head)
 {
     const uint32_t cap = NG_TOK_UPPER | NG_TOK_ALLCAPS | NG_TOK_NUM;
     uint32_t f = x->toks[i].flags;
     if (e->demonym) return 1;
     if (acronym) return (f & NG_TOK_ALLCAPS) || ((f & NG_TOK_ABBR) && (f & NG_TOK_UPPER));
-    if (!(f & cap)) return 0;
+    if (!(f & cap) && !lower_head) return 0;
     return lower_tail || stop == i + 1 || (x->toks[stop - 1].flags & cap);
 }
 
@@ -117,11 +118,11 @@ static int gaz_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
     size_t end = z->first + z->count;
     for (size_t i = z->first; i < end; i++) {
         if (!(x->toks[i].flags & (NG_TOK_WORD | NG_TOK_NUM))) continue;
-        int entry = -1, acronym = 0, lower_tail = 0;
-        size_t stop = gaz_match(x, i, end, &entry, &acronym, &lower_tail);
+        int entry = -1, acronym = 0, lower_tail = 0, lower_head = 0;
+        size_t stop = gaz_match(x, i, end, &entry, &acronym, &lower_tail, &lower_head);
         if (!stop) continue;
         const ng_gaz_entry *e = &x->onto->entries[entry];
-        if (!gaz_case_ok(x, i, stop, e, acronym, lower_tail)) continue;
+        if (!gaz_case_ok(x, i, stop, e, acronym, lower_tail, lower_head)) continue;
         if (push_mention(x, i, stop, sent, e->demonym ? MK_DEMONYM : MK_GAZ, entry))
             return NG_ENOMEM;
         i = stop - 1;
@@ -325,9 +326,12 @@ static int chunk_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
         int absorbed;
         size_t j = chunk_end(x, i, end, &absorbed);
         const xtok *k = &x->toks[i];
-        /* one capitalised dictionary word ("Patria", "Estado") is not a name */
-        if (j == i + 1 && k->lemmas && !(k->flags & NG_TOK_ALLCAPS) &&
-            !ng_map_get(x->onto->given_names, k->fold, k->flen))
+        /* one capitalised dictionary word ("Patria", "Estado") is not a name,
+         * nor is a lone letter ("P", an initial without its name) */
+        if (j == i + 1 && ((k->lemmas && !(k->flags & NG_TOK_ALLCAPS) &&
+                            !ng_map_get(x->onto->given_names, k->fold, k->flen)) ||
+                           ng_utf8_count(x->text + x->seg.tokens[i].start,
+                                         x->seg.tokens[i].end - x->seg.tokens[i].start) == 1))
             continue;
         if (push_mention(x, i, j, sent, MK_NAME, -1)) return NG_ENOMEM;
         size_t mi = x->nms - 1;

@@ -33,7 +33,7 @@ int ng_trie_init(ng_trie *t)
     memset(t, 0, sizeof *t);
     t->edges = ng_map_new();
     if (!t->edges || NG_GROW(t->nodes, t->cap, 1)) return NG_ENOMEM;
-    t->nodes[0] = (ng_trie_node){-1, 0, 0};
+    t->nodes[0] = (ng_trie_node){-1, 0, 0, 0};
     t->nnodes = 1;
     return 0;
 }
@@ -72,7 +72,7 @@ static int trie_insert(ng_trie *t, const char **words, int nwords)
         if (next < 0) {
             if (NG_GROW(t->nodes, t->cap, t->nnodes + 1)) return -1;
             next = (int)t->nnodes++;
-            t->nodes[next] = (ng_trie_node){-1, 0, 0};
+            t->nodes[next] = (ng_trie_node){-1, 0, 0, 0};
             char key[256];
             size_t k = edge_key(key, sizeof key, node, words[i], strlen(words[i]));
             if (!k || ng_map_put(t->edges, key, k, (void *)(intptr_t)(next + 1))) return -1;
@@ -181,6 +181,7 @@ static int add_alias(ng_ontology *o, const char *alias, int entry, const char *f
     for (const char *p = alias; *p; p++)
         if (*p == ' ' || *p == '-') last = p + 1;
     if (n > 1 && *last >= 'a' && *last <= 'z') o->aliases.nodes[node].lower_tail = 1;
+    if (n > 1 && *alias >= 'a' && *alias <= 'z') o->aliases.nodes[node].lower_head = 1;
     /* First entry wins: files load from most to least specific. */
     if (o->aliases.nodes[node].value < 0) {
         o->aliases.nodes[node].value = entry;
@@ -376,9 +377,9 @@ static int form_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
 }
 
 static const char *const cue_names[] = {
-    "org-head",      "place-head",  "agreement-head", "speech",        "according", "connector",
-    "stop",          "determiner",  "abbrev",         "negation",      "future",    "hedge",
-    "coord",         "prep",        "possessive",     "nonname",       "state",     "media-head",
+    "org-head",      "place-head",  "agreement-head", "speech",         "according", "connector",
+    "stop",          "determiner",  "abbrev",         "negation",       "future",    "hedge",
+    "coord",         "prep",        "possessive",     "nonname",        "state",     "media-head",
     "alliance-head", "person-head", "passive-aux",    "complementizer", "genitive"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");

@@ -10,6 +10,7 @@ typedef struct ng_trie_node {
     int32_t value; /* payload index, -1 when no phrase ends here */
     uint8_t acronym;
     uint8_t lower_tail; /* the alias ends in a lower-case word ("Presidencia rusa") */
+    uint8_t lower_head; /* the alias starts with a lower-case title ("papa Francisco") */
 } ng_trie_node;
 
 typedef struct ng_trie {

@@ -464,7 +464,9 @@ static int entity_for(ng_extractor *x, mention *m)
         if (ng__ent_add_alias(x, e, a->name)) return NG_ENOMEM;
         a->name = surf;
     }
-    if (m->kind != MK_DEMONYM && ng__ent_add_alias(x, e, surf)) return NG_ENOMEM;
+    /* labels look like names: not a demonym, not "papa Francisco" */
+    int lower = surf[0] >= 'a' && surf[0] <= 'z';
+    if (m->kind != MK_DEMONYM && !lower && ng__ent_add_alias(x, e, surf)) return NG_ENOMEM;
     ng__ent_type(x, e, m->type, m->strength);
     m->ent = e;
     return 0;

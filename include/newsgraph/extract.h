@@ -47,6 +47,38 @@ typedef struct ng_entity_view {
     size_t naliases;
 } ng_entity_view;
 
+/* When a claim held, from a date in its sentence ("en junio de 2024",
+ * "el sábado", "desde agosto de 2024"), normalised against the article date. */
+typedef enum ng_when_kind {
+    NG_WHEN_NONE = 0,
+    NG_WHEN_DATE,       /* xsd:date, YYYY-MM-DD */
+    NG_WHEN_YEAR_MONTH, /* xsd:gYearMonth, YYYY-MM */
+    NG_WHEN_YEAR        /* xsd:gYear, YYYY */
+} ng_when_kind;
+
+typedef enum ng_when_rel { NG_WHEN_AT = 0, NG_WHEN_SINCE, NG_WHEN_UNTIL } ng_when_rel;
+
+typedef struct ng_when {
+    ng_when_kind kind;
+    ng_when_rel rel;
+    char value[11];
+} ng_when;
+
+/* How many, from a number in the claim's sentence ("más de 10.000 soldados"). */
+typedef enum ng_bound {
+    NG_BOUND_EXACT = 0,
+    NG_BOUND_MIN,   /* at least: "más de", "more than" */
+    NG_BOUND_MAX,   /* at most: "menos de", "up to" */
+    NG_BOUND_APPROX /* "unos", "about", "miles" */
+} ng_bound;
+
+typedef struct ng_quantity {
+    int present;
+    double value;
+    ng_bound bound;
+    const char *unit; /* "soldado", "USD", … or NULL */
+} ng_quantity;
+
 typedef struct ng_claim {
     size_t subject, object; /* entity indices */
     const char *property;   /* ng: local name */
@@ -56,10 +88,12 @@ typedef struct ng_claim {
     double confidence;
     uint32_t char_start, char_end; /* sentence, code points into the text */
     const char *sentence;          /* sentence text */
+    ng_when when;
+    ng_quantity quantity;
 } ng_claim;
 
 typedef struct ng_extract_stats {
-    size_t sentences, tokens, words, mentions;
+    size_t sentences, tokens, words, mentions, dates, quantities;
 } ng_extract_stats;
 
 /* onto is borrowed and must outlive the extractor. */
@@ -76,6 +110,10 @@ const ng_entity_view *ng_extraction_entity(const ng_extraction *e, size_t i);
 size_t ng_extraction_claim_count(const ng_extraction *e);
 const ng_claim *ng_extraction_claim(const ng_extraction *e, size_t i);
 const char *ng_extraction_lang(const ng_extraction *e);
+/* The article's date (YYYY-MM-DD): the document's, else one read from a
+ * dateline at the top of the text; NULL when neither exists. Relative dates
+ * ("ayer", "on Tuesday") are only resolved when there is one. */
+const char *ng_extraction_date(const ng_extraction *e);
 ng_extract_stats ng_extraction_stats(const ng_extraction *e);
 
 #ifdef __cplusplus

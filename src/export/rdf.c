@@ -159,10 +159,12 @@ static char *article_iri(ng_writer *w, const ng_document *doc)
     return b.data;
 }
 
-static int write_article_node(ng_writer *w, const ng_document *doc, const char *a, const char *lang)
+static int write_article_node(ng_writer *w, const ng_document *doc, const char *a, const char *lang,
+                              const char *article_date)
 {
     const char *src = ng_document_source(doc);
     const char *date = ng_document_date(doc);
+    if (!date) date = article_date; /* read from a dateline */
     int rc = emit(w, iri(w, a), iri2(w, RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Article"));
     rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "title"), lit(w, ng_document_title(doc), lang));
     rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "language"), lit(w, lang, NULL));
@@ -208,6 +210,40 @@ static int write_direct(ng_writer *w, const char *s, const char *p, const char *
     return rc;
 }
 
+static const char *when_type(ng_when_kind k)
+{
+    return k == NG_WHEN_DATE ? "date" : k == NG_WHEN_YEAR_MONTH ? "gYearMonth" : "gYear";
+}
+
+/* Typed literals on the claim: when it held and how many. */
+static int write_qualifiers(ng_writer *w, const char *ci, const ng_claim *c)
+{
+    int rc = 0;
+    if (c->when.kind != NG_WHEN_NONE) {
+        const char *p = c->when.rel == NG_WHEN_SINCE   ? "startDate"
+                        : c->when.rel == NG_WHEN_UNTIL ? "endDate"
+                                                       : "date";
+        rc = emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, p),
+                  typed(w, c->when.value, when_type(c->when.kind)));
+    }
+    if (c->quantity.present) {
+        static const char *const props[] = {"quantity", "minQuantity", "maxQuantity",
+                                            "approximateQuantity"};
+        /* always with a decimal point: Raptor's Turtle writer prints a bare
+         * "24"^^xsd:decimal as 24, which reads back as an integer */
+        char num[64];
+        snprintf(num, sizeof num, "%.15g", c->quantity.value);
+        if (strchr(num, 'e')) snprintf(num, sizeof num, "%.1f", c->quantity.value);
+        if (!strchr(num, '.')) strcat(num, ".0");
+        rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, props[c->quantity.bound]),
+                        typed(w, num, "decimal"));
+        if (c->quantity.unit)
+            rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "unit"),
+                            lit(w, c->quantity.unit, NULL));
+    }
+    return rc;
+}
+
 static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const char *lang)
 {
     const char *s = entity_iri(w, c->subject), *o = entity_iri(w, c->object);
@@ -236,6 +272,7 @@ static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const cha
     if (c->speaker >= 0)
         rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "attributedTo"),
                         iri(w, entity_iri(w, (size_t)c->speaker)));
+    rc = rc || write_qualifiers(w, ci, c);
     free(ci);
     return rc;
 }
@@ -247,7 +284,7 @@ int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *e
     if (!a) return ng_error_set(err, NG_ENOMEM, "out of memory");
     if (w->graph_term) raptor_free_term(w->graph_term);
     w->graph_term = w->opts.format == NG_OUT_NQUADS ? iri(w, a) : NULL;
-    int rc = write_article_node(w, doc, a, lang);
+    int rc = write_article_node(w, doc, a, lang, ng_extraction_date(ex));
     for (size_t i = 0; !rc && i < ng_extraction_claim_count(ex); i++)
         rc = write_claim(w, a, ng_extraction_claim(ex, i), lang);
     free(a);

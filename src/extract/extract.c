@@ -47,6 +47,9 @@ void ng_extractor_free(ng_extractor *x)
     ng_buf_free(&x->scratch);
     free(x->out.entities);
     free(x->out.claims);
+    free(x->sites);
+    free(x->whens);
+    free(x->qtys);
     free(x);
 }
 
@@ -140,7 +143,7 @@ static const winfo *word_info(ng_extractor *x, const ng_token *t)
     w->role_child = ng__trie_step(&x->lx->roles, 0, w->fold, w->flen);
     w->lemmas = NULL;
     if ((t->flags & NG_TOK_WORD) && !(t->flags & NG_TOK_ALLCAPS) && w->flen > 1 &&
-        !(w->cues & NG_CUE_BIT(NG_CUE_STOP)))
+        !(w->cues.one & NG_CUE_BIT(NG_CUE_STOP)))
         w->lemmas = lemmas_of(x, s, n, w->fold, w->flen);
     if (ng_map_put(ls->words, s, n, w)) return NULL;
     return w;
@@ -171,6 +174,7 @@ static int prepare_tokens(ng_extractor *x, ng_error *err)
         k->flags = t->flags;
         k->mention = -1;
         k->in_role = 0;
+        k->in_date = 0;
         if (t->flags & NG_TOK_WORD) x->out.stats.words++;
     }
     x->out.stats.tokens = n;
@@ -193,9 +197,9 @@ int ng__has_lemma(const ng_extractor *x, size_t i, const char *lemma)
 int ng__cue_at(const ng_extractor *x, int kind, size_t i, size_t end, void **value)
 {
     if (i >= end) return 0;
-    uint64_t bits = x->toks[i].cues;
-    if (!(bits & (NG_CUE_BIT(kind) | NG_CUE_MULTI_BIT(kind)))) return 0;
-    int maxw = (bits & NG_CUE_MULTI_BIT(kind)) ? x->lx->cue_maxwords[kind] : 1;
+    ng_cue_bits bits = x->toks[i].cues;
+    if (!((bits.one | bits.multi) & NG_CUE_BIT(kind))) return 0;
+    int maxw = (bits.multi & NG_CUE_BIT(kind)) ? x->lx->cue_maxwords[kind] : 1;
     char phrase[256];
     for (int w = maxw; w >= 1; w--) {
         if (i + (size_t)w > end) continue;
@@ -251,8 +255,15 @@ long ng__output_entity(ng_extractor *x, int ent)
     return a->used;
 }
 
+static void add_site(claim_site *cs, uint32_t sent, uint32_t anchor)
+{
+    if (cs->n >= NG_CLAIM_SITES) return;
+    cs->sent[cs->n] = sent;
+    cs->anchor[cs->n++] = anchor;
+}
+
 int ng__add_claim(ng_extractor *x, int sm, int om, const char *property, const char *pattern,
-                  uint32_t sent, double confidence)
+                  uint32_t sent, uint32_t anchor, double confidence)
 {
     int s = ng__root(x, x->ms[sm].ent), o = ng__root(x, x->ms[om].ent);
     if (s < 0 || o < 0 || s == o) return 0;
@@ -262,16 +273,35 @@ int ng__add_claim(ng_extractor *x, int sm, int om, const char *property, const c
     for (size_t i = 0; i < out->nclaims; i++) {
         const ng_claim *c = &out->claims[i];
         if (c->subject == (size_t)si && c->object == (size_t)oi &&
-            strcmp(c->property, property) == 0)
-            return 0; /* one claim per fact and article */
+            strcmp(c->property, property) == 0) {
+            add_site(&x->sites[i], sent, anchor); /* one claim per fact and article */
+            return 0;
+        }
     }
+    size_t cap = out->claims_cap;
     if (NG_GROW(out->claims, out->claims_cap, out->nclaims + 1)) return NG_ENOMEM;
+    if (NG_GROW(x->sites, x->sites_cap, out->claims_cap)) {
+        out->claims_cap = cap;
+        return NG_ENOMEM;
+    }
     const ng_sentence *z = &x->seg.sentences[sent];
     const char *stext = ng_pool_strndup(x->pool, x->text + z->start, z->end - z->start);
     if (!stext) return NG_ENOMEM;
-    out->claims[out->nclaims++] =
-        (ng_claim){(size_t)si,      (size_t)oi, property,      pattern,     -1,
-                   NG_MOD_ASSERTED, confidence, z->char_start, z->char_end, stext};
+    ng_claim *c = &out->claims[out->nclaims];
+    memset(c, 0, sizeof *c);
+    c->subject = (size_t)si;
+    c->object = (size_t)oi;
+    c->property = property;
+    c->pattern = pattern;
+    c->speaker = -1;
+    c->modality = NG_MOD_ASSERTED;
+    c->confidence = confidence;
+    c->char_start = z->char_start;
+    c->char_end = z->char_end;
+    c->sentence = stext;
+    x->sites[out->nclaims].n = 0;
+    add_site(&x->sites[out->nclaims], sent, anchor);
+    out->nclaims++;
     return 0;
 }
 
@@ -313,9 +343,12 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
     if ((rc = ng_segment(&x->seg, x->text, x->len, abbrev_cb, x, err))) return rc;
     x->out.stats.sentences = x->seg.nsentences;
     if ((rc = prepare_tokens(x, err))) return rc;
+    if ((rc = ng__find_dates(x, ng_document_date(doc), err))) return rc;
+    if ((rc = ng__find_quantities(x, err))) return rc;
     if ((rc = ng__find_mentions(x, err))) return rc;
     if ((rc = ng__resolve_entities(x, err))) return rc;
     if ((rc = ng__find_relations(x, err))) return rc;
+    ng__qualify_claims(x);
     if ((rc = build_output(x, err))) return rc;
     x->out.stats.mentions = x->nms;
     *out = &x->out;
@@ -341,6 +374,10 @@ const ng_claim *ng_extraction_claim(const ng_extraction *e, size_t i)
 const char *ng_extraction_lang(const ng_extraction *e)
 {
     return e->lang;
+}
+const char *ng_extraction_date(const ng_extraction *e)
+{
+    return e->date;
 }
 ng_extract_stats ng_extraction_stats(const ng_extraction *e)
 {

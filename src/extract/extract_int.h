@@ -15,7 +15,8 @@ typedef struct xtok {
     const char *lemmas;        /* NUL-separated, ends with an empty string; NULL = none */
     int mention;               /* index of the mention covering it, or -1 */
     int in_role;               /* part of a role phrase ("finance minister"): not a verb */
-    uint64_t cues;             /* ng__cue_bits of the folded form */
+    ng_cue_bits cues;          /* ng__cue_bits of the folded form */
+    int in_date;               /* part of a date: not a quantity */
     int gaz_child, role_child; /* first step of the alias and role automata */
 } xtok;
 
@@ -25,7 +26,7 @@ typedef struct winfo {
     const char *fold;
     uint32_t flen;
     const char *lemmas;
-    uint64_t cues;
+    ng_cue_bits cues;
     int gaz_child, role_child;
 } winfo;
 
@@ -54,12 +55,32 @@ typedef struct aent {
     int used; /* index in the output, -1 when not output */
 } aent;
 
+/* Where a claim was read, so dates and numbers near it can qualify it. A
+ * fact repeated in the article keeps one claim and up to 4 sites. */
+#define NG_CLAIM_SITES 4
+typedef struct claim_site {
+    uint32_t sent[NG_CLAIM_SITES], anchor[NG_CLAIM_SITES];
+    int n;
+} claim_site;
+
+/* A date or a quantity found in the text, over tokens [t0, t1). */
+typedef struct when_mention {
+    uint32_t t0, t1, sent;
+    ng_when when;
+} when_mention;
+
+typedef struct qty_mention {
+    uint32_t t0, t1, sent;
+    ng_quantity q;
+} qty_mention;
+
 struct ng_extraction {
     ng_entity_view *entities;
     size_t nentities, entities_cap;
     ng_claim *claims;
     size_t nclaims, claims_cap;
     const char *lang;
+    const char *date; /* article date or NULL */
     ng_extract_stats stats;
 };
 
@@ -91,6 +112,14 @@ struct ng_extractor {
     ng_map *ent_by_key;
     ng_buf scratch;
     ng_extraction out;
+    claim_site *sites; /* parallel to out.claims */
+    size_t sites_cap;
+    when_mention *whens;
+    size_t nwhens, whens_cap;
+    qty_mention *qtys;
+    size_t nqtys, qtys_cap;
+    int year, month, day; /* article date, 0 when unknown */
+    char date_buf[11];
 };
 
 /* mentions.c */
@@ -100,7 +129,13 @@ int ng__resolve_entities(ng_extractor *x, ng_error *err);
 int ng__find_relations(ng_extractor *x, ng_error *err);
 /* extract.c */
 int ng__add_claim(ng_extractor *x, int s_mention, int o_mention, const char *property,
-                  const char *pattern, uint32_t sent, double confidence);
+                  const char *pattern, uint32_t sent, uint32_t anchor, double confidence);
+/* dates.c */
+int ng__find_dates(ng_extractor *x, const char *doc_date, ng_error *err);
+/* quantities.c */
+int ng__find_quantities(ng_extractor *x, ng_error *err);
+/* Give each claim the date and the quantity nearest to where it was read. */
+void ng__qualify_claims(ng_extractor *x);
 int ng__root(const ng_extractor *x, int ent);
 /* Index of an article entity in the output, added on first use; -1 on OOM. */
 long ng__output_entity(ng_extractor *x, int ent);
@@ -111,7 +146,7 @@ int ng__tok_is(const ng_extractor *x, size_t i, const char *folded);
 /* Token i is a one-word cue of kind. */
 static inline int ng__tok_cue(const ng_extractor *x, size_t i, int kind)
 {
-    return (x->toks[i].cues & NG_CUE_BIT(kind)) != 0;
+    return (x->toks[i].cues.one & NG_CUE_BIT(kind)) != 0;
 }
 int ng__has_lemma(const ng_extractor *x, size_t i, const char *lemma);
 /* Role phrase (roles.tsv) starting at token i; returns its length in tokens

@@ -14,9 +14,10 @@
  * claims with who said it. */
 #include "extract_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-#define SUBJECT_WINDOW 30
+#define SUBJECT_WINDOW 45
 #define OBJECT_WINDOW 10
 
 typedef struct sent_ctx {
@@ -25,6 +26,7 @@ typedef struct sent_ctx {
     size_t first, end;  /* tokens */
     size_t m0, m1;      /* mentions [m0, m1) */
     size_t claims_from; /* claims added by this sentence start here */
+    uint32_t anchor;    /* token where the current pattern was read */
 } sent_ctx;
 
 static const xtok *T(const sent_ctx *c, size_t i)
@@ -98,7 +100,7 @@ static int government_of(const sent_ctx *c, int m)
 static int claim(sent_ctx *c, int s, int o, const char *prop, const char *pattern, double conf)
 {
     if (s < 0 || o < 0 || !prop) return 0;
-    return ng__add_claim(c->x, s, o, prop, pattern, c->sent, conf);
+    return ng__add_claim(c->x, s, o, prop, pattern, c->sent, c->anchor, conf);
 }
 
 static const char *pattern_name(sent_ctx *c, const char *kind, const char *word)
@@ -227,7 +229,7 @@ static int find_roles(sent_ctx *c)
             /* a bare title: the name after it is a person */
             int h = holder_right(c, skip_dets(c, i + (size_t)n), 0);
             if (h >= 0) make_person(c, h);
-        } else if (role_patterns(c, i, i + (size_t)n, prop)) {
+        } else if ((c->anchor = (uint32_t)i, role_patterns(c, i, i + (size_t)n, prop))) {
             return NG_ENOMEM;
         }
         i += (size_t)n - 1;
@@ -241,6 +243,7 @@ static int nominals(sent_ctx *c)
 {
     ng_extractor *x = c->x;
     for (size_t i = c->first; i < c->end; i++) {
+        c->anchor = (uint32_t)i;
         void *v = NULL;
         int n;
         /* la región rusa de Kursk */
@@ -381,6 +384,17 @@ static int subject_left(const sent_ctx *c, size_t v0, int not_ent)
     return -1;
 }
 
+/* A nationality adjective within the four words before token i. */
+static int demonym_before(const sent_ctx *c, size_t i)
+{
+    for (size_t k = i; k > c->first && i - k < 4; k--) {
+        int m = T(c, k - 1)->mention;
+        if (m >= 0 && M(c, m)->kind == MK_DEMONYM) return m;
+        if (is_punct(c, k - 1)) break;
+    }
+    return -1;
+}
+
 static int is_participle(const sent_ctx *c, size_t i)
 {
     const char *w = T(c, i)->fold;
@@ -465,8 +479,21 @@ static int objects_right(const sent_ctx *c, const ng_verb_frame *f, size_t v1, i
     return n;
 }
 
+/* A frame's noun condition: one of its nouns within six words of the verb. */
+static int frame_nouns_fit(const sent_ctx *c, const ng_verb_frame *f, size_t v0)
+{
+    if (!f->nouns) return 1;
+    size_t from = v0 > c->first + 6 ? v0 - 6 : c->first;
+    size_t to = v0 + 7 < c->end ? v0 + 7 : c->end;
+    for (size_t i = from; i < to; i++)
+        for (int k = 0; f->nouns[k]; k++)
+            if (ng__has_lemma(c->x, i, f->nouns[k])) return 1;
+    return 0;
+}
+
 static int frame_rest_fits(const sent_ctx *c, const ng_verb_frame *f, size_t v0, size_t *v1)
 {
+    if (!frame_nouns_fit(c, f, v0)) return 0;
     size_t i = v0 + 1;
     for (int k = 0; f->rest[k]; k++) {
         i = skip_dets(c, i);
@@ -480,6 +507,7 @@ static int frame_rest_fits(const sent_ctx *c, const ng_verb_frame *f, size_t v0,
 static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_frame *frames)
 {
     ng_extractor *x = c->x;
+    c->anchor = (uint32_t)v0;
     for (const ng_verb_frame *f = frames; f; f = f->next) {
         size_t v1;
         if (!frame_rest_fits(c, f, v0, &v1)) continue;
@@ -499,10 +527,16 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
                                       pattern_name(c, "passive", lemma), 0.7))
                 return NG_ENOMEM;
         } else {
-            /* a passive without its agent: the subject is what was acted on */
-            if (v0 > c->first && is_cue(c, NG_CUE_PASSIVE_AUX, v0 - 1) && is_participle(c, v0))
-                continue;
-            int s = subject_left(c, v0, -1);
+            /* A passive without its agent: the subject is what was acted on,
+             * but a nationality on it names the actor ("soldados norcoreanos
+             * fueron enviados a Rusia": North Korea sent them). */
+            int s;
+            if (v0 > c->first && is_cue(c, NG_CUE_PASSIVE_AUX, v0 - 1) && is_participle(c, v0)) {
+                s = demonym_before(c, v0 - 1);
+                if (s < 0) continue;
+            } else {
+                s = subject_left(c, v0, -1);
+            }
             if (s < 0) continue;
             int objs[2];
             int n = objects_right(c, f, v1, M(c, s)->ent, objs);
@@ -523,12 +557,21 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
     return 0;
 }
 
+/* "asociación", "agreement": hunspell stems some nouns to a verb, but their
+ * endings (noun-suffix in cues.tsv) give them away. */
+static int noun_form(const ng_extractor *x, const xtok *k)
+{
+    for (uint32_t n = 3; n <= 6 && n < k->flen; n++)
+        if (ng__cue(x->lx, NG_CUE_NOUN_SUFFIX, k->fold + k->flen - n, n)) return 1;
+    return 0;
+}
+
 static int find_verbs(sent_ctx *c)
 {
     ng_extractor *x = c->x;
     for (size_t i = c->first; i < c->end; i++) {
         const xtok *k = T(c, i);
-        if (!k->lemmas || k->mention >= 0 || k->in_role) continue;
+        if (!k->lemmas || k->mention >= 0 || k->in_role || noun_form(x, k)) continue;
         /* after a determiner the word is a noun: "la ayuda", "the attack" */
         if (i > c->first && is_cue(c, NG_CUE_DETERMINER, i - 1)) continue;
         for (const char *l = k->lemmas; *l; l += strlen(l) + 1) {
@@ -583,35 +626,89 @@ static int speaker_of(sent_ctx *c)
     return -1;
 }
 
-static int attribute(sent_ctx *c)
+/* Claims read from what a sentence says happened (verb frames), as opposed
+ * to how it names people and bodies (appositions, nominal patterns). */
+static int attributable(const ng_claim *cl)
+{
+    return strncmp(cl->pattern, "svo:", 4) == 0 || strncmp(cl->pattern, "passive:", 8) == 0;
+}
+
+static void mark_reported(ng_claim *cl, long speaker)
+{
+    cl->speaker = speaker;
+    if (cl->modality == NG_MOD_ASSERTED) cl->modality = NG_MOD_REPORTED;
+}
+
+/* Who this sentence quotes (output entity index, -1 if nobody); the
+ * sentence's own reported claims get that speaker. */
+static int attribute(sent_ctx *c, long *speaker)
 {
     ng_extractor *x = c->x;
-    if (x->out.nclaims == c->claims_from) return 0;
+    *speaker = -1;
     int sp = speaker_of(c);
     if (sp < 0) return 0;
     long idx = ng__output_entity(x, ng__root(x, x->ms[sp].ent));
     if (idx < 0) return NG_ENOMEM;
+    *speaker = idx;
     for (size_t i = c->claims_from; i < x->out.nclaims; i++) {
         ng_claim *cl = &x->out.claims[i];
-        if (cl->subject == (size_t)idx) continue;
-        cl->speaker = idx;
-        if (cl->modality == NG_MOD_ASSERTED) cl->modality = NG_MOD_REPORTED;
+        if (cl->subject != (size_t)idx && attributable(cl)) mark_reported(cl, idx);
     }
     return 0;
+}
+
+/* Whether entity `person` holds a role in `body` according to this article. */
+static int speaks_for(const ng_extractor *x, size_t person, size_t body)
+{
+    for (size_t i = 0; i < x->out.nclaims; i++) {
+        const ng_claim *cl = &x->out.claims[i];
+        if (cl->subject == person && cl->object == body && !attributable(cl)) return 1;
+    }
+    return 0;
+}
+
+static int same_paragraph(const ng_extractor *x, size_t a, size_t b)
+{
+    const ng_sentence *sa = &x->seg.sentences[a], *sb = &x->seg.sentences[b];
+    return memchr(x->text + sa->end, '\n', sb->start - sa->end) == NULL;
+}
+
+/* "El Kremlin aseguró que prestará asistencia… \"…\", dijo su portavoz,
+ * Dmitri Peskov": what a body said in the sentences just before its
+ * spokesperson is quoted, in the same paragraph, was said by that person. */
+static void attribute_spokespeople(ng_extractor *x, const long *speakers)
+{
+    for (size_t s = 1; s < x->seg.nsentences; s++) {
+        if (speakers[s] < 0) continue;
+        for (size_t b = s; b > 0 && s - b < 3 && same_paragraph(x, b - 1, s); b--) {
+            for (size_t i = 0; i < x->out.nclaims; i++) {
+                ng_claim *cl = &x->out.claims[i];
+                if (x->sites[i].sent[0] != b - 1 || cl->speaker >= 0 || !attributable(cl)) continue;
+                if (speaks_for(x, (size_t)speakers[s], cl->subject)) mark_reported(cl, speakers[s]);
+            }
+        }
+    }
 }
 
 int ng__find_relations(ng_extractor *x, ng_error *err)
 {
     size_t m = 0;
+    long *speakers = calloc(x->seg.nsentences + 1, sizeof *speakers);
+    if (!speakers) return ng_error_set(err, NG_ENOMEM, "out of memory");
     for (size_t s = 0; s < x->seg.nsentences; s++) {
         const ng_sentence *z = &x->seg.sentences[s];
-        sent_ctx c = {x, (uint32_t)s, z->first, z->first + z->count, m, m, x->out.nclaims};
+        sent_ctx c = {x, (uint32_t)s, z->first, z->first + z->count, m, m, x->out.nclaims, 0};
         while (c.m1 < x->nms && x->ms[c.m1].sent == s)
             c.m1++;
         m = c.m1;
+        speakers[s] = -1;
         if (c.m1 == c.m0) continue;
-        if (find_roles(&c) || nominals(&c) || find_verbs(&c) || attribute(&c))
+        if (find_roles(&c) || nominals(&c) || find_verbs(&c) || attribute(&c, &speakers[s])) {
+            free(speakers);
             return ng_error_set(err, NG_ENOMEM, "out of memory");
+        }
     }
+    attribute_spokespeople(x, speakers);
+    free(speakers);
     return 0;
 }

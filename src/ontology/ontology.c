@@ -322,12 +322,25 @@ static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     if (nf > 3) {
         fr->sym = strstr(f[3], "sym") != NULL;
         fr->inv = strstr(f[3], "inv") != NULL;
+        const char *nl = strstr(f[3], "noun=");
+        if (nl) {
+            /* noun=tropa,soldado: the object or subject noun decides the property */
+            char *copy = ng_pool_strdup(o->pool, nl + 5), *sv = NULL;
+            fr->nouns = ng_pool_alloc(o->pool, sizeof(char *) * 17);
+            int k = 0;
+            for (char *w = strtok_r(copy, ",", &sv); w && k < 16; w = strtok_r(NULL, ",", &sv)) {
+                const char *fw[MAX_PHRASE_WORDS];
+                if (fold_words(o->pool, w, fw, NULL) == 1) fr->nouns[k++] = fw[0];
+            }
+            fr->nouns[k] = NULL;
+        }
     }
     ng_verb_frame *head = ng_map_get(lx->verbs, words[0], strlen(words[0]));
     if (head) {
         /* longer verb phrases first so "prestar asistencia" beats "prestar" */
+        /* most specific first: noun conditions, then longer phrases */
         ng_verb_frame **pp = &head;
-        while (*pp && (*pp)->rest[0] && !fr->rest[0])
+        while (*pp && !fr->nouns && ((*pp)->nouns || ((*pp)->rest[0] && !fr->rest[0])))
             pp = &(*pp)->next;
         fr->next = *pp;
         *pp = fr;
@@ -376,11 +389,53 @@ static int form_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     return 0;
 }
 
+/* numbers.tsv: word <TAB> value <TAB> number|multiplier|approx */
+static int number_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
+                       ng_error *err)
+{
+    ng_lexicon *lx = ud;
+    if (nf < 3) return ng_error_set(err, NG_EDATA, "%s:%d: expected 3 columns", file, line);
+    const char *w[MAX_PHRASE_WORDS];
+    char *end = NULL;
+    double v = strtod(f[1], &end);
+    int kind = strcmp(f[2], "number") == 0       ? NG_NUM_NUMBER
+               : strcmp(f[2], "multiplier") == 0 ? NG_NUM_MULTIPLIER
+               : strcmp(f[2], "approx") == 0     ? NG_NUM_APPROX
+                                                 : -1;
+    if (!end || *end || kind < 0 || fold_words(o->pool, f[0], w, NULL) != 1)
+        return ng_error_set(err, NG_EDATA, "%s:%d: want word, number, kind", file, line);
+    ng_number *n = ng_pool_alloc(o->pool, sizeof *n);
+    if (!n || ng_map_put(lx->numbers, w[0], strlen(w[0]), n))
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
+    n->value = v;
+    n->kind = kind;
+    return 0;
+}
+
+/* units.tsv: word <TAB> unit code ("dólares" -> USD, "$" -> USD) */
+static int unit_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
+                     ng_error *err)
+{
+    ng_lexicon *lx = ud;
+    if (nf < 2) return ng_error_set(err, NG_EDATA, "%s:%d: expected 2 columns", file, line);
+    const char *w[MAX_PHRASE_WORDS];
+    const char *code = ng_pool_strdup(o->pool, f[1]);
+    if (fold_words(o->pool, f[0], w, NULL) != 1)
+        return ng_error_set(err, NG_EDATA, "%s:%d: want one word", file, line);
+    if (!code || ng_map_put(lx->units, w[0], strlen(w[0]), (void *)code))
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
+    return 0;
+}
+
 static const char *const cue_names[] = {
-    "org-head",      "place-head",  "agreement-head", "speech",         "according", "connector",
-    "stop",          "determiner",  "abbrev",         "negation",       "future",    "hedge",
-    "coord",         "prep",        "possessive",     "nonname",        "state",     "media-head",
-    "alliance-head", "person-head", "passive-aux",    "complementizer", "genitive"};
+    "org-head",       "place-head",     "agreement-head", "speech",         "according",
+    "connector",      "stop",           "determiner",     "abbrev",         "negation",
+    "future",         "hedge",          "coord",          "prep",           "possessive",
+    "nonname",        "state",          "media-head",     "alliance-head",  "person-head",
+    "passive-aux",    "complementizer", "genitive",       "date-yesterday", "date-today",
+    "date-tomorrow",  "date-last",      "date-next",      "date-this",      "date-month-word",
+    "date-year-word", "date-since",     "date-until",     "qty-min",        "qty-max",
+    "qty-approx",     "noun-suffix"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 
@@ -410,18 +465,28 @@ static int cue_line(ng_ontology *o, void *ud, char **f, int nf, const char *file
         const char *phrase = join_words(o->pool, words, n);
         if (!phrase || ng_map_put(lx->cues[kind], phrase, strlen(phrase), (void *)value))
             return ng_error_set(err, NG_ENOMEM, "out of memory");
-        uint64_t bits = ng__cue_bits(lx, words[0], strlen(words[0]));
-        bits |= n == 1 ? NG_CUE_BIT(kind) : NG_CUE_MULTI_BIT(kind);
-        if (ng_map_put(lx->cue_bits, words[0], strlen(words[0]), (void *)(uintptr_t)bits))
-            return ng_error_set(err, NG_ENOMEM, "out of memory");
+        ng_cue_bits *bits = ng_map_get(lx->cue_bits, words[0], strlen(words[0]));
+        if (!bits && (bits = ng_pool_alloc(o->pool, sizeof *bits))) {
+            bits->one = bits->multi = 0;
+            if (ng_map_put(lx->cue_bits, words[0], strlen(words[0]), bits)) bits = NULL;
+        }
+        if (bits) {
+            if (n == 1)
+                bits->one |= NG_CUE_BIT(kind);
+            else
+                bits->multi |= NG_CUE_BIT(kind);
+        }
+        if (!bits) return ng_error_set(err, NG_ENOMEM, "out of memory");
         if (n > lx->cue_maxwords[kind]) lx->cue_maxwords[kind] = n;
     }
     return 0;
 }
 
-uint64_t ng__cue_bits(const ng_lexicon *lx, const char *word, size_t len)
+ng_cue_bits ng__cue_bits(const ng_lexicon *lx, const char *word, size_t len)
 {
-    return (uint64_t)(uintptr_t)ng_map_get(lx->cue_bits, word, len);
+    const ng_cue_bits *b = ng_map_get(lx->cue_bits, word, len);
+    ng_cue_bits none = {0, 0};
+    return b ? *b : none;
 }
 
 void *ng__cue(const ng_lexicon *lx, int kind, const char *phrase, size_t len)
@@ -545,16 +610,23 @@ static int load_lexicon(ng_ontology *o, ng_lexicon *lx, const char *dir, const c
     lx->verbs = ng_map_new();
     lx->forms = ng_map_new();
     lx->cue_bits = ng_map_new();
-    if (!lx->verbs || !lx->forms || !lx->cue_bits || ng_trie_init(&lx->roles))
+    lx->months = ng_map_new();
+    lx->weekdays = ng_map_new();
+    lx->numbers = ng_map_new();
+    lx->units = ng_map_new();
+    if (!lx->verbs || !lx->forms || !lx->cue_bits || !lx->months || !lx->weekdays || !lx->numbers ||
+        !lx->units || ng_trie_init(&lx->roles))
         return ng_error_set(err, NG_ENOMEM, "oom");
     for (int i = 0; i < NG_CUE_COUNT; i++)
         if (!(lx->cues[i] = ng_map_new())) return ng_error_set(err, NG_ENOMEM, "oom");
-    const char *files[] = {"verbs.tsv", "roles.tsv", "cues.tsv", "forms.tsv"};
-    line_fn fns[] = {verb_line, role_line, cue_line, form_line};
-    for (int i = 0; i < 4; i++) {
+    const char *files[] = {"verbs.tsv", "roles.tsv",   "cues.tsv",
+                           "forms.tsv", "numbers.tsv", "units.tsv"};
+    line_fn fns[] = {verb_line, role_line, cue_line, form_line, number_line, unit_line};
+    for (int i = 0; i < 6; i++) {
         snprintf(path, sizeof path, "%s/lexicon/%s/%s", dir, lang, files[i]);
         if ((rc = each_line(o, path, 0, fns[i], lx, err))) return rc;
     }
+    if ((rc = ng__load_cldr_calendar(o, lx, lang, err))) return rc;
     const char *dic = strcmp(lang, "es") == 0 ? "es_ES" : "en_US";
     snprintf(lx->dic_aff, sizeof lx->dic_aff, "%s/%s.aff", hunspell_dir, dic);
     snprintf(lx->dic_dic, sizeof lx->dic_dic, "%s/%s.dic", hunspell_dir, dic);
@@ -610,6 +682,10 @@ void ng_ontology_free(ng_ontology *o)
         ng_map_free(lx->verbs);
         ng_map_free(lx->forms);
         ng_map_free(lx->cue_bits);
+        ng_map_free(lx->months);
+        ng_map_free(lx->weekdays);
+        ng_map_free(lx->numbers);
+        ng_map_free(lx->units);
         ng_trie_free(&lx->roles);
         free(lx->role_props);
         for (int i = 0; i < NG_CUE_COUNT; i++)

@@ -30,12 +30,19 @@ typedef struct ng_gaz_entry {
     uint8_t capital, gov, demonym;
 } ng_gaz_entry;
 
+enum ng_number_kind { NG_NUM_NUMBER, NG_NUM_MULTIPLIER, NG_NUM_APPROX };
+typedef struct ng_number {
+    double value;
+    int kind;
+} ng_number;
+
 typedef struct ng_verb_frame {
     const char *property;
     const char **rest;     /* words after the verb, folded; NULL-terminated */
     const char ***markers; /* each a NULL-terminated folded word list; "_" = bare */
     int nmarkers;
     int sym, inv;
+    const char **nouns;         /* the frame applies only near one of these (lemmas), or NULL */
     struct ng_verb_frame *next; /* next frame for the same verb */
 } ng_verb_frame;
 
@@ -63,14 +70,38 @@ enum ng_cue_kind {
     NG_CUE_PASSIVE_AUX,
     NG_CUE_COMPLEMENTIZER,
     NG_CUE_GENITIVE,
+    NG_CUE_DATE_YESTERDAY,
+    NG_CUE_DATE_TODAY,
+    NG_CUE_DATE_TOMORROW,
+    NG_CUE_DATE_LAST,
+    NG_CUE_DATE_NEXT,
+    NG_CUE_DATE_THIS,
+    NG_CUE_DATE_MONTH_WORD,
+    NG_CUE_DATE_YEAR_WORD,
+    NG_CUE_DATE_SINCE,
+    NG_CUE_DATE_UNTIL,
+    NG_CUE_QTY_MIN,
+    NG_CUE_QTY_MAX,
+    NG_CUE_QTY_APPROX,
+    NG_CUE_NOUN_SUFFIX,
     NG_CUE_COUNT
 };
 
+/* Which cue kinds a word is (one), or starts a multi-word cue of (multi). */
+typedef struct ng_cue_bits {
+    uint64_t one, multi;
+} ng_cue_bits;
+_Static_assert(NG_CUE_COUNT <= 64, "cue kinds must fit one 64-bit mask");
+
 typedef struct ng_lexicon {
     char lang[4];
-    ng_map *verbs; /* folded lemma (first word) -> ng_verb_frame* */
-    ng_map *forms; /* folded irregular form -> folded lemma (forms.tsv) */
-    ng_trie roles; /* payload: index into role_props */
+    ng_map *verbs;    /* folded lemma (first word) -> ng_verb_frame* */
+    ng_map *forms;    /* folded irregular form -> folded lemma (forms.tsv) */
+    ng_map *months;   /* folded CLDR month name -> 1..12, +100 when abbreviated */
+    ng_map *weekdays; /* folded CLDR day name -> 1..7 (Sunday = 1) */
+    ng_map *numbers;  /* folded number word -> ng_number (numbers.tsv) */
+    ng_map *units;    /* folded unit word -> unit code (units.tsv) */
+    ng_trie roles;    /* payload: index into role_props */
     const char **role_props;
     size_t nroles, roles_cap;
     ng_map *cues[NG_CUE_COUNT]; /* folded phrase -> (void*)1 or a class for heads */
@@ -96,11 +127,15 @@ struct ng_ontology {
 };
 
 const ng_lexicon *ng__ontology_lexicon(const ng_ontology *o, const char *lang);
+/* Month and weekday names from CLDR (NG_CLDR_DIR, or $NEWSGRAPH_CLDR_DIR). */
+int ng__load_cldr_calendar(ng_ontology *o, ng_lexicon *lx, const char *lang, ng_error *err);
+#ifndef NG_CLDR_DIR
+#define NG_CLDR_DIR "/usr/share/unicode/cldr/common/main"
+#endif
 /* Multi-word cue lookup on folded words; returns the stored value or NULL. */
 void *ng__cue(const ng_lexicon *lx, int kind, const char *phrase, size_t len);
 /* Cue bits of one folded word (see ng_lexicon.cue_bits). */
-uint64_t ng__cue_bits(const ng_lexicon *lx, const char *word, size_t len);
+ng_cue_bits ng__cue_bits(const ng_lexicon *lx, const char *word, size_t len);
 #define NG_CUE_BIT(kind) ((uint64_t)1 << (kind))
-#define NG_CUE_MULTI_BIT(kind) ((uint64_t)1 << (32 + (kind)))
 
 #endif

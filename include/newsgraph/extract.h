@@ -92,6 +92,19 @@ typedef struct ng_claim {
     ng_quantity quantity;
 } ng_claim;
 
+/* One mention of an entity in the text. */
+typedef enum ng_mention_kind {
+    NG_MENTION_NAME = 0, /* a name: gazetteer alias or capitalised chunk */
+    NG_MENTION_DEMONYM   /* a nationality word standing for its country */
+} ng_mention_kind;
+
+typedef struct ng_mention_view {
+    uint32_t byte_start, byte_end; /* into the document text */
+    uint32_t char_start, char_end; /* code points into the document text */
+    size_t entity;                 /* index of the (resolved) entity */
+    ng_mention_kind kind;
+} ng_mention_view;
+
 typedef struct ng_extract_stats {
     size_t sentences, tokens, words, mentions, dates, quantities;
 } ng_extract_stats;
@@ -109,6 +122,9 @@ size_t ng_extraction_entity_count(const ng_extraction *e);
 const ng_entity_view *ng_extraction_entity(const ng_extraction *e, size_t i);
 size_t ng_extraction_claim_count(const ng_extraction *e);
 const ng_claim *ng_extraction_claim(const ng_extraction *e, size_t i);
+size_t ng_extraction_mention_count(const ng_extraction *e);
+/* Mentions in text order. */
+const ng_mention_view *ng_extraction_mention(const ng_extraction *e, size_t i);
 const char *ng_extraction_lang(const ng_extraction *e);
 /* The article's date (YYYY-MM-DD): the document's, else one read from a
  * dateline at the top of the text; NULL when neither exists. Relative dates

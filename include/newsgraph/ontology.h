@@ -51,6 +51,10 @@ const char *ng_ontology_detect_language(const ng_ontology *onto, const char *tex
  * borrowed from the ontology. */
 const char *ng_ontology_label(const ng_ontology *onto, const char *local, const char *lang);
 
+/* CoNLL tag (PER, ORG, LOC, MISC or O) for a class local name or "Demonym"
+ * in lang, from ontology/conll.tsv; "O" when unmapped. Static or borrowed. */
+const char *ng_ontology_ner_tag(const ng_ontology *onto, const char *lang, const char *cls);
+
 /* Number of gazetteer entries and aliases, for --verbose. */
 void ng_ontology_stats(const ng_ontology *onto, size_t *entries, size_t *aliases, size_t *verbs);
 

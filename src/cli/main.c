@@ -3,280 +3,29 @@
  *
  * Exit codes: 0 success, 1 an input or output failed (other inputs are still
  * processed), 2 usage error. */
-#include "newsgraph/document.h"
-#include "newsgraph/export.h"
-#include "newsgraph/extract.h"
 #include "newsgraph/newsgraph.h"
-#include "newsgraph/ontology.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+#include "cli.h"
 
-#ifndef NG_ONTOLOGY_DIR
-#define NG_ONTOLOGY_DIR "ontology"
-#endif
-
-static const char *prog = "newsgraph";
+/* The command table: one file per command, each with main's signature. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *help;
+} commands[] = {
+    {"extract", cmd_extract, "read articles and write their knowledge graph"},
+    {"mentions", cmd_mentions, "list the entity mentions of articles (TSV), or tag CoNLL tokens"},
+};
 
 static void usage_main(FILE *f)
 {
-    fprintf(f, "usage: newsgraph <command> [options]\n\n"
-               "commands:\n"
-               "  extract   read articles and write their knowledge graph\n\n"
-               "Run 'newsgraph <command> --help' for the options of a command.\n");
-}
-
-static void usage_extract(FILE *f)
-{
-    fprintf(f,
-            "usage: newsgraph extract [options] FILE...   (FILE '-' reads stdin)\n\n"
-            "  -f, --format FMT     turtle (default), ntriples, nquads, rdfxml, dot, svg, png\n"
-            "  -o, --output FILE    write there instead of stdout (replaced only on success)\n"
-            "      --base IRI       base of entity IRIs (default %s)\n"
-            "      --lang es|en     language of the articles (default: detected)\n"
-            "      --label-lang L   language of diagram labels (default en)\n"
-            "      --date Y-M-D     article date when the article has none\n"
-            "      --html / --text  force the input format (default: by extension, sniffed)\n"
-            "      --ontology DIR   the ontology/ folder (default: $NEWSGRAPH_ONTOLOGY or %s)\n"
-            "  -v, --verbose        say what was read and chosen for each article\n"
-            "  -h, --help           this help\n",
-            NG_DEFAULT_BASE, NG_ONTOLOGY_DIR);
-}
-
-static int valid_date(const char *d)
-{
-    int y, m, day;
-    char tail;
-    return strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 && m >= 1 &&
-           m <= 12 && day >= 1 && day <= 31;
-}
-
-static const char *ontology_dir(const char *opt)
-{
-    if (opt) return opt;
-    const char *env = getenv("NEWSGRAPH_ONTOLOGY");
-    return env && *env ? env : NG_ONTOLOGY_DIR;
-}
-
-typedef struct extract_opts {
-    ng_writer_options w;
-    ng_read_options r;
-    const char *output, *ontology;
-    int verbose;
-} extract_opts;
-
-static int parse_extract(int argc, char **argv, extract_opts *o)
-{
-    enum { O_BASE = 256, O_LANG, O_DATE, O_ONTO, O_HTML, O_TEXT, O_LABEL };
-    static const struct option longs[] = {{"format", required_argument, 0, 'f'},
-                                          {"output", required_argument, 0, 'o'},
-                                          {"base", required_argument, 0, O_BASE},
-                                          {"lang", required_argument, 0, O_LANG},
-                                          {"date", required_argument, 0, O_DATE},
-                                          {"ontology", required_argument, 0, O_ONTO},
-                                          {"html", no_argument, 0, O_HTML},
-                                          {"text", no_argument, 0, O_TEXT},
-                                          {"label-lang", required_argument, 0, O_LABEL},
-                                          {"verbose", no_argument, 0, 'v'},
-                                          {"help", no_argument, 0, 'h'},
-                                          {0, 0, 0, 0}};
-    int c, fmt;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:o:vh", longs, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if ((fmt = ng_out_format_parse(optarg)) < 0) {
-                fprintf(stderr, "%s: unknown format '%s' (see --help)\n", prog, optarg);
-                return -1;
-            }
-            o->w.format = (ng_out_format)fmt;
-            break;
-        case 'o':
-            o->output = optarg;
-            break;
-        case O_BASE:
-            if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8) &&
-                strncmp(optarg, "urn:", 4)) {
-                fprintf(stderr, "%s: --base must be an http(s) or urn IRI: '%s'\n", prog, optarg);
-                return -1;
-            }
-            o->w.base = optarg;
-            break;
-        case O_LANG:
-        case O_LABEL:
-            if (strcmp(optarg, "es") && strcmp(optarg, "en")) {
-                fprintf(stderr, "%s: language must be es or en, not '%s'\n", prog, optarg);
-                return -1;
-            }
-            if (c == O_LANG)
-                o->r.lang = optarg;
-            else
-                o->w.lang = optarg;
-            break;
-        case O_DATE:
-            if (!valid_date(optarg)) {
-                fprintf(stderr, "%s: --date wants YYYY-MM-DD, not '%s'\n", prog, optarg);
-                return -1;
-            }
-            o->r.date = optarg;
-            break;
-        case O_ONTO:
-            o->ontology = optarg;
-            break;
-        case O_HTML:
-            o->r.format = NG_FORMAT_HTML;
-            break;
-        case O_TEXT:
-            o->r.format = NG_FORMAT_TEXT;
-            break;
-        case 'v':
-            o->verbose = 1;
-            break;
-        case 'h':
-            usage_extract(stdout);
-            exit(EXIT_OK);
-        case ':':
-            fprintf(stderr, "%s: option '%s' needs a value\n", prog, argv[optind - 1]);
-            return -1;
-        default:
-            fprintf(stderr, "%s: unknown option '%s' (see --help)\n", prog, argv[optind - 1]);
-            return -1;
-        }
-    }
-    if (optind >= argc) {
-        fprintf(stderr, "%s: extract needs at least one FILE (see --help)\n", prog);
-        return -1;
-    }
-    return 0;
-}
-
-/* Output goes to a temporary file beside the target, renamed on success, so
- * a failed run never leaves a half-written or truncated file behind. */
-static FILE *open_output(const char *path, char **tmp)
-{
-    *tmp = NULL;
-    if (!path || strcmp(path, "-") == 0) return stdout;
-    size_t n = strlen(path) + 16;
-    *tmp = malloc(n);
-    if (!*tmp) return NULL;
-    snprintf(*tmp, n, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(*tmp, "wb");
-    if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
-        free(*tmp);
-        *tmp = NULL;
-    }
-    return f;
-}
-
-static int close_output(FILE *f, const char *path, char *tmp, int ok)
-{
-    int rc = ok ? 0 : -1;
-    if (f == stdout) {
-        if (fflush(stdout) != 0) {
-            fprintf(stderr, "%s: <stdout>: %s\n", prog, strerror(errno));
-            rc = -1;
-        }
-        return rc;
-    }
-    if (fclose(f) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
-        rc = -1;
-    }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
-        rc = -1;
-    }
-    if (rc != 0) unlink(tmp);
-    free(tmp);
-    return rc;
-}
-
-static int cmd_extract(int argc, char **argv)
-{
-    extract_opts o = {NG_WRITER_OPTIONS_INIT, NG_READ_OPTIONS_INIT, NULL, NULL, 0};
-    if (parse_extract(argc, argv, &o)) return EXIT_USAGE;
-    ng_error err = {0};
-    ng_context *ctx = NULL;
-    ng_ontology *onto = NULL;
-    ng_extractor *x = NULL;
-    ng_writer *w = NULL;
-    char *tmp = NULL;
-    FILE *out = NULL;
-    int status = EXIT_FAIL, failures = 0;
-    if (ng_context_new(&ctx, &err) ||
-        ng_ontology_load(&onto, ctx, ontology_dir(o.ontology), NULL, &err) ||
-        ng_extractor_new(&x, onto, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        goto done;
-    }
-    if (o.verbose) {
-        size_t e, a, v;
-        ng_ontology_stats(onto, &e, &a, &v);
-        fprintf(stderr, "%s: ontology %s: %zu gazetteer entries, %zu aliases, %zu verb frames\n",
-                prog, ontology_dir(o.ontology), e, a, v);
-    }
-    if (!(out = open_output(o.output, &tmp))) goto done;
-    if (ng_writer_new(&w, ctx, onto, out, &o.w, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        goto done;
-    }
-    for (int i = optind; i < argc; i++) {
-        ng_document *doc = NULL;
-        const ng_extraction *ex = NULL;
-        ng_error_clear(&err);
-        struct stat st;
-        if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "%s: %s: is a directory, not an article\n", prog, argv[i]);
-            failures++;
-            continue;
-        }
-        if (ng_document_read_file(&doc, argv[i], &o.r, &err) ||
-            ng_extract(x, doc, o.r.lang, &ex, &err)) {
-            fprintf(stderr, "%s: %s\n", prog, err.msg);
-            failures++;
-            ng_document_free(doc);
-            continue;
-        }
-        if (o.verbose) {
-            ng_extract_stats s = ng_extraction_stats(ex);
-            fprintf(stderr,
-                    "%s: %s: language %s%s, %zu sentences, %zu words, %zu mentions, %zu "
-                    "entities, %zu claims\n",
-                    prog, argv[i], ng_extraction_lang(ex), o.r.lang ? " (given)" : " (detected)",
-                    s.sentences, s.words, s.mentions, ng_extraction_entity_count(ex),
-                    ng_extraction_claim_count(ex));
-        }
-        int rc = ng_writer_add(w, doc, ex, &err);
-        ng_document_free(doc);
-        if (rc) {
-            fprintf(stderr, "%s: %s\n", prog, err.msg);
-            goto done;
-        }
-    }
-    if (ng_writer_finish(w, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        goto done;
-    }
-    status = failures ? EXIT_FAIL : EXIT_OK;
-done:
-    ng_writer_free(w);
-    if (out && close_output(out, o.output, tmp, status != EXIT_FAIL || failures) != 0)
-        status = EXIT_FAIL;
-    else if (!out)
-        free(tmp);
-    ng_extractor_free(x);
-    ng_ontology_free(onto);
-    ng_context_free(ctx);
-    return status;
+    fprintf(f, "usage: newsgraph <command> [options]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].help);
+    fprintf(f, "\nRun 'newsgraph <command> --help' for the options of a command.\n");
 }
 
 int main(int argc, char **argv)
@@ -293,7 +42,8 @@ int main(int argc, char **argv)
         printf("newsgraph %s\n", NG_VERSION);
         return EXIT_OK;
     }
-    if (strcmp(argv[1], "extract") == 0) return cmd_extract(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (see --help)\n", prog, argv[1]);
     return EXIT_USAGE;
 }

@@ -47,6 +47,7 @@ void ng_extractor_free(ng_extractor *x)
     ng_buf_free(&x->scratch);
     free(x->out.entities);
     free(x->out.claims);
+    free(x->out.mentions);
     free(x->sites);
     free(x->whens);
     free(x->qtys);
@@ -305,6 +306,29 @@ int ng__add_claim(ng_extractor *x, int sm, int om, const char *property, const c
     return 0;
 }
 
+/* Mentions as offsets into the text, each pointing at its output entity. */
+static int build_mentions(ng_extractor *x)
+{
+    ng_extraction *o = &x->out;
+    o->nmentions = 0;
+    size_t chars = 0, bytes = 0;
+    for (size_t i = 0; i < x->nms; i++) {
+        const mention *m = &x->ms[i];
+        long e = ng__output_entity(x, ng__root(x, m->ent));
+        if (e < 0 || NG_GROW(o->mentions, o->mentions_cap, o->nmentions + 1)) return NG_ENOMEM;
+        uint32_t b0 = x->seg.tokens[m->t0].start, b1 = x->seg.tokens[m->t1 - 1].end;
+        chars += ng_utf8_count(x->text + bytes, b0 - bytes);
+        size_t c0 = chars;
+        chars += ng_utf8_count(x->text + b0, b1 - b0);
+        bytes = b1;
+        o->mentions[o->nmentions++] = (ng_mention_view){
+            b0,           b1,
+            (uint32_t)c0, (uint32_t)chars,
+            (size_t)e,    m->kind == MK_DEMONYM ? NG_MENTION_DEMONYM : NG_MENTION_NAME};
+    }
+    return 0;
+}
+
 static int build_output(ng_extractor *x, ng_error *err)
 {
     /* every mentioned entity is part of the graph, related or not */
@@ -350,6 +374,7 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
     if ((rc = ng__find_relations(x, err))) return rc;
     ng__qualify_claims(x);
     if ((rc = build_output(x, err))) return rc;
+    if (build_mentions(x)) return ng_error_set(err, NG_ENOMEM, "out of memory");
     x->out.stats.mentions = x->nms;
     *out = &x->out;
     return 0;
@@ -374,6 +399,14 @@ const ng_claim *ng_extraction_claim(const ng_extraction *e, size_t i)
 const char *ng_extraction_lang(const ng_extraction *e)
 {
     return e->lang;
+}
+size_t ng_extraction_mention_count(const ng_extraction *e)
+{
+    return e->nmentions;
+}
+const ng_mention_view *ng_extraction_mention(const ng_extraction *e, size_t i)
+{
+    return i < e->nmentions ? &e->mentions[i] : NULL;
 }
 const char *ng_extraction_date(const ng_extraction *e)
 {

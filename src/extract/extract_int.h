@@ -81,6 +81,8 @@ struct ng_extraction {
     size_t nclaims, claims_cap;
     const char *lang;
     const char *date; /* article date or NULL */
+    ng_mention_view *mentions;
+    size_t nmentions, mentions_cap;
     ng_extract_stats stats;
 };
 

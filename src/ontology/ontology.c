@@ -600,6 +600,40 @@ const char *ng_ontology_label(const ng_ontology *o, const char *local, const cha
     return local;
 }
 
+/* ---- CoNLL tags -------------------------------------------------------------- */
+
+static int ner_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
+                    ng_error *err)
+{
+    (void)ud;
+    if (nf < 3) return ng_error_set(err, NG_EDATA, "%s:%d: expected 3 columns", file, line);
+    if (strcmp(f[1], "Demonym") != 0 && ng_type_parse(f[1]) < 0)
+        return ng_error_set(err, NG_EDATA, "%s:%d: unknown class '%s'", file, line, f[1]);
+    static const char *const tags[] = {"PER", "ORG", "LOC", "MISC", "O"};
+    const char *tag = NULL;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(f[2], tags[i]) == 0) tag = tags[i];
+    if (!tag) return ng_error_set(err, NG_EDATA, "%s:%d: unknown tag '%s'", file, line, f[2]);
+    char key[128];
+    int n = snprintf(key, sizeof key, "%s\x1f%s", f[0], f[1]);
+    if (n <= 0 || (size_t)n >= sizeof key || ng_map_put(o->ner_tags, key, (size_t)n, (void *)tag))
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
+    return 0;
+}
+
+const char *ng_ontology_ner_tag(const ng_ontology *o, const char *lang, const char *cls)
+{
+    const char *langs[] = {lang ? lang : "*", "*"};
+    for (int i = 0; i < 2; i++) {
+        char key[128];
+        int n = snprintf(key, sizeof key, "%s\x1f%s", langs[i], cls);
+        const char *t =
+            n > 0 && (size_t)n < sizeof key ? ng_map_get(o->ner_tags, key, (size_t)n) : NULL;
+        if (t) return t;
+    }
+    return "O";
+}
+
 /* ---- top level ------------------------------------------------------------ */
 static int load_lexicon(ng_ontology *o, ng_lexicon *lx, const char *dir, const char *lang,
                         const char *hunspell_dir, ng_error *err)
@@ -646,7 +680,8 @@ int ng_ontology_load(ng_ontology **out, ng_context *ctx, const char *dir, const 
     o->given_names = ng_map_new();
     o->labels = ng_map_new();
     o->properties = ng_map_new();
-    if (!o->pool || !o->by_id || !o->given_names || !o->labels || !o->properties ||
+    o->ner_tags = ng_map_new();
+    if (!o->pool || !o->by_id || !o->given_names || !o->labels || !o->properties || !o->ner_tags ||
         ng_trie_init(&o->aliases)) {
         ng_error_set(err, NG_ENOMEM, "out of memory");
         goto fail;
@@ -665,6 +700,8 @@ int ng_ontology_load(ng_ontology **out, ng_context *ctx, const char *dir, const 
     if ((rc = each_line(o, path, 0, demonym_line, NULL, err))) goto fail;
     snprintf(path, sizeof path, "%s/gazetteer/given-names.tsv", dir);
     if ((rc = each_line(o, path, 0, given_name_line, NULL, err))) goto fail;
+    snprintf(path, sizeof path, "%s/conll.tsv", dir);
+    if ((rc = each_line(o, path, 0, ner_line, NULL, err))) goto fail;
     if ((rc = load_lexicon(o, &o->langs[0], dir, "es", hunspell_dir, err))) goto fail;
     if ((rc = load_lexicon(o, &o->langs[1], dir, "en", hunspell_dir, err))) goto fail;
     *out = o;
@@ -696,6 +733,7 @@ void ng_ontology_free(ng_ontology *o)
     ng_map_free(o->given_names);
     ng_map_free(o->labels);
     ng_map_free(o->properties);
+    ng_map_free(o->ner_tags);
     free(o->entries);
     ng_pool_free(o->pool);
     free(o);

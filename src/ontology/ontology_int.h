@@ -122,6 +122,7 @@ struct ng_ontology {
     ng_map *given_names;
     ng_map *labels;      /* "<local>\x1f<lang>" -> label */
     ng_map *properties;  /* declared property local names */
+    ng_map *ner_tags;    /* "<lang>\x1f<class>" -> CoNLL tag (conll.tsv) */
     ng_lexicon langs[2]; /* 0 = es, 1 = en */
     size_t nverbs;
 };

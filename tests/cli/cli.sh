@@ -159,6 +159,35 @@ fixture_score)
         "$fx/es-alianza.gold.tsv" "$work/a.nt" | tail -1
     [ "${PIPESTATUS[0]}" -eq 0 ] || fail "es-alianza score below the floor"
     ;;
+mentions)
+    "$tool" mentions "$fx/es-alianza.txt" >"$work/m.tsv" || fail "mentions"
+    head -1 "$work/m.tsv" | grep -q "^file	start	end	text	class	kind	iri$" || fail "TSV header"
+    grep -q "	Alexandr Lukashenko	Person	name	https://newsgraph.example/id/person/alexander-lukashenko$" "$work/m.tsv" || fail "Lukashenko mention"
+    grep -q "	iraníes	Country	demonym	https://newsgraph.example/id/country/ir$" "$work/m.tsv" || fail "demonym mention"
+    # offsets are code points into the article text
+    python3 - "$fx/es-alianza.txt" "$work/m.tsv" <<'PY' || fail "offsets do not match the text"
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-8")][1:]
+bad = [r for r in rows if text[int(r[1]):int(r[2])] != r[3]]
+sys.exit(1 if bad or not rows else 0)
+PY
+    ;;
+conll)
+    c=$fx/conll
+    for l in es en; do
+        "$tool" mentions --conll --lang $l -o "$work/$l.out" "$c/$l-input.conll" || fail "conll $l"
+        # the input columns are kept, one tag column is added
+        [ "$(cut -f1,2 "$work/$l.out")" = "$(cat "$c/$l-input.conll")" ] || fail "conll $l: tokens changed"
+        cut -f1,3 "$work/$l.out" >"$work/$l.pred"
+        python3 "$(dirname "$fx")/../bench/conlleval.py" --min-f1 60 "$work/$l.pred" "$c/$l-gold.conll" | tail -1
+        [ "${PIPESTATUS[0]}" -eq 0 ] || fail "conll $l: F1 below 60"
+    done
+    "$tool" mentions --conll --encoding latin1 --lang es "$c/es-input-latin1.conll" >"$work/l1.out" || fail "latin1"
+    cmp -s <(iconv -f latin1 -t utf-8 "$work/l1.out") "$work/es.out" || fail "latin1 output differs from utf8"
+    "$tool" mentions --conll "$c/es-input-latin1.conll" 2>"$work/err" >/dev/null
+    [ $? -eq 1 ] && grep -q "invalid UTF-8 (try --encoding latin1)" "$work/err" || fail "latin1 read as utf8 must fail clearly"
+    ;;
 es_news_corpus)
     dir=$shared/corpus/es-news/articles
     [ -d "$dir" ] || { echo "../shared absent: skipped"; exit 77; }

@@ -1,0 +1,66 @@
+/* Shared pieces of the command-line tool. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *prog = "newsgraph";
+
+int cli_valid_date(const char *d)
+{
+    int y, m, day;
+    char tail;
+    return strlen(d) == 10 && sscanf(d, "%4d-%2d-%2d%c", &y, &m, &day, &tail) == 3 && m >= 1 &&
+           m <= 12 && day >= 1 && day <= 31;
+}
+
+const char *cli_ontology_dir(const char *opt)
+{
+    if (opt) return opt;
+    const char *env = getenv("NEWSGRAPH_ONTOLOGY");
+    return env && *env ? env : NG_ONTOLOGY_DIR;
+}
+
+/* Output goes to a temporary file beside the target, renamed on success, so
+ * a failed run never leaves a half-written or truncated file behind. */
+FILE *cli_open_output(const char *path, char **tmp)
+{
+    *tmp = NULL;
+    if (!path || strcmp(path, "-") == 0) return stdout;
+    size_t n = strlen(path) + 16;
+    *tmp = malloc(n);
+    if (!*tmp) return NULL;
+    snprintf(*tmp, n, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(*tmp, "wb");
+    if (!f) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        free(*tmp);
+        *tmp = NULL;
+    }
+    return f;
+}
+
+int cli_close_output(FILE *f, const char *path, char *tmp, int ok)
+{
+    int rc = ok ? 0 : -1;
+    if (f == stdout) {
+        if (fflush(stdout) != 0) {
+            fprintf(stderr, "%s: <stdout>: %s\n", prog, strerror(errno));
+            rc = -1;
+        }
+        return rc;
+    }
+    if (fclose(f) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        rc = -1;
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0) unlink(tmp);
+    free(tmp);
+    return rc;
+}

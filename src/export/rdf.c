@@ -247,7 +247,10 @@ static int write_qualifiers(ng_writer *w, const char *ci, const ng_claim *c)
 static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const char *lang)
 {
     const char *s = entity_iri(w, c->subject), *o = entity_iri(w, c->object);
-    if (c->modality != NG_MOD_NEGATED && write_direct(w, s, c->property, o)) return -1;
+    /* the direct triple only for what the text asserts, reports or announces */
+    int direct = c->modality == NG_MOD_ASSERTED || c->modality == NG_MOD_REPORTED ||
+                 c->modality == NG_MOD_FUTURE;
+    if (direct && write_direct(w, s, c->property, o)) return -1;
     char *ci = claim_iri(w, a, c, s, o);
     if (!ci) return -1;
     char num[32];

@@ -153,7 +153,9 @@ static inline int ng__tok_cue(const ng_extractor *x, size_t i, int kind)
 int ng__has_lemma(const ng_extractor *x, size_t i, const char *lemma);
 /* Role phrase (roles.tsv) starting at token i; returns its length in tokens
  * and its property (NULL for a bare title) through *prop. */
-int ng__role_at(const ng_extractor *x, size_t i, size_t end, const char **prop);
+int ng__role_at(const ng_extractor *x, size_t i, size_t end, const ng_role **role);
+/* A title that marks a person ("presidente", "Prime Minister") at i; 0 if none. */
+int ng__person_role_at(const ng_extractor *x, size_t i, size_t end);
 /* Record a surface form for an article entity (deduplicated). */
 int ng__ent_add_alias(ng_extractor *x, int ent, const char *surface);
 /* Upgrade an entity's type when the cue is stronger than what it has. */

@@ -24,7 +24,7 @@ static int is_cap(const ng_extractor *x, size_t i)
     return (x->toks[i].flags & (NG_TOK_UPPER | NG_TOK_ALLCAPS)) && is_word(x, i);
 }
 
-int ng__role_at(const ng_extractor *x, size_t i, size_t end, const char **prop)
+int ng__role_at(const ng_extractor *x, size_t i, size_t end, const ng_role **role)
 {
     const ng_trie *t = &x->lx->roles;
     int node = 0, best = 0;
@@ -35,10 +35,17 @@ int ng__role_at(const ng_extractor *x, size_t i, size_t end, const char **prop)
         if (node < 0) break;
         if (t->nodes[node].value >= 0) {
             best = (int)(j + 1 - i);
-            if (prop) *prop = x->lx->role_props[t->nodes[node].value];
+            if (role) *role = &x->lx->role_list[t->nodes[node].value];
         }
     }
     return best;
+}
+
+int ng__person_role_at(const ng_extractor *x, size_t i, size_t end)
+{
+    const ng_role *r = NULL;
+    int n = ng__role_at(x, i, end, &r);
+    return n && !r->org ? n : 0;
 }
 
 int ng__ent_add_alias(ng_extractor *x, int ent, const char *surface)
@@ -154,7 +161,7 @@ static int name_start(ng_extractor *x, size_t i, size_t first, size_t end)
     if (ng__tok_cue(x, i, NG_CUE_STOP) || ng__tok_cue(x, i, NG_CUE_NONNAME) ||
         ng__tok_cue(x, i, NG_CUE_DETERMINER))
         return 0;
-    if (ng__role_at(x, i, end, NULL)) return 0;
+    if (ng__person_role_at(x, i, end)) return 0;
     /* At the start of a sentence or a quote any word is capitalised: a
      * dictionary word there is not a name unless it is a known given name. */
     if (after_opener(x, i, first) && k->lemmas && !(k->flags & NG_TOK_ALLCAPS) &&
@@ -173,11 +180,13 @@ static int has_head(const ng_extractor *x, size_t t0, size_t j)
     return 0;
 }
 
-/* Extend a chunk from t0; returns its end (exclusive). */
-static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
+/* Extend a chunk from t0; returns its end (exclusive). *owner receives a
+ * known organisation the chunk belongs to ("Central Military Commission of
+ * the Workers' Party"), or -1. */
+static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *owner)
 {
     size_t j = t0 + 1;
-    *absorbed = 0;
+    *owner = -1;
     while (j < end) {
         const xtok *k = &x->toks[j];
         if ((k->flags & NG_TOK_HYPHEN) && (k->flags & NG_TOK_NOSPACE) && j + 1 < end &&
@@ -186,7 +195,7 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
             j += 2; /* Jong-un, Jean-Noël */
             continue;
         }
-        if (is_cap(x, j) && ng__role_at(x, j, end, NULL)) break;
+        if (is_cap(x, j) && ng__person_role_at(x, j, end)) break;
         if (is_cap(x, j) && k->mention < 0 && !ng__tok_cue(x, j, NG_CUE_NONNAME) &&
             !ng__tok_cue(x, j, NG_CUE_STOP)) {
             j++;
@@ -196,7 +205,7 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
         if (c && j + (size_t)c < end && is_cap(x, j + (size_t)c)) {
             size_t n = j + (size_t)c;
             int m = x->toks[n].mention;
-            if (m < 0 && !ng__role_at(x, n, end, NULL) && !ng__tok_cue(x, n, NG_CUE_STOP)) {
+            if (m < 0 && !ng__person_role_at(x, n, end) && !ng__tok_cue(x, n, NG_CUE_STOP)) {
                 j = n + 1;
                 continue;
             }
@@ -204,15 +213,16 @@ static size_t chunk_end(ng_extractor *x, size_t t0, size_t end, int *absorbed)
              * ("Fuerzas Armadas de Rusia"); so does a known organisation after a
              * name without a head of its own ("Estado Mayor de las Fuerzas
              * Armadas de Rusia" is one body). */
-            ng_type gt = m >= 0 ? x->onto->entries[x->ms[m].gaz].type : NG_TYPE_ENTITY;
-            int head = m >= 0 ? has_head(x, t0, j) : 0;
-            if (m >= 0 && x->ms[m].kind == MK_GAZ && x->ms[m].t0 == n && gt != NG_TYPE_PERSON &&
+            int known = m >= 0 && x->ms[m].kind == MK_GAZ && x->ms[m].t0 == n;
+            ng_type gt = known ? x->onto->entries[x->ms[m].gaz].type : NG_TYPE_ENTITY;
+            int head = known ? has_head(x, t0, j) : 0;
+            if (known && gt != NG_TYPE_PERSON &&
                 ((gt != NG_TYPE_ORGANIZATION && head) || (gt == NG_TYPE_ORGANIZATION && !head))) {
                 x->ms[m].kind = -1; /* swallowed */
-                *absorbed = 1;
                 j = x->ms[m].t1;
                 continue;
             }
+            if (known && gt == NG_TYPE_ORGANIZATION && head) *owner = m;
         }
         break;
     }
@@ -266,7 +276,7 @@ static void type_chunk(ng_extractor *x, mention *m)
         return;
     }
     for (size_t s = t0 >= 4 ? t0 - 4 : 0; s < t0; s++) {
-        int n = ng__role_at(x, s, t0, NULL);
+        int n = ng__person_role_at(x, s, t0);
         if (n && s + (size_t)n == t0) {
             m->type = NG_TYPE_PERSON;
             m->strength = 2;
@@ -317,14 +327,14 @@ static int chunk_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
     size_t first = z->first, end = z->first + z->count;
     for (size_t i = first; i < end; i++) {
         /* a title is not a name: "ministro de Asuntos Exteriores", "Prime Minister" */
-        int role = ng__role_at(x, i, end, NULL);
+        int role = ng__person_role_at(x, i, end);
         if (role) {
             i += (size_t)role - 1;
             continue;
         }
         if (!name_start(x, i, first, end)) continue;
-        int absorbed;
-        size_t j = chunk_end(x, i, end, &absorbed);
+        int owner;
+        size_t j = chunk_end(x, i, end, &owner);
         const xtok *k = &x->toks[i];
         /* one capitalised dictionary word ("Patria", "Estado") is not a name,
          * nor is a lone letter ("P", an initial without its name) */
@@ -336,6 +346,7 @@ static int chunk_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
         if (push_mention(x, i, j, sent, MK_NAME, -1)) return NG_ENOMEM;
         size_t mi = x->nms - 1;
         type_chunk(x, &x->ms[mi]);
+        if (owner >= 0 && x->ms[mi].type == NG_TYPE_ORGANIZATION) x->ms[mi].part_of = owner;
         if (split_org(x, mi)) return NG_ENOMEM;
         i = j - 1;
     }

@@ -144,75 +144,102 @@ static int role_owner_right(const sent_ctx *c, size_t r0, size_t r1, size_t *aft
     return m;
 }
 
+/* Whether mention m can hold role r: a person (or an unknown name) for
+ * titles, an organisation (or unknown) for "subsidiary", "parent company". */
+static int can_hold(const sent_ctx *c, int m, const ng_role *r)
+{
+    ng_type t = mtype(c, m);
+    return t == NG_TYPE_ENTITY || t == (r->org ? NG_TYPE_ORGANIZATION : NG_TYPE_PERSON);
+}
+
 /* The holder of a role after position i: ", [el general] Valeri Guerásimov". */
-static int holder_right(const sent_ctx *c, size_t i, int need_comma)
+static int holder_right(const sent_ctx *c, size_t i, int need_comma, const ng_role *r)
 {
     if (is_comma(c, i))
         i++;
     else if (need_comma)
         return -1;
     i = skip_dets(c, i);
-    const char *p = NULL;
-    int r = ng__role_at(c->x, i, c->end, &p);
-    if (r) i = skip_dets(c, i + (size_t)r);
+    int n = ng__person_role_at(c->x, i, c->end);
+    if (n) i = skip_dets(c, i + (size_t)n);
     int m = mention_at(c, i);
-    if (m < 0) return -1;
-    ng_type t = mtype(c, m);
-    if (t != NG_TYPE_PERSON && t != NG_TYPE_ENTITY) return -1;
-    return m;
+    return m >= 0 && can_hold(c, m, r) ? m : -1;
 }
 
-static void make_person(sent_ctx *c, int m)
+/* The holder before a role: "Dmitri Peskov, [el] portavoz…". */
+static int holder_left(const sent_ctx *c, size_t b, const ng_role *r)
 {
-    ng__ent_type(c->x, M(c, m)->ent, NG_TYPE_PERSON, 2);
+    while (b > c->first && is_cue(c, NG_CUE_DETERMINER, b - 1))
+        b--;
+    if (b < c->first + 2 || !is_comma(c, b - 1)) return -1;
+    int m = T(c, b - 2)->mention;
+    return m >= 0 && can_hold(c, m, r) ? m : -1;
 }
 
-static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const char *prop)
+/* Record holder-role-owner, typing a title holder as a person. */
+static int role_claim(sent_ctx *c, int holder, int owner, const ng_role *r, const char *pattern,
+                      double conf)
+{
+    if (!r->org) ng__ent_type(c->x, M(c, holder)->ent, NG_TYPE_PERSON, 2);
+    if (owner < 0 || !r->property) return 0;
+    return r->inverse ? claim(c, owner, holder, r->property, pattern, conf)
+                      : claim(c, holder, owner, r->property, pattern, conf);
+}
+
+/* The owner before a role: "Corea del Norte y su líder", "Japan's defence
+ * minister", "UK Prime Minister". Sets *start to where the owner begins. */
+static int owner_left(const sent_ctx *c, size_t r0, int *direct, size_t *start)
+{
+    size_t k = r0;
+    int poss = 0;
+    *direct = 0;
+    while (k > c->first && is_cue(c, NG_CUE_DETERMINER, k - 1) &&
+           !is_cue(c, NG_CUE_POSSESSIVE, k - 1))
+        k--;
+    if (k > c->first && (is_cue(c, NG_CUE_POSSESSIVE, k - 1) || ng__tok_is(c->x, k - 1, "'s"))) {
+        int genitive_s = ng__tok_is(c->x, k - 1, "'s");
+        poss = 1;
+        k--;
+        /* "Irán y a su líder": a repeated preposition, then the coordination */
+        if (!genitive_s && k > c->first && is_prep_at(c, k - 1)) k--;
+        if (!genitive_s && k > c->first && is_cue(c, NG_CUE_COORD, k - 1)) k--;
+    }
+    int o = k > c->first ? T(c, k - 1)->mention : -1;
+    if (o < 0 || is_person(c, o)) return -1;
+    *direct = !poss && M(c, o)->t1 == r0;
+    if (!poss && !*direct) return -1;
+    *start = M(c, o)->t0;
+    return o;
+}
+
+static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const ng_role *r)
 {
     size_t after = r1;
     int owner = role_owner_right(c, r0, r1, &after);
-    /* (1) ROLE de OWNER, PERSON  /  ROLE OWNER-demonym, PERSON */
-    int holder = holder_right(c, owner >= 0 ? after : r1, owner >= 0);
-    if (holder >= 0) {
-        make_person(c, holder);
-        if (owner >= 0) return claim(c, holder, owner, prop, "apposition:role", 0.9);
+    if (owner >= 0) {
+        /* (1) ROLE de OWNER, HOLDER: "el presidente de Rusia, Vladimir Putin" */
+        int h = holder_right(c, after, 1, r);
+        if (h >= 0) return role_claim(c, h, owner, r, "apposition:role", 0.9);
+        /* (2) HOLDER, [el] ROLE de OWNER: "Dmitri Peskov, portavoz de la Presidencia rusa" */
+        h = holder_left(c, r0, r);
+        if (h >= 0) return role_claim(c, h, owner, r, "apposition:role", 0.85);
+        return 0;
     }
-    /* (2) PERSON, [el] ROLE de OWNER */
-    size_t b = r0;
-    while (b > c->first && is_cue(c, NG_CUE_DETERMINER, b - 1))
-        b--;
-    if (owner >= 0 && b > c->first + 1 && is_comma(c, b - 1)) {
-        int p = T(c, b - 2)->mention;
-        if (p >= 0 && (is_person(c, p) || mtype(c, p) == NG_TYPE_ENTITY)) {
-            make_person(c, p);
-            return claim(c, p, owner, prop, "apposition:role", 0.85);
-        }
+    /* (3) OWNER y su ROLE, HOLDER / OWNER's ROLE, HOLDER / OWNER ROLE HOLDER */
+    int direct;
+    size_t ostart;
+    owner = owner_left(c, r0, &direct, &ostart);
+    int h = holder_right(c, r1, 0, r);
+    if (owner >= 0 && h >= 0)
+        return role_claim(c, h, owner, r, direct ? "prenominal:role" : "apposition:possessive",
+                          0.85);
+    /* (4) HOLDER, [the] OWNER's ROLE: "Peskov, the Kremlin's spokesman" */
+    if (owner >= 0 && !direct) {
+        h = holder_left(c, ostart, r);
+        if (h >= 0) return role_claim(c, h, owner, r, "apposition:possessive", 0.85);
     }
-    /* (3) OWNER y su ROLE, PERSON / OWNER's ROLE, PERSON / OWNER ROLE PERSON */
-    if (owner < 0) {
-        size_t k = r0;
-        int poss = 0;
-        if (k > c->first &&
-            (is_cue(c, NG_CUE_POSSESSIVE, k - 1) || ng__tok_is(c->x, k - 1, "'s"))) {
-            poss = 1;
-            k--;
-        }
-        /* "Irán y a su líder": a repeated preposition, then the coordination */
-        if (poss && k > c->first && is_prep_at(c, k - 1)) k--;
-        if (poss && k > c->first && ng__tok_is(c->x, k - 1, "'s") == 0 &&
-            is_cue(c, NG_CUE_COORD, k - 1))
-            k--;
-        int o = k > c->first ? T(c, k - 1)->mention : -1;
-        int direct = !poss && o >= 0 && M(c, o)->t1 == r0; /* "UK Prime Minister" */
-        if (o >= 0 && !is_person(c, o) && (poss || direct)) {
-            int h = holder_right(c, r1, 0);
-            if (h >= 0) {
-                make_person(c, h);
-                return claim(c, h, o, prop, direct ? "prenominal:role" : "apposition:possessive",
-                             0.85);
-            }
-        }
-    }
+    /* a title alone still tells a person: "el general Valeri Guerásimov" */
+    if (h >= 0 && !r->org) ng__ent_type(c->x, M(c, h)->ent, NG_TYPE_PERSON, 2);
     return 0;
 }
 
@@ -220,16 +247,18 @@ static int find_roles(sent_ctx *c)
 {
     for (size_t i = c->first; i < c->end; i++) {
         if (!(T(c, i)->flags & NG_TOK_WORD)) continue;
-        const char *prop = NULL;
-        int n = ng__role_at(c->x, i, c->end, &prop);
+        const ng_role *r = NULL;
+        int n = ng__role_at(c->x, i, c->end, &r);
         if (!n) continue;
+        /* a capitalised "Unit" or "Filial" starts a name, not a role */
+        if (r->org && (T(c, i)->flags & NG_TOK_UPPER)) continue;
         for (int k = 0; k < n; k++)
             c->x->toks[i + (size_t)k].in_role = 1;
-        if (!prop) {
-            /* a bare title: the name after it is a person */
-            int h = holder_right(c, skip_dets(c, i + (size_t)n), 0);
-            if (h >= 0) make_person(c, h);
-        } else if ((c->anchor = (uint32_t)i, role_patterns(c, i, i + (size_t)n, prop))) {
+        c->anchor = (uint32_t)i;
+        if (!r->property) {
+            int h = holder_right(c, skip_dets(c, i + (size_t)n), 0, r);
+            if (h >= 0) ng__ent_type(c->x, M(c, h)->ent, NG_TYPE_PERSON, 2);
+        } else if (role_patterns(c, i, i + (size_t)n, r)) {
             return NG_ENOMEM;
         }
         i += (size_t)n - 1;
@@ -239,65 +268,138 @@ static int find_roles(sent_ctx *c)
 
 /* ---- nominal patterns -------------------------------------------------------- */
 
+/* The mention ending right before token i, or -1. */
+static int mention_before(const sent_ctx *c, size_t i)
+{
+    if (i <= c->first) return -1;
+    int m = T(c, i - 1)->mention;
+    return m >= 0 && M(c, m)->t1 == i ? m : -1;
+}
+
+static int is_demonym(const sent_ctx *c, int m)
+{
+    return m >= 0 && M(c, m)->kind == MK_DEMONYM;
+}
+
+/* Place head at [i, i+n) typed v: "la región rusa de Kursk" (es), "the
+ * Russian region of Kursk", "the western Indian state of Gujarat",
+ * "Russia's Kursk region" (en). */
+static int region_of(sent_ctx *c, size_t i, int n, void *v)
+{
+    ng_extractor *x = c->x;
+    int place = -1, country = -1;
+    /* the head may carry its own "of": "state of" */
+    int head_of = ng__tok_cue(x, i + (size_t)n - 1, NG_CUE_GENITIVE);
+    int after = mention_at(c, i + (size_t)n);
+    if (is_demonym(c, after) && ng__tok_cue(x, M(c, after)->t1, NG_CUE_GENITIVE)) {
+        country = after;
+        place = mention_at(c, M(c, after)->t1 + 1);
+    } else if (is_demonym(c, mention_before(c, i)) &&
+               (head_of || ng__tok_cue(x, i + (size_t)n, NG_CUE_GENITIVE))) {
+        country = mention_before(c, i);
+        place = mention_at(c, i + (size_t)n + (head_of ? 0 : 1));
+    } else if ((place = mention_before(c, i)) >= 0 &&
+               ng__tok_is(x, M(c, place)->t0 - (M(c, place)->t0 > 0), "'s")) {
+        country = mention_before(c, M(c, place)->t0 - 1);
+    }
+    if (place < 0 || country < 0 || is_demonym(c, place) || place == country) return 0;
+    ng__ent_type(x, M(c, place)->ent, (ng_type)((intptr_t)v - 100), 2);
+    return claim(c, place, country, "locatedIn", "nominal:region-of", 0.85);
+}
+
+/* Media head at [i, i+n): "la agencia estatal norcoreana KCNA" (es), "the
+ * North Korean state news agency KCNA", "North Korea's state news agency
+ * KCNA" (en). */
+static int state_media(sent_ctx *c, size_t i, int n)
+{
+    ng_extractor *x = c->x;
+    int state = 0, k, country = -1;
+    size_t j = i + (size_t)n;
+    if ((k = ng__cue_at(x, NG_CUE_STATE, j, c->end, NULL))) state = 1, j += (size_t)k;
+    int d = mention_at(c, j);
+    if (is_demonym(c, d)) {
+        country = d;
+        j = M(c, d)->t1;
+        if (!state && (k = ng__cue_at(x, NG_CUE_STATE, j, c->end, NULL))) state = 1, j += (size_t)k;
+    } else {
+        size_t b = i;
+        for (size_t s = i > c->first + 2 ? i - 2 : c->first; s < i; s++)
+            if ((k = ng__cue_at(x, NG_CUE_STATE, s, i, NULL)) && s + (size_t)k == i)
+                state = 1, b = s;
+        d = mention_before(c, b);
+        if (is_demonym(c, d))
+            country = d;
+        else if (b > c->first && ng__tok_is(x, b - 1, "'s"))
+            country = mention_before(c, b - 1);
+    }
+    int org = mention_at(c, j);
+    if (country < 0 || org < 0 || is_demonym(c, org) || org == country) return 0;
+    ng__ent_type(x, M(c, org)->ent, NG_TYPE_ORGANIZATION, 2);
+    return claim(c, org, country, state ? "stateAgencyOf" : "locatedIn", "nominal:state-media",
+                 0.85);
+}
+
+/* A pair under one head: "la alianza Pionyang-Moscú", "the Pyongyang-Moscow
+ * alliance", "una empresa conjunta entre X y Y", "a joint venture between X
+ * and Y". */
+static int pair_under(sent_ctx *c, size_t i, int n, const char *property, const char *pattern)
+{
+    size_t j = skip_dets(c, i + (size_t)n);
+    int a = -1, b = -1;
+    if (ng__tok_cue(c->x, j, NG_CUE_BETWEEN)) {
+        a = mention_at(c, skip_dets(c, j + 1));
+        if (a >= 0 && is_cue(c, NG_CUE_COORD, M(c, a)->t1))
+            b = mention_at(c, skip_dets(c, M(c, a)->t1 + 1));
+    } else {
+        a = mention_at(c, j);
+        if (a < 0) { /* the hyphenated pair before the head */
+            b = mention_before(c, i);
+            if (b >= 0 && M(c, b)->t0 >= 2 && (T(c, M(c, b)->t0 - 1)->flags & NG_TOK_HYPHEN))
+                a = mention_before(c, M(c, b)->t0 - 1);
+        } else if (M(c, a)->t1 + 1 < c->end && (T(c, M(c, a)->t1)->flags & NG_TOK_HYPHEN)) {
+            b = mention_at(c, M(c, a)->t1 + 1);
+        }
+    }
+    if (a < 0 || b < 0) return 0;
+    return claim(c, government_of(c, a), government_of(c, b), property, pattern, 0.8);
+}
+
+/* "Russia's Energy Ministry": a body of a country. */
+static int possessive_body(sent_ctx *c, int m)
+{
+    if (mtype(c, m) != NG_TYPE_ORGANIZATION || M(c, m)->t0 < c->first + 2) return 0;
+    if (!ng__tok_is(c->x, M(c, m)->t0 - 1, "'s")) return 0;
+    int owner = mention_before(c, M(c, m)->t0 - 1);
+    if (owner < 0 || mtype(c, owner) != NG_TYPE_COUNTRY) return 0;
+    return claim(c, m, owner, "partOf", "nominal:possessive", 0.8);
+}
+
 static int nominals(sent_ctx *c)
 {
     ng_extractor *x = c->x;
     for (size_t i = c->first; i < c->end; i++) {
         c->anchor = (uint32_t)i;
+        if (T(c, i)->flags & NG_TOK_UPPER) continue; /* heads are common nouns */
         void *v = NULL;
         int n;
-        /* la región rusa de Kursk */
-        if (!(T(c, i)->flags & NG_TOK_UPPER) &&
-            (n = ng__cue_at(x, NG_CUE_PLACE_HEAD, i, c->end, &v))) {
-            size_t j = i + (size_t)n;
-            int d = mention_at(c, j);
-            if (d >= 0 && M(c, d)->kind == MK_DEMONYM && ng__tok_is(x, M(c, d)->t1, "de")) {
-                int p = mention_at(c, M(c, d)->t1 + 1);
-                if (p >= 0 && M(c, p)->kind != MK_DEMONYM) {
-                    ng__ent_type(x, M(c, p)->ent, (ng_type)((intptr_t)v - 100), 2);
-                    if (claim(c, p, d, "locatedIn", "nominal:region-of", 0.85)) return NG_ENOMEM;
-                }
-            }
-        }
-        /* la agencia estatal norcoreana KCNA / the state news agency KCNA */
-        if ((n = ng__cue_at(x, NG_CUE_MEDIA_HEAD, i, c->end, NULL)) &&
-            !(T(c, i)->flags & NG_TOK_UPPER)) {
-            size_t j = i + (size_t)n;
-            int state = 0;
-            int k;
-            if ((k = ng__cue_at(x, NG_CUE_STATE, j, c->end, NULL))) state = 1, j += (size_t)k;
-            int d = mention_at(c, j);
-            if (d >= 0 && M(c, d)->kind == MK_DEMONYM) {
-                if (!state && (k = ng__cue_at(x, NG_CUE_STATE, M(c, d)->t1, c->end, NULL)))
-                    state = 1, j = M(c, d)->t1 + (size_t)k;
-                else
-                    j = M(c, d)->t1;
-                int org = mention_at(c, j);
-                if (org >= 0 && M(c, org)->kind != MK_DEMONYM) {
-                    ng__ent_type(x, M(c, org)->ent, NG_TYPE_ORGANIZATION, 2);
-                    if (claim(c, org, d, state ? "stateAgencyOf" : "locatedIn",
-                              "nominal:state-media", 0.85))
-                        return NG_ENOMEM;
-                }
-            }
-        }
-        /* la alianza Pionyang-Moscú */
+        if ((n = ng__cue_at(x, NG_CUE_PLACE_HEAD, i, c->end, &v)) && region_of(c, i, n, v))
+            return NG_ENOMEM;
+        if ((n = ng__cue_at(x, NG_CUE_MEDIA_HEAD, i, c->end, NULL)) && state_media(c, i, n))
+            return NG_ENOMEM;
         if ((n = ng__cue_at(x, NG_CUE_ALLIANCE_HEAD, i, c->end, NULL)) &&
-            !(T(c, i)->flags & NG_TOK_UPPER)) {
-            size_t j = skip_dets(c, i + (size_t)n);
-            int a = mention_at(c, j);
-            if (a >= 0 && M(c, a)->t1 + 1 < c->end && (T(c, M(c, a)->t1)->flags & NG_TOK_HYPHEN)) {
-                int b = mention_at(c, M(c, a)->t1 + 1);
-                if (b >= 0 && claim(c, government_of(c, a), government_of(c, b), "alliedWith",
-                                    "nominal:alliance", 0.8))
-                    return NG_ENOMEM;
-            }
-        }
+            pair_under(c, i, n, "alliedWith", "nominal:alliance"))
+            return NG_ENOMEM;
+        if ((n = ng__cue_at(x, NG_CUE_PARTNERSHIP_HEAD, i, c->end, NULL)) &&
+            pair_under(c, i, n, "partnersWith", "nominal:partnership"))
+            return NG_ENOMEM;
     }
-    for (size_t m = c->m0; m < c->m1; m++)
+    for (size_t m = c->m0; m < c->m1; m++) {
+        c->anchor = x->ms[m].t0;
         if (x->ms[m].part_of >= 0 &&
             claim(c, (int)m, x->ms[m].part_of, "partOf", "nominal:part-of", 0.85))
             return NG_ENOMEM;
+        if (possessive_body(c, (int)m)) return NG_ENOMEM;
+    }
     return 0;
 }
 
@@ -408,6 +510,15 @@ static int is_participle(const sent_ctx *c, size_t i)
     return 0;
 }
 
+/* "fueron enviados", "were killed or wounded": an auxiliary of the passive
+ * before the participle, across a coordinated participle. */
+static int passive_aux_before(const sent_ctx *c, size_t v0)
+{
+    size_t i = v0;
+    if (i >= c->first + 3 && is_cue(c, NG_CUE_COORD, i - 1) && is_participle(c, i - 2)) i -= 2;
+    return i > c->first && is_cue(c, NG_CUE_PASSIVE_AUX, i - 1);
+}
+
 static ng_modality verb_modality(const sent_ctx *c, size_t v0)
 {
     size_t from = v0 > c->first + 3 ? v0 - 3 : c->first;
@@ -497,6 +608,12 @@ static int frame_rest_fits(const sent_ctx *c, const ng_verb_frame *f, size_t v0,
     size_t i = v0 + 1;
     for (int k = 0; f->rest[k]; k++) {
         i = skip_dets(c, i);
+        /* "provide military assistance": an adjective may come between */
+        for (int adj = 0; adj < 2 && i + 1 < c->end && strcmp(T(c, i)->fold, f->rest[k]) != 0 &&
+                          (T(c, i)->flags & NG_TOK_WORD) && !(T(c, i)->flags & NG_TOK_UPPER) &&
+                          !is_cue(c, NG_CUE_STOP, i) && !is_prep_at(c, i);
+             adj++)
+            i++;
         if (i >= c->end || strcmp(T(c, i)->fold, f->rest[k]) != 0) return 0;
         i++;
     }
@@ -531,7 +648,7 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
              * but a nationality on it names the actor ("soldados norcoreanos
              * fueron enviados a Rusia": North Korea sent them). */
             int s;
-            if (v0 > c->first && is_cue(c, NG_CUE_PASSIVE_AUX, v0 - 1) && is_participle(c, v0)) {
+            if (passive_aux_before(c, v0) && is_participle(c, v0)) {
                 s = demonym_before(c, v0 - 1);
                 if (s < 0) continue;
             } else {

@@ -358,18 +358,21 @@ static int role_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
 {
     ng_lexicon *lx = ud;
     if (nf < 2) return ng_error_set(err, NG_EDATA, "%s:%d: expected 2 columns", file, line);
-    const char *prop = NULL;
-    if (strcmp(f[1], "-") != 0) {
-        if (check_property(o, f[1], file, line, err)) return err->code;
-        prop = ng_pool_strdup(o->pool, f[1]);
+    ng_role role = {NULL, 0, 0};
+    const char *p = f[1];
+    if (*p == '^') role.inverse = 1, p++;
+    if (strcmp(p, "-") != 0) {
+        if (check_property(o, p, file, line, err)) return err->code;
+        role.property = ng_pool_strdup(o->pool, p);
     }
+    if (nf > 2 && strcmp(f[2], "org") == 0) role.org = 1;
     const char *words[MAX_PHRASE_WORDS];
     int n = fold_words(o->pool, f[0], words, NULL);
     if (!n) return 0;
     int node = trie_insert(&lx->roles, words, n);
-    if (node < 0 || NG_GROW(lx->role_props, lx->roles_cap, lx->nroles + 1))
+    if (node < 0 || NG_GROW(lx->role_list, lx->roles_cap, lx->nroles + 1))
         return ng_error_set(err, NG_ENOMEM, "out of memory");
-    lx->role_props[lx->nroles] = prop;
+    lx->role_list[lx->nroles] = role;
     lx->roles.nodes[node].value = (int32_t)lx->nroles++;
     return 0;
 }
@@ -427,15 +430,26 @@ static int unit_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     return 0;
 }
 
-static const char *const cue_names[] = {
-    "org-head",       "place-head",     "agreement-head", "speech",         "according",
-    "connector",      "stop",           "determiner",     "abbrev",         "negation",
-    "future",         "hedge",          "coord",          "prep",           "possessive",
-    "nonname",        "state",          "media-head",     "alliance-head",  "person-head",
-    "passive-aux",    "complementizer", "genitive",       "date-yesterday", "date-today",
-    "date-tomorrow",  "date-last",      "date-next",      "date-this",      "date-month-word",
-    "date-year-word", "date-since",     "date-until",     "qty-min",        "qty-max",
-    "qty-approx",     "noun-suffix"};
+static const char *const cue_names[] = {"org-head",       "place-head",
+                                        "agreement-head", "speech",
+                                        "according",      "connector",
+                                        "stop",           "determiner",
+                                        "abbrev",         "negation",
+                                        "future",         "hedge",
+                                        "coord",          "prep",
+                                        "possessive",     "nonname",
+                                        "state",          "media-head",
+                                        "alliance-head",  "person-head",
+                                        "passive-aux",    "complementizer",
+                                        "genitive",       "date-yesterday",
+                                        "date-today",     "date-tomorrow",
+                                        "date-last",      "date-next",
+                                        "date-this",      "date-month-word",
+                                        "date-year-word", "date-since",
+                                        "date-until",     "qty-min",
+                                        "qty-max",        "qty-approx",
+                                        "noun-suffix",    "partnership-head",
+                                        "between"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 
@@ -724,7 +738,7 @@ void ng_ontology_free(ng_ontology *o)
         ng_map_free(lx->numbers);
         ng_map_free(lx->units);
         ng_trie_free(&lx->roles);
-        free(lx->role_props);
+        free(lx->role_list);
         for (int i = 0; i < NG_CUE_COUNT; i++)
             ng_map_free(lx->cues[i]);
     }

@@ -30,6 +30,14 @@ typedef struct ng_gaz_entry {
     uint8_t capital, gov, demonym;
 } ng_gaz_entry;
 
+/* A title or office (roles.tsv): the property linking its holder to the
+ * body it belongs to; inverse when the body is the subject ("X's parent
+ * company, Y": X subsidiaryOf Y); org when holders are organisations. */
+typedef struct ng_role {
+    const char *property; /* NULL: the word only marks a person */
+    uint8_t inverse, org;
+} ng_role;
+
 enum ng_number_kind { NG_NUM_NUMBER, NG_NUM_MULTIPLIER, NG_NUM_APPROX };
 typedef struct ng_number {
     double value;
@@ -84,6 +92,8 @@ enum ng_cue_kind {
     NG_CUE_QTY_MAX,
     NG_CUE_QTY_APPROX,
     NG_CUE_NOUN_SUFFIX,
+    NG_CUE_PARTNERSHIP_HEAD,
+    NG_CUE_BETWEEN,
     NG_CUE_COUNT
 };
 
@@ -101,8 +111,8 @@ typedef struct ng_lexicon {
     ng_map *weekdays; /* folded CLDR day name -> 1..7 (Sunday = 1) */
     ng_map *numbers;  /* folded number word -> ng_number (numbers.tsv) */
     ng_map *units;    /* folded unit word -> unit code (units.tsv) */
-    ng_trie roles;    /* payload: index into role_props */
-    const char **role_props;
+    ng_trie roles;    /* payload: index into role_list */
+    struct ng_role *role_list;
     size_t nroles, roles_cap;
     ng_map *cues[NG_CUE_COUNT]; /* folded phrase -> (void*)1 or a class for heads */
     /* folded word -> bits: 1<<kind when the word is a cue of that kind,

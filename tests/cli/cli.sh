@@ -130,8 +130,11 @@ html_reader)
     grep -q '"2025-02-01"^^<http://www.w3.org/2001/XMLSchema#date>' "$work/en-html.nt" || fail "en-html: date"
     grep -q 'language> "en"' "$work/en-html.nt" || fail "en-html: language not detected"
     ;;
-es_fixture|en_fixture)
-    f=es-alianza; [ "$test_name" = en_fixture ] && f=en-summit
+es_fixture|en_fixture|en_business|en_conflict)
+    case "$test_name" in
+    es_fixture) f=es-alianza ;; en_fixture) f=en-summit ;;
+    en_business) f=en-business ;; en_conflict) f=en-conflict ;;
+    esac
     "$tool" extract -f ntriples -o "$work/$f.nt" "$fx/$f.txt" || fail "extract $f"
     rapper_nt "$work/$f.nt" ntriples >/dev/null
     expect_triples "$work/$f.nt" "$fx/$f.expected"

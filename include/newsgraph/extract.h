@@ -53,7 +53,9 @@ typedef enum ng_when_kind {
     NG_WHEN_NONE = 0,
     NG_WHEN_DATE,       /* xsd:date, YYYY-MM-DD */
     NG_WHEN_YEAR_MONTH, /* xsd:gYearMonth, YYYY-MM */
-    NG_WHEN_YEAR        /* xsd:gYear, YYYY */
+    NG_WHEN_YEAR,       /* xsd:gYear, YYYY */
+    NG_WHEN_MONTH_DAY,  /* xsd:gMonthDay, --MM-DD: a day without a year to place it */
+    NG_WHEN_MONTH       /* xsd:gMonth, --MM: "en octubre" without an article date */
 } ng_when_kind;
 
 typedef enum ng_when_rel { NG_WHEN_AT = 0, NG_WHEN_SINCE, NG_WHEN_UNTIL } ng_when_rel;

@@ -171,11 +171,12 @@ int cmd_extract(int argc, char **argv)
         if (o.verbose) {
             ng_extract_stats s = ng_extraction_stats(ex);
             fprintf(stderr,
-                    "%s: %s: language %s%s, %zu sentences, %zu words, %zu mentions, %zu "
-                    "entities, %zu claims\n",
+                    "%s: %s: language %s%s, date %s, %zu sentences, %zu words, %zu mentions, "
+                    "%zu entities, %zu claims, %zu dates, %zu quantities\n",
                     prog, argv[i], ng_extraction_lang(ex), o.r.lang ? " (given)" : " (detected)",
-                    s.sentences, s.words, s.mentions, ng_extraction_entity_count(ex),
-                    ng_extraction_claim_count(ex));
+                    ng_extraction_date(ex) ? ng_extraction_date(ex) : "unknown", s.sentences,
+                    s.words, s.mentions, ng_extraction_entity_count(ex),
+                    ng_extraction_claim_count(ex), s.dates, s.quantities);
         }
         int rc = ng_writer_add(w, doc, ex, &err);
         ng_document_free(doc);

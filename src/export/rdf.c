@@ -212,7 +212,18 @@ static int write_direct(ng_writer *w, const char *s, const char *p, const char *
 
 static const char *when_type(ng_when_kind k)
 {
-    return k == NG_WHEN_DATE ? "date" : k == NG_WHEN_YEAR_MONTH ? "gYearMonth" : "gYear";
+    switch (k) {
+    case NG_WHEN_DATE:
+        return "date";
+    case NG_WHEN_YEAR_MONTH:
+        return "gYearMonth";
+    case NG_WHEN_MONTH_DAY:
+        return "gMonthDay";
+    case NG_WHEN_MONTH:
+        return "gMonth";
+    default:
+        return "gYear";
+    }
 }
 
 /* Typed literals on the claim: when it held and how many. */

@@ -235,13 +235,30 @@ static int push_when(ng_extractor *x, uint32_t t0, uint32_t sent, const found *f
     w->sent = sent;
     w->when.kind = f->kind;
     w->when.rel = rel;
-    if (f->kind == NG_WHEN_DATE)
+    if (f->kind == NG_WHEN_MONTH_DAY)
+        snprintf(w->when.value, sizeof w->when.value, "--%02d-%02d", f->m, f->d);
+    else if (f->kind == NG_WHEN_MONTH)
+        snprintf(w->when.value, sizeof w->when.value, "--%02d", f->m);
+    else if (f->kind == NG_WHEN_DATE)
         snprintf(w->when.value, sizeof w->when.value, "%04d-%02d-%02d", f->y, f->m, f->d);
     else if (f->kind == NG_WHEN_YEAR_MONTH)
         snprintf(w->when.value, sizeof w->when.value, "%04d-%02d", f->y, f->m);
     else
         snprintf(w->when.value, sizeof w->when.value, "%04d", f->y);
     return 0;
+}
+
+/* "en octubre" with no article date to place it: the month alone. */
+static int month_alone(const ng_extractor *x, size_t i, size_t end, found *f)
+{
+    int m = month_at(x, i, 0);
+    (void)end;
+    if (!m || x->year || i == 0 ||
+        !(tok_is_any(x, i - 1, "en", "in") || is_cue_tok(x, i - 1, NG_CUE_DATE_SINCE) ||
+          is_cue_tok(x, i - 1, NG_CUE_DATE_UNTIL)))
+        return 0;
+    *f = (found){i + 1, 0, m, 0, NG_WHEN_MONTH};
+    return 1;
 }
 
 /* A bare year only after a preposition ("en 2023", "since 2019"). */
@@ -295,10 +312,12 @@ int ng__find_dates(ng_extractor *x, const char *doc_date, ng_error *err)
             found f = {0};
             int ok = absolute_at(x, i, end, &f);
             if (ok && !f.y) {
+                /* "el 18 de diciembre": the article's year, or a day without one */
                 f.y = infer_year(x, f.m, 0);
-                ok = f.y > 0;
+                if (!f.y) f.kind = NG_WHEN_MONTH_DAY;
             }
             if (!ok) ok = relative_at(x, i, end, &f);
+            if (!ok) ok = month_alone(x, i, end, &f);
             if (!ok) ok = year_alone(x, i, &f);
             if (!ok) continue;
             /* "el 26 de abril": the article before the day is part of it */

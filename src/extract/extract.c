@@ -329,6 +329,21 @@ static int build_mentions(ng_extractor *x)
     return 0;
 }
 
+/* Confidence: the pattern's prior, adjusted by the evidence around it. A
+ * fact read more than once, or between entities the gazetteer knows, is
+ * surer; a hedged one is less sure. */
+static void score_claims(ng_extractor *x)
+{
+    for (size_t i = 0; i < x->out.nclaims; i++) {
+        ng_claim *c = &x->out.claims[i];
+        double p = c->confidence;
+        p += 0.05 * (x->sites[i].n - 1);
+        if (x->out.entities[c->subject].gaz_id && x->out.entities[c->object].gaz_id) p += 0.05;
+        if (c->modality == NG_MOD_HEDGED) p *= 0.6;
+        c->confidence = p > 0.99 ? 0.99 : p < 0.05 ? 0.05 : p;
+    }
+}
+
 static int build_output(ng_extractor *x, ng_error *err)
 {
     /* every mentioned entity is part of the graph, related or not */
@@ -374,6 +389,7 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
     if ((rc = ng__find_relations(x, err))) return rc;
     ng__qualify_claims(x);
     if ((rc = build_output(x, err))) return rc;
+    score_claims(x);
     if (build_mentions(x)) return ng_error_set(err, NG_ENOMEM, "out of memory");
     x->out.stats.mentions = x->nms;
     *out = &x->out;

@@ -66,7 +66,7 @@ static int month_at(const ng_extractor *x, size_t i, int strict)
 {
     if (i >= x->seg.ntokens) return 0;
     const xtok *k = &x->toks[i];
-    intptr_t v = (intptr_t)ng_map_get(x->lx->months, k->fold, k->flen);
+    int v = k->w->month;
     if (!v || (v > 100 && !strict)) return 0;
     int en = strcmp(x->lx->lang, "en") == 0;
     if (en && !(k->flags & NG_TOK_UPPER)) return 0;
@@ -79,7 +79,7 @@ static int weekday_at(const ng_extractor *x, size_t i)
     const xtok *k = &x->toks[i];
     int en = strcmp(x->lx->lang, "en") == 0;
     if (en && !(k->flags & NG_TOK_UPPER)) return 0;
-    return (int)(intptr_t)ng_map_get(x->lx->weekdays, k->fold, k->flen);
+    return k->w->weekday;
 }
 
 static int tok_is_any(const ng_extractor *x, size_t i, const char *a, const char *b)

@@ -126,6 +126,25 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
     return stored && *stored ? stored : NULL;
 }
 
+/* Everything the later stages ask of a word form, looked up once. */
+static void describe_word(const ng_lexicon *lx, winfo *w)
+{
+    w->month = (int)(intptr_t)ng_map_get(lx->months, w->fold, w->flen);
+    w->weekday = (int)(intptr_t)ng_map_get(lx->weekdays, w->fold, w->flen);
+    w->number = ng_map_get(lx->numbers, w->fold, w->flen);
+    w->unit = ng_map_get(lx->units, w->fold, w->flen);
+    w->frames = NULL;
+    w->frame_lemma = NULL;
+    w->speech = (w->cues.one & NG_CUE_BIT(NG_CUE_SPEECH)) != 0;
+    for (const char *l = w->lemmas; l && *l; l += strlen(l) + 1) {
+        if (!w->frames && (w->frames = ng_map_get(lx->verbs, l, strlen(l)))) w->frame_lemma = l;
+        if (!w->speech && ng__cue(lx, NG_CUE_SPEECH, l, strlen(l))) w->speech = 1;
+    }
+    w->noun_form = 0;
+    for (uint32_t n = 3; n <= 6 && n < w->flen && !w->noun_form; n++)
+        w->noun_form = ng__cue(lx, NG_CUE_NOUN_SUFFIX, w->fold + w->flen - n, n) != NULL;
+}
+
 static const winfo *word_info(ng_extractor *x, const ng_token *t)
 {
     lang_state *ls = x->ls;
@@ -146,6 +165,7 @@ static const winfo *word_info(ng_extractor *x, const ng_token *t)
     if ((t->flags & NG_TOK_WORD) && !(t->flags & NG_TOK_ALLCAPS) && w->flen > 1 &&
         !(w->cues.one & NG_CUE_BIT(NG_CUE_STOP)))
         w->lemmas = lemmas_of(x, s, n, w->fold, w->flen);
+    describe_word(x->lx, w);
     if (ng_map_put(ls->words, s, n, w)) return NULL;
     return w;
 }
@@ -166,6 +186,7 @@ static int prepare_tokens(ng_extractor *x, ng_error *err)
         const winfo *w = word_info(x, t);
         if (!w) return ng_error_set(err, NG_ENOMEM, "out of memory");
         xtok *k = &x->toks[i];
+        k->w = w;
         k->fold = w->fold;
         k->flen = w->flen;
         k->lemmas = w->lemmas;

@@ -17,6 +17,7 @@ typedef struct xtok {
     int in_role;               /* part of a role phrase ("finance minister"): not a verb */
     ng_cue_bits cues;          /* ng__cue_bits of the folded form */
     int in_date;               /* part of a date: not a quantity */
+    const struct winfo *w;     /* what is known of the word form */
     int gaz_child, role_child; /* first step of the alias and role automata */
 } xtok;
 
@@ -28,6 +29,14 @@ typedef struct winfo {
     const char *lemmas;
     ng_cue_bits cues;
     int gaz_child, role_child;
+    int month;                   /* CLDR month 1..12, +100 abbreviated, 0 none */
+    int weekday;                 /* 1..7 (Sunday = 1), 0 none */
+    const ng_number *number;     /* numbers.tsv */
+    const char *unit;            /* units.tsv */
+    const ng_verb_frame *frames; /* verb frames of the first lemma that has any */
+    const char *frame_lemma;     /* that lemma */
+    uint8_t speech;              /* a verb of saying, by form or lemma */
+    uint8_t noun_form;           /* ends like a noun ("-ción", "-ment") */
 } winfo;
 
 enum mention_kind { MK_GAZ, MK_DEMONYM, MK_NAME };

@@ -50,13 +50,13 @@ static int parse_number(const char *s, size_t n, double *out)
 static const ng_number *number_word(const ng_extractor *x, size_t i)
 {
     if (i >= x->seg.ntokens) return NULL;
-    return ng_map_get(x->lx->numbers, x->toks[i].fold, x->toks[i].flen);
+    return x->toks[i].w->number;
 }
 
 static const char *unit_of(const ng_extractor *x, size_t i)
 {
     if (i >= x->seg.ntokens) return NULL;
-    return ng_map_get(x->lx->units, x->toks[i].fold, x->toks[i].flen);
+    return x->toks[i].w->unit;
 }
 
 /* The counted noun after a number: a unit from units.tsv, else the lemma of

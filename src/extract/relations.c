@@ -674,30 +674,16 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
     return 0;
 }
 
-/* "asociación", "agreement": hunspell stems some nouns to a verb, but their
- * endings (noun-suffix in cues.tsv) give them away. */
-static int noun_form(const ng_extractor *x, const xtok *k)
-{
-    for (uint32_t n = 3; n <= 6 && n < k->flen; n++)
-        if (ng__cue(x->lx, NG_CUE_NOUN_SUFFIX, k->fold + k->flen - n, n)) return 1;
-    return 0;
-}
-
 static int find_verbs(sent_ctx *c)
 {
-    ng_extractor *x = c->x;
     for (size_t i = c->first; i < c->end; i++) {
         const xtok *k = T(c, i);
-        if (!k->lemmas || k->mention >= 0 || k->in_role || noun_form(x, k)) continue;
+        /* "asociación", "agreement": hunspell stems some nouns to a verb, but
+         * their endings (noun-suffix in cues.tsv) give them away */
+        if (!k->w->frames || k->mention >= 0 || k->in_role || k->w->noun_form) continue;
         /* after a determiner the word is a noun: "la ayuda", "the attack" */
         if (i > c->first && is_cue(c, NG_CUE_DETERMINER, i - 1)) continue;
-        for (const char *l = k->lemmas; *l; l += strlen(l) + 1) {
-            const ng_verb_frame *f = ng_map_get(x->lx->verbs, l, strlen(l));
-            if (f) {
-                if (verb_at(c, i, l, f)) return NG_ENOMEM;
-                break;
-            }
-        }
+        if (verb_at(c, i, k->w->frame_lemma, k->w->frames)) return NG_ENOMEM;
     }
     return 0;
 }
@@ -721,10 +707,7 @@ static int speaker_of(sent_ctx *c)
         const xtok *k = T(c, i);
         if (k->mention >= 0 || !(k->flags & NG_TOK_WORD)) continue;
         /* the form itself ("said" is a stop word, never stemmed) or a lemma */
-        int speech = ng__tok_cue(x, i, NG_CUE_SPEECH);
-        for (const char *l = k->lemmas; l && *l && !speech; l += strlen(l) + 1)
-            speech = ng__cue(x->lx, NG_CUE_SPEECH, l, strlen(l)) != NULL;
-        if (!speech) continue;
+        if (!k->w->speech) continue;
         /* "dijo el portavoz …, Dmitri Peskov": a person after the verb first */
         int best = -1;
         for (size_t j = i + 1; j < c->end && j < i + 14; j++) {

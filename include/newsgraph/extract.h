@@ -71,7 +71,7 @@ typedef enum ng_bound {
     NG_BOUND_EXACT = 0,
     NG_BOUND_MIN,   /* at least: "más de", "more than" */
     NG_BOUND_MAX,   /* at most: "menos de", "up to" */
-    NG_BOUND_APPROX /* "unos", "about", "miles" */
+    NG_BOUND_APPROX /* "unos", "about" ("miles", "thousands" are at least 1000: MIN) */
 } ng_bound;
 
 typedef struct ng_quantity {

@@ -273,13 +273,18 @@ static int year_alone(const ng_extractor *x, size_t i, found *f)
     return 1;
 }
 
-/* A dateline: the first full date in the opening lines names the article's day. */
+/* A dateline: a full date at the very start of one of the opening sentences
+ * ("MADRID, 14 de marzo de 2025.") names the article's day; a date inside a
+ * sentence tells when something happened, not when it was written. */
 static void read_dateline(ng_extractor *x)
 {
-    size_t end = x->seg.ntokens < 80 ? x->seg.ntokens : 80;
-    for (size_t i = 0; i < end; i++) {
-        found f;
-        if (absolute_at(x, i, end, &f) && f.kind == NG_WHEN_DATE && f.y) {
+    size_t nsent = x->seg.nsentences < 3 ? x->seg.nsentences : 3;
+    for (size_t s = 0; s < nsent; s++) {
+        const ng_sentence *z = &x->seg.sentences[s];
+        size_t end = z->first + z->count, lead = z->first + 6 < end ? z->first + 6 : end;
+        for (size_t i = z->first; i < lead; i++) {
+            found f;
+            if (!absolute_at(x, i, end, &f) || f.kind != NG_WHEN_DATE || !f.y) continue;
             x->year = f.y, x->month = f.m, x->day = f.d;
             snprintf(x->date_buf, sizeof x->date_buf, "%04d-%02d-%02d", f.y, f.m, f.d);
             x->out.date = x->date_buf;

@@ -197,6 +197,7 @@ static int prepare_tokens(ng_extractor *x, ng_error *err)
         k->mention = -1;
         k->in_role = 0;
         k->in_date = 0;
+        k->in_qty = 0;
         if (t->flags & NG_TOK_WORD) x->out.stats.words++;
     }
     x->out.stats.tokens = n;

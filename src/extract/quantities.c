@@ -108,8 +108,11 @@ static int number_at(const ng_extractor *x, size_t i, size_t end, qty_mention *q
     }
     /* a bare number word like "un"/"one" counts only with a unit-like noun */
     const char *unit = NULL;
-    if (i > 0 && unit_of(x, i - 1) && (x->toks[i - 1].flags & NG_TOK_PUNCT))
+    size_t start = i;
+    if (i > 0 && unit_of(x, i - 1) && (x->toks[i - 1].flags & NG_TOK_PUNCT)) {
         unit = unit_of(x, i - 1); /* $3 billion */
+        start = i - 1;
+    }
     size_t after = j;
     const char *noun = counted(x, &after, end);
     if (noun) {
@@ -117,7 +120,7 @@ static int number_at(const ng_extractor *x, size_t i, size_t end, qty_mention *q
         j = after;
     }
     if (w && w->kind == NG_NUM_NUMBER && !noun) return 0;
-    q->t0 = (uint32_t)i;
+    q->t0 = (uint32_t)start;
     q->t1 = (uint32_t)j;
     q->q.present = 1;
     q->q.value = v;
@@ -136,19 +139,21 @@ int ng__find_quantities(ng_extractor *x, ng_error *err)
             qty_mention q = {0};
             if (!number_at(x, i, end, &q)) continue;
             /* más de / at least / unos: up to three words before */
-            for (size_t b = i > z->first + 3 ? i - 3 : z->first; b < i; b++) {
-                int n;
-                if ((n = ng__cue_at(x, NG_CUE_QTY_MIN, b, i, NULL)) && b + (size_t)n == i)
-                    q.q.bound = NG_BOUND_MIN, q.t0 = (uint32_t)b;
-                else if ((n = ng__cue_at(x, NG_CUE_QTY_MAX, b, i, NULL)) && b + (size_t)n == i)
-                    q.q.bound = NG_BOUND_MAX, q.t0 = (uint32_t)b;
-                else if ((n = ng__cue_at(x, NG_CUE_QTY_APPROX, b, i, NULL)) && b + (size_t)n == i)
-                    q.q.bound = NG_BOUND_APPROX, q.t0 = (uint32_t)b;
-            }
+            /* "más de 10.000", "more than $3 billion": the cue ends where it starts */
+            size_t s0 = q.t0;
+            static const int kinds[] = {NG_CUE_QTY_MIN, NG_CUE_QTY_MAX, NG_CUE_QTY_APPROX};
+            static const ng_bound bounds[] = {NG_BOUND_MIN, NG_BOUND_MAX, NG_BOUND_APPROX};
+            for (size_t b = s0 > z->first + 3 ? s0 - 3 : z->first; b < s0; b++)
+                for (int k = 0; k < 3; k++) {
+                    int n = ng__cue_at(x, kinds[k], b, s0, NULL);
+                    if (n && b + (size_t)n == s0) q.q.bound = bounds[k], q.t0 = (uint32_t)b;
+                }
             q.sent = (uint32_t)s;
             if (NG_GROW(x->qtys, x->qtys_cap, x->nqtys + 1))
                 return ng_error_set(err, NG_ENOMEM, "out of memory");
             x->qtys[x->nqtys++] = q;
+            for (size_t k = q.t0; k < q.t1; k++)
+                x->toks[k].in_qty = 1;
             i = q.t1 - 1;
         }
     }

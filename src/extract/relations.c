@@ -415,7 +415,7 @@ static int marker_fits(const sent_ctx *c, const ng_verb_frame *f, size_t g0, siz
 {
     size_t first_prep = g1;
     for (size_t i = g0; i < g1; i++)
-        if (is_prep_at(c, i)) {
+        if (is_prep_at(c, i) && !T(c, i)->in_qty) { /* "más de 10.000 soldados a…" */
             first_prep = i;
             break;
         }
@@ -423,7 +423,8 @@ static int marker_fits(const sent_ctx *c, const ng_verb_frame *f, size_t g0, siz
      * de la Casa Blanca". Only when a noun comes first and the gap is short. */
     int genitive_only = first_prep > g0 && g1 - g0 <= 6;
     for (size_t i = first_prep; i < g1 && genitive_only; i++)
-        if (is_prep_at(c, i) && !is_cue(c, NG_CUE_GENITIVE, i)) genitive_only = 0;
+        if (is_prep_at(c, i) && !T(c, i)->in_qty && !is_cue(c, NG_CUE_GENITIVE, i))
+            genitive_only = 0;
     for (int k = 0; k < f->nmarkers; k++) {
         const char **mw = f->markers[k];
         if (strcmp(mw[0], "_") == 0) {
@@ -557,7 +558,7 @@ static int objects_right(const sent_ctx *c, const ng_verb_frame *f, size_t v1, i
 {
     int n = 0;
     for (size_t i = v1; i < c->end && i < v1 + OBJECT_WINDOW; i++) {
-        if (is_punct(c, i) && !is_comma(c, i)) break;
+        if (is_punct(c, i) && !is_comma(c, i) && !T(c, i)->in_qty) break; /* "$3 billion" */
         /* "announced that Tokyo would…": what follows is another clause */
         if (is_cue(c, NG_CUE_COMPLEMENTIZER, i)) break;
         int m = T(c, i)->mention;

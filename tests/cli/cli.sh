@@ -183,7 +183,7 @@ conll)
         # the input columns are kept, one tag column is added
         [ "$(cut -f1,2 "$work/$l.out")" = "$(cat "$c/$l-input.conll")" ] || fail "conll $l: tokens changed"
         cut -f1,3 "$work/$l.out" >"$work/$l.pred"
-        python3 "$(dirname "$fx")/../bench/conlleval.py" --min-f1 60 "$work/$l.pred" "$c/$l-gold.conll" | tail -1
+        python3 "$(dirname "$fx")/../bench/conlleval.py" --min-f1 60 "$c/$l-gold.conll" "$work/$l.pred" | tail -1
         [ "${PIPESTATUS[0]}" -eq 0 ] || fail "conll $l: F1 below 60"
     done
     "$tool" mentions --conll --encoding latin1 --lang es "$c/es-input-latin1.conll" >"$work/l1.out" || fail "latin1"

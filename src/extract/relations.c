@@ -710,19 +710,25 @@ static int speaker_of(sent_ctx *c)
         /* the form itself ("said" is a stop word, never stemmed) or a lemma */
         if (!k->w->speech) continue;
         /* "dijo el portavoz …, Dmitri Peskov": a person after the verb first */
-        int best = -1;
+        int after = -1;
         for (size_t j = i + 1; j < c->end && j < i + 14; j++) {
             int m = mention_at(c, j);
-            if (m < 0) continue;
+            /* "informó a Putin": whom it was said to is not who said it */
+            if (m < 0 || prep_before(c, m) >= 0) continue;
             if (is_person(c, m)) return m;
-            if (best < 0 && agent_like(c, m) && j == skip_dets(c, i + 1)) best = m;
+            /* "dijo el Kremlin", but not "said that Ukraine…" */
+            if (after < 0 && agent_like(c, m) && j == skip_dets(c, i + 1) &&
+                !is_cue(c, NG_CUE_COMPLEMENTIZER, i + 1))
+                after = m;
         }
-        if (best >= 0) return best;
-        /* "Peskov dijo" / "the ministry said" */
-        if (i > c->first) {
-            int m = T(c, i - 1)->mention;
+        /* "Peskov dijo", "the Kenyan interior ministry said": the nearest name
+         * or nationality within four words before the verb */
+        for (size_t b = i; b > c->first && i - b < 4 && (!is_punct(c, b - 1) || is_comma(c, b - 1));
+             b--) {
+            int m = T(c, b - 1)->mention;
             if (m >= 0 && agent_like(c, m)) return m;
         }
+        if (after >= 0) return after;
     }
     return -1;
 }

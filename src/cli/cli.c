@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -63,4 +64,47 @@ int cli_close_output(FILE *f, const char *path, char *tmp, int ok)
     if (rc != 0) unlink(tmp);
     free(tmp);
     return rc;
+}
+
+int cli_common_option(int c, const char *arg, char **argv, cli_common *o)
+{
+    switch (c) {
+    case CLI_OPT_LANG:
+        if (strcmp(arg, "es") && strcmp(arg, "en")) {
+            fprintf(stderr, "%s: language must be es or en, not '%s'\n", prog, arg);
+            return -1;
+        }
+        o->lang = arg;
+        return 0;
+    case CLI_OPT_DATE:
+        if (!cli_valid_date(arg)) {
+            fprintf(stderr, "%s: --date wants YYYY-MM-DD, not '%s'\n", prog, arg);
+            return -1;
+        }
+        o->date = arg;
+        return 0;
+    case CLI_OPT_BASE:
+        if (strncmp(arg, "http://", 7) && strncmp(arg, "https://", 8) && strncmp(arg, "urn:", 4)) {
+            fprintf(stderr, "%s: --base must be an http(s) or urn IRI: '%s'\n", prog, arg);
+            return -1;
+        }
+        o->base = arg;
+        return 0;
+    case CLI_OPT_ONTOLOGY:
+        o->ontology = arg;
+        return 0;
+    case ':':
+        fprintf(stderr, "%s: option '%s' needs a value\n", prog, argv[optind - 1]);
+        return -1;
+    default:
+        fprintf(stderr, "%s: unknown option '%s' (see --help)\n", prog, argv[optind - 1]);
+        return -1;
+    }
+}
+
+int cli_need_files(int argc, const char *command)
+{
+    if (optind < argc) return 0;
+    fprintf(stderr, "%s: %s needs at least one FILE (see --help)\n", prog, command);
+    return -1;
 }

@@ -22,6 +22,26 @@ FILE *cli_open_output(const char *path, char **tmp);
 /* Close and, when ok, rename the temporary file over path; 0 on success. */
 int cli_close_output(FILE *f, const char *path, char *tmp, int ok);
 
+/* Options every command takes: codes, long names, and where they land. */
+enum { CLI_OPT_LANG = 256, CLI_OPT_DATE, CLI_OPT_BASE, CLI_OPT_ONTOLOGY, CLI_OPT_OWN };
+#define CLI_COMMON_OPTIONS                                                                         \
+    {"lang", required_argument, 0, CLI_OPT_LANG}, {"date", required_argument, 0, CLI_OPT_DATE},    \
+        {"base", required_argument, 0, CLI_OPT_BASE},                                              \
+    {                                                                                              \
+        "ontology", required_argument, 0, CLI_OPT_ONTOLOGY                                         \
+    }
+
+typedef struct cli_common {
+    const char *lang, *date, *base, *ontology;
+} cli_common;
+
+/* Take option c if it is a common one, and report a missing value or an
+ * unknown option (argv names it). Returns 0 when handled, -1 after printing
+ * a usage error. */
+int cli_common_option(int c, const char *arg, char **argv, cli_common *o);
+/* Usage error unless files follow the options. */
+int cli_need_files(int argc, const char *command);
+
 int cmd_extract(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
 

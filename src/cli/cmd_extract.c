@@ -32,24 +32,22 @@ static void usage_extract(FILE *f)
 typedef struct extract_opts {
     ng_writer_options w;
     ng_read_options r;
-    const char *output, *ontology;
+    cli_common common;
+    const char *output;
     int verbose;
 } extract_opts;
 
 static int parse_extract(int argc, char **argv, extract_opts *o)
 {
-    enum { O_BASE = 256, O_LANG, O_DATE, O_ONTO, O_HTML, O_TEXT, O_LABEL };
+    enum { O_HTML = CLI_OPT_OWN, O_TEXT, O_LABEL };
     static const struct option longs[] = {{"format", required_argument, 0, 'f'},
                                           {"output", required_argument, 0, 'o'},
-                                          {"base", required_argument, 0, O_BASE},
-                                          {"lang", required_argument, 0, O_LANG},
-                                          {"date", required_argument, 0, O_DATE},
-                                          {"ontology", required_argument, 0, O_ONTO},
                                           {"html", no_argument, 0, O_HTML},
                                           {"text", no_argument, 0, O_TEXT},
                                           {"label-lang", required_argument, 0, O_LABEL},
                                           {"verbose", no_argument, 0, 'v'},
                                           {"help", no_argument, 0, 'h'},
+                                          CLI_COMMON_OPTIONS,
                                           {0, 0, 0, 0}};
     int c, fmt;
     opterr = 0;
@@ -66,34 +64,12 @@ static int parse_extract(int argc, char **argv, extract_opts *o)
         case 'o':
             o->output = optarg;
             break;
-        case O_BASE:
-            if (strncmp(optarg, "http://", 7) && strncmp(optarg, "https://", 8) &&
-                strncmp(optarg, "urn:", 4)) {
-                fprintf(stderr, "%s: --base must be an http(s) or urn IRI: '%s'\n", prog, optarg);
-                return -1;
-            }
-            o->w.base = optarg;
-            break;
-        case O_LANG:
         case O_LABEL:
             if (strcmp(optarg, "es") && strcmp(optarg, "en")) {
                 fprintf(stderr, "%s: language must be es or en, not '%s'\n", prog, optarg);
                 return -1;
             }
-            if (c == O_LANG)
-                o->r.lang = optarg;
-            else
-                o->w.lang = optarg;
-            break;
-        case O_DATE:
-            if (!cli_valid_date(optarg)) {
-                fprintf(stderr, "%s: --date wants YYYY-MM-DD, not '%s'\n", prog, optarg);
-                return -1;
-            }
-            o->r.date = optarg;
-            break;
-        case O_ONTO:
-            o->ontology = optarg;
+            o->w.lang = optarg;
             break;
         case O_HTML:
             o->r.format = NG_FORMAT_HTML;
@@ -107,24 +83,19 @@ static int parse_extract(int argc, char **argv, extract_opts *o)
         case 'h':
             usage_extract(stdout);
             exit(EXIT_OK);
-        case ':':
-            fprintf(stderr, "%s: option '%s' needs a value\n", prog, argv[optind - 1]);
-            return -1;
         default:
-            fprintf(stderr, "%s: unknown option '%s' (see --help)\n", prog, argv[optind - 1]);
-            return -1;
+            if (cli_common_option(c, optarg, argv, &o->common)) return -1;
         }
     }
-    if (optind >= argc) {
-        fprintf(stderr, "%s: extract needs at least one FILE (see --help)\n", prog);
-        return -1;
-    }
-    return 0;
+    o->r.lang = o->common.lang;
+    o->r.date = o->common.date;
+    o->w.base = o->common.base;
+    return cli_need_files(argc, "extract");
 }
 
 int cmd_extract(int argc, char **argv)
 {
-    extract_opts o = {NG_WRITER_OPTIONS_INIT, NG_READ_OPTIONS_INIT, NULL, NULL, 0};
+    extract_opts o = {NG_WRITER_OPTIONS_INIT, NG_READ_OPTIONS_INIT, {0}, NULL, 0};
     if (parse_extract(argc, argv, &o)) return EXIT_USAGE;
     ng_error err = {0};
     ng_context *ctx = NULL;
@@ -135,7 +106,7 @@ int cmd_extract(int argc, char **argv)
     FILE *out = NULL;
     int status = EXIT_FAIL, failures = 0;
     if (ng_context_new(&ctx, &err) ||
-        ng_ontology_load(&onto, ctx, cli_ontology_dir(o.ontology), NULL, &err) ||
+        ng_ontology_load(&onto, ctx, cli_ontology_dir(o.common.ontology), NULL, &err) ||
         ng_extractor_new(&x, onto, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
@@ -144,7 +115,7 @@ int cmd_extract(int argc, char **argv)
         size_t e, a, v;
         ng_ontology_stats(onto, &e, &a, &v);
         fprintf(stderr, "%s: ontology %s: %zu gazetteer entries, %zu aliases, %zu verb frames\n",
-                prog, cli_ontology_dir(o.ontology), e, a, v);
+                prog, cli_ontology_dir(o.common.ontology), e, a, v);
     }
     if (!(out = cli_open_output(o.output, &tmp))) goto done;
     if (ng_writer_new(&w, ctx, onto, out, &o.w, &err)) {

@@ -18,7 +18,8 @@
 
 typedef struct mentions_opts {
     ng_read_options r;
-    const char *output, *ontology, *base;
+    cli_common common;
+    const char *output;
     int conll, latin1;
 } mentions_opts;
 
@@ -43,15 +44,12 @@ static void usage_mentions(FILE *f)
 
 static int parse_mentions(int argc, char **argv, mentions_opts *o)
 {
-    enum { O_CONLL = 256, O_ENC, O_LANG, O_DATE, O_BASE, O_ONTO };
+    enum { O_CONLL = CLI_OPT_OWN, O_ENC };
     static const struct option longs[] = {{"conll", no_argument, 0, O_CONLL},
                                           {"encoding", required_argument, 0, O_ENC},
                                           {"output", required_argument, 0, 'o'},
-                                          {"lang", required_argument, 0, O_LANG},
-                                          {"date", required_argument, 0, O_DATE},
-                                          {"base", required_argument, 0, O_BASE},
-                                          {"ontology", required_argument, 0, O_ONTO},
                                           {"help", no_argument, 0, 'h'},
+                                          CLI_COMMON_OPTIONS,
                                           {0, 0, 0, 0}};
     int c;
     opterr = 0;
@@ -71,42 +69,16 @@ static int parse_mentions(int argc, char **argv, mentions_opts *o)
         case 'o':
             o->output = optarg;
             break;
-        case O_LANG:
-            if (strcmp(optarg, "es") && strcmp(optarg, "en")) {
-                fprintf(stderr, "%s: language must be es or en, not '%s'\n", prog, optarg);
-                return -1;
-            }
-            o->r.lang = optarg;
-            break;
-        case O_DATE:
-            if (!cli_valid_date(optarg)) {
-                fprintf(stderr, "%s: --date wants YYYY-MM-DD, not '%s'\n", prog, optarg);
-                return -1;
-            }
-            o->r.date = optarg;
-            break;
-        case O_BASE:
-            o->base = optarg;
-            break;
-        case O_ONTO:
-            o->ontology = optarg;
-            break;
         case 'h':
             usage_mentions(stdout);
             exit(EXIT_OK);
-        case ':':
-            fprintf(stderr, "%s: option '%s' needs a value\n", prog, argv[optind - 1]);
-            return -1;
         default:
-            fprintf(stderr, "%s: unknown option '%s' (see --help)\n", prog, argv[optind - 1]);
-            return -1;
+            if (cli_common_option(c, optarg, argv, &o->common)) return -1;
         }
     }
-    if (optind >= argc) {
-        fprintf(stderr, "%s: mentions needs at least one FILE (see --help)\n", prog);
-        return -1;
-    }
-    return 0;
+    o->r.lang = o->common.lang;
+    o->r.date = o->common.date;
+    return cli_need_files(argc, "mentions");
 }
 
 typedef struct run {
@@ -392,15 +364,15 @@ done:
 
 int cmd_mentions(int argc, char **argv)
 {
-    mentions_opts o = {NG_READ_OPTIONS_INIT, NULL, NULL, NULL, 0, 0};
+    mentions_opts o = {NG_READ_OPTIONS_INIT, {0}, NULL, 0, 0};
     if (parse_mentions(argc, argv, &o)) return EXIT_USAGE;
     ng_error err = {0};
     run r = {0};
     char *tmp = NULL;
     int status = EXIT_FAIL, failures = 0;
     if (ng_context_new(&r.ctx, &err) ||
-        ng_ontology_load(&r.onto, r.ctx, cli_ontology_dir(o.ontology), NULL, &err) ||
-        ng_extractor_new(&r.x, r.onto, &err) || ng_graph_new(&r.graph, o.base, &err)) {
+        ng_ontology_load(&r.onto, r.ctx, cli_ontology_dir(o.common.ontology), NULL, &err) ||
+        ng_extractor_new(&r.x, r.onto, &err) || ng_graph_new(&r.graph, o.common.base, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }

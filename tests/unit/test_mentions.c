@@ -5,21 +5,6 @@
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static void dump(const ng_extraction *ex)
-{
-    for (size_t i = 0; i < ng_extraction_entity_count(ex); i++) {
-        const ng_entity_view *v = ng_extraction_entity(ex, i);
-        print_message("    entity %zu: %s | %s | %s | gaz=%s\n", i, v->key, v->name,
-                      ng_type_name(v->type), v->gaz_id ? v->gaz_id : "-");
-    }
-    for (size_t i = 0; i < ng_extraction_claim_count(ex); i++) {
-        const ng_claim *c = ng_extraction_claim(ex, i);
-        print_message("    claim: %s %s %s (%s, %s)\n", ng_extraction_entity(ex, c->subject)->name,
-                      c->property, ng_extraction_entity(ex, c->object)->name, c->pattern,
-                      ng_modality_name(c->modality));
-    }
-}
-
 static const ng_entity_view *by_key(const ng_extraction *ex, const char *key)
 {
     for (size_t i = 0; i < ng_extraction_entity_count(ex); i++)
@@ -38,13 +23,8 @@ static const ng_entity_view *by_name(const ng_extraction *ex, const char *name)
 /* Entity whose name or one of whose aliases is `surface`. */
 static const ng_entity_view *by_surface(const ng_extraction *ex, const char *surface)
 {
-    for (size_t i = 0; i < ng_extraction_entity_count(ex); i++) {
-        const ng_entity_view *v = ng_extraction_entity(ex, i);
-        if (strcmp(v->name, surface) == 0) return v;
-        for (size_t k = 0; k < v->naliases; k++)
-            if (strcmp(v->aliases[k], surface) == 0) return v;
-    }
-    return NULL;
+    long i = ent(ex, surface);
+    return i < 0 ? NULL : ng_extraction_entity(ex, (size_t)i);
 }
 
 static const ng_entity_view *must(const ng_extraction *ex, const ng_entity_view *v,
@@ -57,13 +37,6 @@ static const ng_entity_view *must(const ng_extraction *ex, const ng_entity_view 
     return v;
 }
 
-static int has_alias(const ng_entity_view *v, const char *a)
-{
-    for (size_t k = 0; k < v->naliases; k++)
-        if (strcmp(v->aliases[k], a) == 0) return 1;
-    return 0;
-}
-
 static size_t count_gaz(const ng_extraction *ex, const char *gaz_id)
 {
     size_t n = 0;
@@ -72,14 +45,6 @@ static size_t count_gaz(const ng_extraction *ex, const char *gaz_id)
         if (v->gaz_id && strcmp(v->gaz_id, gaz_id) == 0) n++;
     }
     return n;
-}
-
-static const ng_claim *find_claim(const ng_extraction *ex, const char *prop)
-{
-    for (size_t i = 0; i < ng_extraction_claim_count(ex); i++)
-        if (strcmp(ng_extraction_claim(ex, i)->property, prop) == 0)
-            return ng_extraction_claim(ex, i);
-    return NULL;
 }
 
 /* A non-gazetteer key: "name:<slug>", the slug folded (lower case, no accents). */

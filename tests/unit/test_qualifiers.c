@@ -9,150 +9,41 @@
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-/* Like support.h's extract(), with the article date `date` (YYYY-MM-DD or
- * NULL). The document stays in F->doc until the next call. */
-static const ng_extraction *extract_dated(const char *lang, const char *date, const char *text)
+#define countof(a) (sizeof(a) / sizeof *(a))
+
+/* The claim `prop` from s to o in the last extraction (F->ex); fails if absent. */
+static const ng_claim *claim(const char *s, const char *prop, const char *o)
 {
-    ng_error err = {0};
-    ng_document_free(F->doc);
-    F->doc = NULL;
-    ng_read_options ro = NG_READ_OPTIONS_INIT;
-    ro.lang = lang;
-    ro.date = date;
-    ro.format = NG_FORMAT_TEXT;
-    if (ng_document_read_memory(&F->doc, "test.txt", text, strlen(text), &ro, &err))
-        fail_msg("read: %s", err.msg);
-    const ng_extraction *ex = NULL;
-    if (ng_extract(F->x, F->doc, NULL, &ex, &err)) fail_msg("extract: %s", err.msg);
-    assert_non_null(ex);
-    return ex;
+    return claim_of(F->ex, s, prop, o);
 }
 
-static const char *ename(const ng_extraction *ex, size_t i)
+/* Dump the last extraction and fail with "<subject> <property> <object>: <message>". */
+static void fail_claim(const ng_claim *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void fail_claim(const ng_claim *c, const char *fmt, ...)
 {
-    const ng_entity_view *v = ng_extraction_entity(ex, i);
-    assert_non_null(v);
-    return v->name;
-}
-
-static const char *when_kind_name(ng_when_kind k)
-{
-    switch (k) {
-    case NG_WHEN_NONE:
-        return "none";
-    case NG_WHEN_DATE:
-        return "date";
-    case NG_WHEN_YEAR_MONTH:
-        return "year-month";
-    case NG_WHEN_YEAR:
-        return "year";
-    default: /* gMonthDay, gMonth: the value tells which */
-        return "partial";
-    }
-}
-
-static const char *when_rel_name(ng_when_rel r)
-{
-    switch (r) {
-    case NG_WHEN_AT:
-        return "at";
-    case NG_WHEN_SINCE:
-        return "since";
-    case NG_WHEN_UNTIL:
-        return "until";
-    }
-    return "?";
-}
-
-static const char *bound_name(ng_bound b)
-{
-    switch (b) {
-    case NG_BOUND_EXACT:
-        return "exact";
-    case NG_BOUND_MIN:
-        return "min";
-    case NG_BOUND_MAX:
-        return "max";
-    case NG_BOUND_APPROX:
-        return "approx";
-    }
-    return "?";
-}
-
-/* Everything the extraction holds, with the qualifiers, for failure messages. */
-static void dump(const ng_extraction *ex)
-{
-    const char *date = ng_extraction_date(ex);
-    ng_extract_stats st = ng_extraction_stats(ex);
-    size_t len;
-    print_message("    text: %s\n", ng_document_text(F->doc, &len));
-    print_message("    article date %s; %zu dates, %zu quantities\n", date ? date : "(none)",
-                  st.dates, st.quantities);
-    for (size_t i = 0; i < ng_extraction_entity_count(ex); i++) {
-        const ng_entity_view *v = ng_extraction_entity(ex, i);
-        print_message("    entity %zu: %s | %s | %s\n", i, v->key, v->name, ng_type_name(v->type));
-    }
-    for (size_t i = 0; i < ng_extraction_claim_count(ex); i++) {
-        const ng_claim *c = ng_extraction_claim(ex, i);
-        print_message("    claim: %s %s %s (%s, %s, speaker %ld)\n", ename(ex, c->subject),
-                      c->property, ename(ex, c->object), c->pattern, ng_modality_name(c->modality),
-                      c->speaker);
-        print_message("      when %s %s '%s'", when_kind_name(c->when.kind),
-                      when_rel_name(c->when.rel), c->when.value);
-        if (c->quantity.present)
-            print_message("; quantity %s %.10g %s\n", bound_name(c->quantity.bound),
-                          c->quantity.value, c->quantity.unit ? c->quantity.unit : "(no unit)");
-        else
-            print_message("; no quantity\n");
-    }
-}
-
-/* Entity whose name or alias is `s`; index or -1. */
-static long ent(const ng_extraction *ex, const char *s)
-{
-    for (size_t i = 0; i < ng_extraction_entity_count(ex); i++) {
-        const ng_entity_view *v = ng_extraction_entity(ex, i);
-        if (strcmp(v->name, s) == 0) return (long)i;
-        for (size_t k = 0; k < v->naliases; k++)
-            if (strcmp(v->aliases[k], s) == 0) return (long)i;
-    }
-    return -1;
-}
-
-/* The claim `prop` from the entity named (or aliased) s to o; fails if absent. */
-static const ng_claim *claim_of(const ng_extraction *ex, const char *s, const char *prop,
-                                const char *o)
-{
-    long si = ent(ex, s), oi = ent(ex, o);
-    for (size_t i = 0; si >= 0 && oi >= 0 && i < ng_extraction_claim_count(ex); i++) {
-        const ng_claim *c = ng_extraction_claim(ex, i);
-        if (c->subject == (size_t)si && c->object == (size_t)oi && strcmp(c->property, prop) == 0)
-            return c;
-    }
-    dump(ex);
-    fail_msg("no claim %s %s %s", s, prop, o);
-    return NULL;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dump(F->ex);
+    fail_msg("%s %s %s: %s", ename(F->ex, c->subject), c->property, ename(F->ex, c->object), msg);
 }
 
 /* The claim's `when` is exactly kind/rel/value. */
-static void expect_when(const ng_extraction *ex, const ng_claim *c, ng_when_kind kind,
-                        ng_when_rel rel, const char *value)
+static void expect_when(const ng_claim *c, ng_when_kind kind, ng_when_rel rel, const char *value)
 {
-    if (c->when.kind != kind || c->when.rel != rel || strcmp(c->when.value, value) != 0) {
-        dump(ex);
-        fail_msg("%s %s %s: when %s %s '%s', want %s %s '%s'", ename(ex, c->subject), c->property,
-                 ename(ex, c->object), when_kind_name(c->when.kind), when_rel_name(c->when.rel),
-                 c->when.value, when_kind_name(kind), when_rel_name(rel), value);
-    }
+    if (c->when.kind != kind || c->when.rel != rel || strcmp(c->when.value, value) != 0)
+        fail_claim(c, "when %s %s '%s', want %s %s '%s'", when_kind_name(c->when.kind),
+                   when_rel_name(c->when.rel), c->when.value, when_kind_name(kind),
+                   when_rel_name(rel), value);
 }
 
-static void expect_no_when(const ng_extraction *ex, const ng_claim *c)
+static void expect_no_when(const ng_claim *c)
 {
-    if (c->when.kind != NG_WHEN_NONE) {
-        dump(ex);
-        fail_msg("%s %s %s: when %s '%s', want none", ename(ex, c->subject), c->property,
-                 ename(ex, c->object), when_kind_name(c->when.kind), c->when.value);
-    }
+    if (c->when.kind != NG_WHEN_NONE)
+        fail_claim(c, "when %s '%s', want none", when_kind_name(c->when.kind), c->when.value);
 }
 
 static int same_value(double a, double b)
@@ -163,65 +54,51 @@ static int same_value(double a, double b)
 }
 
 /* The claim's quantity is exactly bound/value/unit (unit NULL: not checked). */
-static void expect_qty(const ng_extraction *ex, const ng_claim *c, ng_bound bound, double value,
-                       const char *unit)
+static void expect_qty(const ng_claim *c, ng_bound bound, double value, const char *unit)
 {
     const ng_quantity *q = &c->quantity;
-    if (!q->present || q->bound != bound || !same_value(q->value, value) ||
-        (unit && (!q->unit || strcmp(q->unit, unit) != 0))) {
-        dump(ex);
-        if (!q->present)
-            fail_msg("%s %s %s: no quantity, want %s %.10g %s", ename(ex, c->subject), c->property,
-                     ename(ex, c->object), bound_name(bound), value, unit ? unit : "");
-        fail_msg("%s %s %s: quantity %s %.10g %s, want %s %.10g %s", ename(ex, c->subject),
-                 c->property, ename(ex, c->object), bound_name(q->bound), q->value,
-                 q->unit ? q->unit : "(no unit)", bound_name(bound), value, unit ? unit : "");
-    }
+    if (!q->present)
+        fail_claim(c, "no quantity, want %s %.10g %s", bound_name(bound), value, unit ? unit : "");
+    if (q->bound != bound || !same_value(q->value, value) ||
+        (unit && (!q->unit || strcmp(q->unit, unit) != 0)))
+        fail_claim(c, "quantity %s %.10g %s, want %s %.10g %s", bound_name(q->bound), q->value,
+                   q->unit ? q->unit : "(no unit)", bound_name(bound), value, unit ? unit : "");
 }
 
-static void expect_no_qty(const ng_extraction *ex, const ng_claim *c)
+static void expect_no_qty(const ng_claim *c)
 {
-    if (c->quantity.present) {
-        dump(ex);
-        fail_msg("%s %s %s: quantity %s %.10g %s, want none", ename(ex, c->subject), c->property,
-                 ename(ex, c->object), bound_name(c->quantity.bound), c->quantity.value,
-                 c->quantity.unit ? c->quantity.unit : "(no unit)");
-    }
+    const ng_quantity *q = &c->quantity;
+    if (q->present)
+        fail_claim(c, "quantity %s %.10g %s, want none", bound_name(q->bound), q->value,
+                   q->unit ? q->unit : "(no unit)");
 }
 
-static void expect_modality(const ng_extraction *ex, const ng_claim *c, ng_modality m)
+static void expect_modality(const ng_claim *c, ng_modality m)
 {
-    if (c->modality != m) {
-        dump(ex);
-        fail_msg("%s %s %s: modality %s, want %s", ename(ex, c->subject), c->property,
-                 ename(ex, c->object), ng_modality_name(c->modality), ng_modality_name(m));
-    }
+    if (c->modality != m)
+        fail_claim(c, "modality %s, want %s", ng_modality_name(c->modality), ng_modality_name(m));
 }
 
 /* The claim's speaker is the entity named `who`, or nobody when who is NULL. */
-static void expect_speaker(const ng_extraction *ex, const ng_claim *c, const char *who)
+static void expect_speaker(const ng_claim *c, const char *who)
 {
-    long want = -1;
-    if (who) {
-        want = ent(ex, who);
-        if (want < 0) {
-            dump(ex);
-            fail_msg("no entity %s", who);
-        }
+    long want = who ? ent(F->ex, who) : -1;
+    if (who && want < 0) {
+        dump(F->ex);
+        fail_msg("no entity %s", who);
     }
-    if (c->speaker != want) {
-        dump(ex);
-        fail_msg("%s %s %s: speaker %s, want %s", ename(ex, c->subject), c->property,
-                 ename(ex, c->object), c->speaker >= 0 ? ename(ex, (size_t)c->speaker) : "(none)",
-                 who ? who : "(none)");
-    }
+    if (c->speaker != want)
+        fail_claim(c, "speaker %s, want %s",
+                   c->speaker >= 0 ? ename(F->ex, (size_t)c->speaker) : "(none)",
+                   who ? who : "(none)");
 }
 
-static void expect_date(const ng_extraction *ex, const char *date)
+/* The last extraction's article date is `date` (NULL: it has none). */
+static void expect_date(const char *date)
 {
-    const char *got = ng_extraction_date(ex);
+    const char *got = ng_extraction_date(F->ex);
     if (date ? !got || strcmp(got, date) != 0 : got != NULL) {
-        dump(ex);
+        dump(F->ex);
         fail_msg("article date %s, want %s", got ? got : "(none)", date ? date : "(none)");
     }
 }
@@ -231,100 +108,128 @@ static void expect_date(const ng_extraction *ex, const char *date)
 static void test_date_month_year_es(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nCorea del Norte defendi\xC3\xB3 el tratado firmado con "
-                      "Mosc\xC3\xBA en junio de 2024.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Mosc\xC3\xBA");
-    expect_when(ex, c, NG_WHEN_YEAR_MONTH, NG_WHEN_AT, "2024-06");
+    extract("es", "Titular\nCorea del Norte defendi\xC3\xB3 el tratado firmado con "
+                  "Mosc\xC3\xBA en junio de 2024.");
+    expect_when(claim("Corea del Norte", "signsAgreementWith", "Mosc\xC3\xBA"), NG_WHEN_YEAR_MONTH,
+                NG_WHEN_AT, "2024-06");
 }
 
 static void test_date_full_es(void **state)
 {
     (void)state;
-    const ng_extraction *ex = extract("es", "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con "
-                                            "Rusia el 26 de abril de 2025.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-    expect_when(ex, c, NG_WHEN_DATE, NG_WHEN_AT, "2025-04-26");
+    extract("es", "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia el 26 de abril de "
+                  "2025.");
+    expect_when(claim("Corea del Norte", "signsAgreementWith", "Rusia"), NG_WHEN_DATE, NG_WHEN_AT,
+                "2025-04-26");
 }
 
 static void test_date_absolute_en(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("en", "Headline\nNorth Korea signed an agreement with Russia on March 3, 2025.");
-    const ng_claim *c = claim_of(ex, "North Korea", "signsAgreementWith", "Russia");
-    expect_when(ex, c, NG_WHEN_DATE, NG_WHEN_AT, "2025-03-03");
-
-    ex = extract("en", "Headline\nNorth Korea signed an agreement with Russia in June 2024.");
-    c = claim_of(ex, "North Korea", "signsAgreementWith", "Russia");
-    expect_when(ex, c, NG_WHEN_YEAR_MONTH, NG_WHEN_AT, "2024-06");
+    static const struct {
+        const char *text;
+        ng_when_kind kind;
+        const char *value;
+    } cases[] = {
+        {"Headline\nNorth Korea signed an agreement with Russia on March 3, 2025.", NG_WHEN_DATE,
+         "2025-03-03"},
+        {"Headline\nNorth Korea signed an agreement with Russia in June 2024.", NG_WHEN_YEAR_MONTH,
+         "2024-06"},
+    };
+    for (size_t i = 0; i < countof(cases); i++) {
+        extract("en", cases[i].text);
+        expect_when(claim("North Korea", "signsAgreementWith", "Russia"), cases[i].kind, NG_WHEN_AT,
+                    cases[i].value);
+    }
 }
 
 static void test_date_year_es(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en 2023.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-    expect_when(ex, c, NG_WHEN_YEAR, NG_WHEN_AT, "2023");
+    extract("es", "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en 2023.");
+    expect_when(claim("Corea del Norte", "signsAgreementWith", "Rusia"), NG_WHEN_YEAR, NG_WHEN_AT,
+                "2023");
 }
 
 /* ---- relative dates ----------------------------------------------------------- */
 
+/* A sentence with a relative date in which one country signs an agreement
+ * with another, and the `when` of that claim: `kind`/`value` against the
+ * article date; in an undated article the xsd:gMonth `month`, or no `when`
+ * at all (and no date counted) when month is NULL. */
+typedef struct relative_date {
+    const char *text;
+    ng_when_kind kind;
+    const char *value;
+    const char *month;
+} relative_date;
+
 /* Spanish, against an article of Monday 2025-04-28. */
-static void test_date_relative_es(void **state)
+static const relative_date RELATIVE_ES[] = {
+    {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia este lunes.", NG_WHEN_DATE,
+     "2025-04-28", NULL},
+    {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia el s\xC3\xA1"
+     "bado.",
+     NG_WHEN_DATE, "2025-04-26", NULL},
+    {"Titular\nCorea del Norte firm\xC3\xB3 ayer un acuerdo con Rusia.", NG_WHEN_DATE, "2025-04-27",
+     NULL},
+    {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia el mes pasado.",
+     NG_WHEN_YEAR_MONTH, "2025-03", NULL},
+};
+
+/* Months are placed in the year by the article date too: the most recent
+ * October before it. Without one they are kept as an xsd:gMonth ("--10"),
+ * which says no more than the text does. */
+static const relative_date MONTHS_ES[] = {
+    {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en octubre.", NG_WHEN_YEAR_MONTH,
+     "2024-10", "--10"},
+    {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en junio pasado.",
+     NG_WHEN_YEAR_MONTH, "2024-06", "--06"},
+};
+
+/* English, against an article of Thursday 2025-02-06. */
+static const relative_date RELATIVE_EN[] = {
+    {"Headline\nNorth Korea signed an agreement with Russia on Tuesday.", NG_WHEN_DATE,
+     "2025-02-04", NULL},
+    {"Headline\nNorth Korea signed an agreement with Russia last month.", NG_WHEN_YEAR_MONTH,
+     "2025-01", NULL},
+    {"Headline\nNorth Korea signed an agreement with Russia yesterday.", NG_WHEN_DATE, "2025-02-05",
+     NULL},
+};
+
+/* Read each of the n rows as `lang` with the article date `date` (NULL:
+ * none): the article has that date, and the claim s signsAgreementWith o the
+ * row's `when` for it. */
+static void expect_relative(const char *lang, const char *date, const char *s, const char *o,
+                            const relative_date *rows, size_t n)
 {
-    (void)state;
-    static const struct {
-        const char *text;
-        ng_when_kind kind;
-        const char *value;
-    } cases[] = {
-        {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia este lunes.", NG_WHEN_DATE,
-         "2025-04-28"},
-        {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia el s\xC3\xA1"
-         "bado.",
-         NG_WHEN_DATE, "2025-04-26"},
-        {"Titular\nCorea del Norte firm\xC3\xB3 ayer un acuerdo con Rusia.", NG_WHEN_DATE,
-         "2025-04-27"},
-        /* the most recent October before the article */
-        {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en octubre.",
-         NG_WHEN_YEAR_MONTH, "2024-10"},
-        {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en junio pasado.",
-         NG_WHEN_YEAR_MONTH, "2024-06"},
-        {"Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia el mes pasado.",
-         NG_WHEN_YEAR_MONTH, "2025-03"},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        const ng_extraction *ex = extract_dated("es", "2025-04-28", cases[i].text);
-        expect_date(ex, "2025-04-28");
-        const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-        expect_when(ex, c, cases[i].kind, NG_WHEN_AT, cases[i].value);
+    for (size_t i = 0; i < n; i++) {
+        extract_dated(lang, date, rows[i].text);
+        expect_date(date);
+        const ng_claim *c = claim(s, "signsAgreementWith", o);
+        if (date) {
+            expect_when(c, rows[i].kind, NG_WHEN_AT, rows[i].value);
+        } else if (rows[i].month) {
+            expect_when(c, NG_WHEN_MONTH, NG_WHEN_AT, rows[i].month);
+        } else {
+            expect_no_when(c);
+            assert_int_equal(ng_extraction_stats(F->ex).dates, 0);
+        }
     }
 }
 
-/* English, against an article of Thursday 2025-02-06. */
+static void test_date_relative_es(void **state)
+{
+    (void)state;
+    expect_relative("es", "2025-04-28", "Corea del Norte", "Rusia", RELATIVE_ES,
+                    countof(RELATIVE_ES));
+    expect_relative("es", "2025-04-28", "Corea del Norte", "Rusia", MONTHS_ES, countof(MONTHS_ES));
+}
+
 static void test_date_relative_en(void **state)
 {
     (void)state;
-    static const struct {
-        const char *text;
-        ng_when_kind kind;
-        const char *value;
-    } cases[] = {
-        {"Headline\nNorth Korea signed an agreement with Russia on Tuesday.", NG_WHEN_DATE,
-         "2025-02-04"},
-        {"Headline\nNorth Korea signed an agreement with Russia last month.", NG_WHEN_YEAR_MONTH,
-         "2025-01"},
-        {"Headline\nNorth Korea signed an agreement with Russia yesterday.", NG_WHEN_DATE,
-         "2025-02-05"},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        const ng_extraction *ex = extract_dated("en", "2025-02-06", cases[i].text);
-        expect_date(ex, "2025-02-06");
-        const ng_claim *c = claim_of(ex, "North Korea", "signsAgreementWith", "Russia");
-        expect_when(ex, c, cases[i].kind, NG_WHEN_AT, cases[i].value);
-    }
+    expect_relative("en", "2025-02-06", "North Korea", "Russia", RELATIVE_EN, countof(RELATIVE_EN));
 }
 
 /* Without an article date relative dates stay unresolved; absolute ones do not
@@ -332,74 +237,35 @@ static void test_date_relative_en(void **state)
 static void test_date_relative_needs_article_date(void **state)
 {
     (void)state;
-    static const struct {
-        const char *lang, *text, *s, *o;
-    } relative[] = {
-        {"es", "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia este lunes.",
-         "Corea del Norte", "Rusia"},
-        {"es",
-         "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia el s\xC3\xA1"
-         "bado.",
-         "Corea del Norte", "Rusia"},
-        {"es", "Titular\nCorea del Norte firm\xC3\xB3 ayer un acuerdo con Rusia.",
-         "Corea del Norte", "Rusia"},
-        {"es", "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia el mes pasado.",
-         "Corea del Norte", "Rusia"},
-        {"en", "Headline\nNorth Korea signed an agreement with Russia on Tuesday.", "North Korea",
-         "Russia"},
-        {"en", "Headline\nNorth Korea signed an agreement with Russia last month.", "North Korea",
-         "Russia"},
-        {"en", "Headline\nNorth Korea signed an agreement with Russia yesterday.", "North Korea",
-         "Russia"},
-    };
-    for (size_t i = 0; i < sizeof relative / sizeof *relative; i++) {
-        const ng_extraction *ex = extract_dated(relative[i].lang, NULL, relative[i].text);
-        expect_date(ex, NULL);
-        const ng_claim *c = claim_of(ex, relative[i].s, "signsAgreementWith", relative[i].o);
-        expect_no_when(ex, c);
-        assert_int_equal(ng_extraction_stats(ex).dates, 0);
-    }
+    expect_relative("es", NULL, "Corea del Norte", "Rusia", RELATIVE_ES, countof(RELATIVE_ES));
+    expect_relative("en", NULL, "North Korea", "Russia", RELATIVE_EN, countof(RELATIVE_EN));
 
     /* an absolute date next to a relative one, in an undated article */
-    const ng_extraction *ex = extract_dated(
-        "es", NULL,
-        "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en junio de 2024. "
-        "Rusia atac\xC3\xB3 ayer a Ucrania.");
-    expect_date(ex, NULL);
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-    expect_when(ex, c, NG_WHEN_YEAR_MONTH, NG_WHEN_AT, "2024-06");
-    c = claim_of(ex, "Rusia", "attacks", "Ucrania");
-    expect_no_when(ex, c);
+    extract_dated("es", NULL,
+                  "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en junio de 2024. "
+                  "Rusia atac\xC3\xB3 ayer a Ucrania.");
+    expect_date(NULL);
+    expect_when(claim("Corea del Norte", "signsAgreementWith", "Rusia"), NG_WHEN_YEAR_MONTH,
+                NG_WHEN_AT, "2024-06");
+    expect_no_when(claim("Rusia", "attacks", "Ucrania"));
 
-    ex = extract_dated("en", NULL,
-                       "Headline\nNorth Korea signed an agreement with Russia on March 3, 2025.");
-    c = claim_of(ex, "North Korea", "signsAgreementWith", "Russia");
-    expect_when(ex, c, NG_WHEN_DATE, NG_WHEN_AT, "2025-03-03");
+    extract_dated("en", NULL,
+                  "Headline\nNorth Korea signed an agreement with Russia on March 3, 2025.");
+    expect_when(claim("North Korea", "signsAgreementWith", "Russia"), NG_WHEN_DATE, NG_WHEN_AT,
+                "2025-03-03");
 
-    ex = extract_dated("es", NULL,
-                       "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en 2023.");
-    c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-    expect_when(ex, c, NG_WHEN_YEAR, NG_WHEN_AT, "2023");
+    extract_dated("es", NULL,
+                  "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en 2023.");
+    expect_when(claim("Corea del Norte", "signsAgreementWith", "Rusia"), NG_WHEN_YEAR, NG_WHEN_AT,
+                "2023");
 }
 
-/* "en octubre", "junio pasado" are placed by the article date too: without
- * one they are not set either. */
 /* Without an article date a month cannot be placed in a year: it is kept as
- * an xsd:gMonth ("--10"), which says no more than the text does. */
+ * an xsd:gMonth ("--10"). */
 static void test_date_month_needs_article_date(void **state)
 {
     (void)state;
-    static const char *const texts[] = {
-        "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en octubre.",
-        "Titular\nCorea del Norte firm\xC3\xB3 un acuerdo con Rusia en junio pasado.",
-    };
-    static const char *const months[] = {"--10", "--06"};
-    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-        const ng_extraction *ex = extract_dated("es", NULL, texts[i]);
-        expect_date(ex, NULL);
-        const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-        expect_when(ex, c, NG_WHEN_MONTH, NG_WHEN_AT, months[i]);
-    }
+    expect_relative("es", NULL, "Corea del Norte", "Rusia", MONTHS_ES, countof(MONTHS_ES));
 }
 
 /* A full date in a body sentence is when that claim held, not the article's
@@ -408,15 +274,13 @@ static void test_date_month_needs_article_date(void **state)
 static void test_date_in_body_is_no_dateline(void **state)
 {
     (void)state;
-    const ng_extraction *ex = extract_dated(
-        "es", NULL,
-        "Titular\nRusia atac\xC3\xB3 ayer a Ucrania. Corea del Norte firm\xC3\xB3 un acuerdo "
-        "con Rusia el 26 de abril de 2025.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-    expect_when(ex, c, NG_WHEN_DATE, NG_WHEN_AT, "2025-04-26");
-    c = claim_of(ex, "Rusia", "attacks", "Ucrania");
-    expect_no_when(ex, c);
-    expect_date(ex, NULL);
+    extract_dated("es", NULL,
+                  "Titular\nRusia atac\xC3\xB3 ayer a Ucrania. Corea del Norte firm\xC3\xB3 un "
+                  "acuerdo con Rusia el 26 de abril de 2025.");
+    expect_when(claim("Corea del Norte", "signsAgreementWith", "Rusia"), NG_WHEN_DATE, NG_WHEN_AT,
+                "2025-04-26");
+    expect_no_when(claim("Rusia", "attacks", "Ucrania"));
+    expect_date(NULL);
 }
 
 /* ---- ranges ------------------------------------------------------------------- */
@@ -424,15 +288,13 @@ static void test_date_in_body_is_no_dateline(void **state)
 static void test_date_ranges(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nCorea del Norte ha desplegado tropas en Rusia desde agosto de "
-                      "2024.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "deploysTroopsTo", "Rusia");
-    expect_when(ex, c, NG_WHEN_YEAR_MONTH, NG_WHEN_SINCE, "2024-08");
+    extract("es", "Titular\nCorea del Norte ha desplegado tropas en Rusia desde agosto de 2024.");
+    expect_when(claim("Corea del Norte", "deploysTroopsTo", "Rusia"), NG_WHEN_YEAR_MONTH,
+                NG_WHEN_SINCE, "2024-08");
 
-    ex = extract("en", "Headline\nNorth Korea has deployed troops to Russia since 2019.");
-    c = claim_of(ex, "North Korea", "deploysTroopsTo", "Russia");
-    expect_when(ex, c, NG_WHEN_YEAR, NG_WHEN_SINCE, "2019");
+    extract("en", "Headline\nNorth Korea has deployed troops to Russia since 2019.");
+    expect_when(claim("North Korea", "deploysTroopsTo", "Russia"), NG_WHEN_YEAR, NG_WHEN_SINCE,
+                "2019");
 }
 
 /* ---- dateline ----------------------------------------------------------------- */
@@ -442,131 +304,125 @@ static void test_dateline(void **state)
     (void)state;
     const char *text = "Titular\nMADRID, 14 de marzo de 2025. Corea del Norte firm\xC3\xB3 ayer un "
                        "acuerdo con Rusia.";
-    const ng_extraction *ex = extract_dated("es", NULL, text);
-    expect_date(ex, "2025-03-14");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-    expect_when(ex, c, NG_WHEN_DATE, NG_WHEN_AT, "2025-03-13");
-
-    /* the dateline in a paragraph of its own */
-    ex = extract_dated("es", NULL,
-                       "Titular\nMADRID, 14 de marzo de 2025.\nCorea del Norte firm\xC3\xB3 ayer "
-                       "un acuerdo con Rusia.");
-    expect_date(ex, "2025-03-14");
-    c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-    expect_when(ex, c, NG_WHEN_DATE, NG_WHEN_AT, "2025-03-13");
-
-    /* the document's own date comes first */
-    ex = extract_dated("es", "2025-04-28", text);
-    expect_date(ex, "2025-04-28");
-    c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Rusia");
-    expect_when(ex, c, NG_WHEN_DATE, NG_WHEN_AT, "2025-04-27");
+    const struct {
+        const char *date, *text; /* the article and its date, if it has one */
+        const char *article;     /* the date the extraction gives it */
+        const char *when;        /* "ayer" */
+    } cases[] = {
+        {NULL, text, "2025-03-14", "2025-03-13"},
+        /* the dateline in a paragraph of its own */
+        {NULL,
+         "Titular\nMADRID, 14 de marzo de 2025.\nCorea del Norte firm\xC3\xB3 ayer un acuerdo "
+         "con Rusia.",
+         "2025-03-14", "2025-03-13"},
+        /* the document's own date comes first */
+        {"2025-04-28", text, "2025-04-28", "2025-04-27"},
+    };
+    for (size_t i = 0; i < countof(cases); i++) {
+        extract_dated("es", cases[i].date, cases[i].text);
+        expect_date(cases[i].article);
+        const ng_claim *c = claim("Corea del Norte", "signsAgreementWith", "Rusia");
+        expect_when(c, NG_WHEN_DATE, NG_WHEN_AT, cases[i].when);
+    }
 }
 
 /* ---- quantities --------------------------------------------------------------- */
 
+/* A claim and the quantity it must carry (unit NULL: not checked). */
+typedef struct qty_claim {
+    const char *s, *prop, *o;
+    ng_bound bound;
+    double value;
+    const char *unit;
+} qty_claim;
+
+/* Read `text` as `lang` and check the quantity on its claim q. */
+static void expect_qty_in(const char *lang, const char *text, qty_claim q)
+{
+    extract(lang, text);
+    expect_qty(claim(q.s, q.prop, q.o), q.bound, q.value, q.unit);
+}
+
 static void test_qty_more_than_es(void **state)
 {
     (void)state;
+    const qty_claim q = {"Rusia", "deploysTroopsTo", "Bielorrusia", NG_BOUND_MIN, 10000, "soldado"};
     /* the count after the object */
-    const ng_extraction *ex =
-        extract("es", "Titular\nRusia envi\xC3\xB3 a Bielorrusia m\xC3\xA1s de 10.000 soldados.");
-    const ng_claim *c = claim_of(ex, "Rusia", "deploysTroopsTo", "Bielorrusia");
-    expect_qty(ex, c, NG_BOUND_MIN, 10000, "soldado");
-
+    expect_qty_in("es", "Titular\nRusia envi\xC3\xB3 a Bielorrusia m\xC3\xA1s de 10.000 soldados.",
+                  q);
     /* the usual order: the count between the verb and the object */
-    ex = extract("es", "Titular\nRusia envi\xC3\xB3 m\xC3\xA1s de 10.000 soldados a Bielorrusia.");
-    c = claim_of(ex, "Rusia", "deploysTroopsTo", "Bielorrusia");
-    expect_qty(ex, c, NG_BOUND_MIN, 10000, "soldado");
+    expect_qty_in("es", "Titular\nRusia envi\xC3\xB3 m\xC3\xA1s de 10.000 soldados a Bielorrusia.",
+                  q);
 }
 
 /* "3,5" is three and a half, "3.500" three thousand five hundred. */
 static void test_qty_decimal_vs_thousands(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nCorea del Norte envi\xC3\xB3 3,5 toneladas a Rusia.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "sends", "Rusia");
-    expect_qty(ex, c, NG_BOUND_EXACT, 3.5, "tonne");
+    extract("es", "Titular\nCorea del Norte envi\xC3\xB3 3,5 toneladas a Rusia.");
+    expect_qty(claim("Corea del Norte", "sends", "Rusia"), NG_BOUND_EXACT, 3.5, "tonne");
 
-    ex = extract("es", "Titular\nCorea del Norte envi\xC3\xB3 3.500 soldados a Rusia.");
-    c = claim_of(ex, "Corea del Norte", "deploysTroopsTo", "Rusia");
-    expect_qty(ex, c, NG_BOUND_EXACT, 3500, "soldado");
+    extract("es", "Titular\nCorea del Norte envi\xC3\xB3 3.500 soldados a Rusia.");
+    expect_qty(claim("Corea del Norte", "deploysTroopsTo", "Rusia"), NG_BOUND_EXACT, 3500,
+               "soldado");
 }
 
 static void test_qty_more_than_en(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("en", "Headline\nNorth Korea sent more than 3,000 soldiers to Russia.");
-    const ng_claim *c = claim_of(ex, "North Korea", "deploysTroopsTo", "Russia");
-    expect_qty(ex, c, NG_BOUND_MIN, 3000, "soldier");
+    extract("en", "Headline\nNorth Korea sent more than 3,000 soldiers to Russia.");
+    expect_qty(claim("North Korea", "deploysTroopsTo", "Russia"), NG_BOUND_MIN, 3000, "soldier");
 }
 
 static void test_qty_dollars_billion_en(void **state)
 {
     (void)state;
+    const qty_claim q = {"China", "lendsTo", "Venezuela", NG_BOUND_EXACT, 3e9, "USD"};
     /* the amount after the object */
-    const ng_extraction *ex = extract("en", "Headline\nChina lent Venezuela $3 billion.");
-    const ng_claim *c = claim_of(ex, "China", "lendsTo", "Venezuela");
-    expect_qty(ex, c, NG_BOUND_EXACT, 3e9, "USD");
-
+    expect_qty_in("en", "Headline\nChina lent Venezuela $3 billion.", q);
     /* the amount between the verb and the object */
-    ex = extract("en", "Headline\nChina will lend $3 billion to Venezuela.");
-    c = claim_of(ex, "China", "lendsTo", "Venezuela");
-    expect_qty(ex, c, NG_BOUND_EXACT, 3e9, "USD");
+    expect_qty_in("en", "Headline\nChina will lend $3 billion to Venezuela.", q);
 }
 
 static void test_qty_millones_de_dolares(void **state)
 {
     (void)state;
+    const qty_claim q = {"China", "lendsTo", "Venezuela", NG_BOUND_EXACT, 2.5e9, "USD"};
     /* the amount after the object */
-    const ng_extraction *ex =
-        extract("es", "Titular\nChina prest\xC3\xB3 a Venezuela 2.500 millones de d\xC3\xB3lares.");
-    const ng_claim *c = claim_of(ex, "China", "lendsTo", "Venezuela");
-    expect_qty(ex, c, NG_BOUND_EXACT, 2.5e9, "USD");
-
+    expect_qty_in("es",
+                  "Titular\nChina prest\xC3\xB3 a Venezuela 2.500 millones de d\xC3\xB3lares.", q);
     /* the amount between the verb and the object */
-    ex =
-        extract("es", "Titular\nChina prest\xC3\xB3 2.500 millones de d\xC3\xB3lares a Venezuela.");
-    c = claim_of(ex, "China", "lendsTo", "Venezuela");
-    expect_qty(ex, c, NG_BOUND_EXACT, 2.5e9, "USD");
+    expect_qty_in("es",
+                  "Titular\nChina prest\xC3\xB3 2.500 millones de d\xC3\xB3lares a Venezuela.", q);
 }
 
 static void test_qty_approx(void **state)
 {
     (void)state;
-    const ng_extraction *ex = extract("es", "Titular\nRusia envi\xC3\xB3 unos 40 veh\xC3\xAD"
-                                            "culos a Bielorrusia.");
-    const ng_claim *c = claim_of(ex, "Rusia", "sends", "Bielorrusia");
-    expect_qty(ex, c, NG_BOUND_APPROX, 40, NULL);
+    extract("es", "Titular\nRusia envi\xC3\xB3 unos 40 veh\xC3\xAD"
+                  "culos a Bielorrusia.");
+    expect_qty(claim("Rusia", "sends", "Bielorrusia"), NG_BOUND_APPROX, 40, NULL);
 }
 
 /* "miles de soldados": at least a thousand. */
 static void test_qty_miles(void **state)
 {
     (void)state;
+    const qty_claim q = {"Rusia", "deploysTroopsTo", "Bielorrusia", NG_BOUND_MIN, 1000, "soldado"};
     /* the count after the object */
-    const ng_extraction *ex =
-        extract("es", "Titular\nRusia envi\xC3\xB3 a Bielorrusia miles de soldados.");
-    const ng_claim *c = claim_of(ex, "Rusia", "deploysTroopsTo", "Bielorrusia");
-    expect_qty(ex, c, NG_BOUND_MIN, 1000, "soldado");
-
+    expect_qty_in("es", "Titular\nRusia envi\xC3\xB3 a Bielorrusia miles de soldados.", q);
     /* the count between the verb and the object */
-    ex = extract("es", "Titular\nRusia envi\xC3\xB3 miles de soldados a Bielorrusia.");
-    c = claim_of(ex, "Rusia", "deploysTroopsTo", "Bielorrusia");
-    expect_qty(ex, c, NG_BOUND_MIN, 1000, "soldado");
+    expect_qty_in("es", "Titular\nRusia envi\xC3\xB3 miles de soldados a Bielorrusia.", q);
 }
 
 /* The article "una" is no count of one. */
 static void test_qty_article_is_no_count(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nCorea del Norte envi\xC3\xB3 tropas a Rusia cumpliendo una orden "
-                      "de Kim Jong-un.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "deploysTroopsTo", "Rusia");
-    expect_no_qty(ex, c);
-    assert_int_equal(ng_extraction_stats(ex).quantities, 0);
+    extract("es", "Titular\nCorea del Norte envi\xC3\xB3 tropas a Rusia cumpliendo una orden "
+                  "de Kim Jong-un.");
+    expect_no_qty(claim("Corea del Norte", "deploysTroopsTo", "Rusia"));
+    assert_int_equal(ng_extraction_stats(F->ex).quantities, 0);
 }
 
 /* ---- which claim a qualifier goes to ------------------------------------------ */
@@ -575,56 +431,45 @@ static void test_date_goes_to_nearest_claim(void **state)
 {
     (void)state;
     /* the date after the second verb */
-    const ng_extraction *ex = extract(
-        "es", "Titular\nRusia atac\xC3\xB3 a Ucrania, mientras Corea del Norte firm\xC3\xB3 un "
-              "acuerdo con Bielorrusia en junio de 2024.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Bielorrusia");
-    expect_when(ex, c, NG_WHEN_YEAR_MONTH, NG_WHEN_AT, "2024-06");
-    c = claim_of(ex, "Rusia", "attacks", "Ucrania");
-    expect_no_when(ex, c);
+    extract("es", "Titular\nRusia atac\xC3\xB3 a Ucrania, mientras Corea del Norte firm\xC3\xB3 un "
+                  "acuerdo con Bielorrusia en junio de 2024.");
+    expect_when(claim("Corea del Norte", "signsAgreementWith", "Bielorrusia"), NG_WHEN_YEAR_MONTH,
+                NG_WHEN_AT, "2024-06");
+    expect_no_when(claim("Rusia", "attacks", "Ucrania"));
 
     /* the date after the first verb */
-    ex = extract_dated("es", "2025-04-28",
-                       "Titular\nRusia atac\xC3\xB3 a Ucrania el s\xC3\xA1"
-                       "bado, mientras Corea del Norte firm\xC3\xB3 un acuerdo con Bielorrusia.");
-    c = claim_of(ex, "Rusia", "attacks", "Ucrania");
-    expect_when(ex, c, NG_WHEN_DATE, NG_WHEN_AT, "2025-04-26");
-    c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Bielorrusia");
-    expect_no_when(ex, c);
+    extract_dated("es", "2025-04-28",
+                  "Titular\nRusia atac\xC3\xB3 a Ucrania el s\xC3\xA1"
+                  "bado, mientras Corea del Norte firm\xC3\xB3 un acuerdo con Bielorrusia.");
+    expect_when(claim("Rusia", "attacks", "Ucrania"), NG_WHEN_DATE, NG_WHEN_AT, "2025-04-26");
+    expect_no_when(claim("Corea del Norte", "signsAgreementWith", "Bielorrusia"));
 
     /* a date in a sentence without a claim qualifies nothing in another one */
-    ex = extract("es", "Titular\nRusia atac\xC3\xB3 a Ucrania. Corea del Norte anunci\xC3\xB3 en "
-                       "junio de 2024 nuevas medidas.");
-    assert_int_equal(ng_extraction_stats(ex).dates, 1);
-    c = claim_of(ex, "Rusia", "attacks", "Ucrania");
-    expect_no_when(ex, c);
+    extract("es", "Titular\nRusia atac\xC3\xB3 a Ucrania. Corea del Norte anunci\xC3\xB3 en "
+                  "junio de 2024 nuevas medidas.");
+    assert_int_equal(ng_extraction_stats(F->ex).dates, 1);
+    expect_no_when(claim("Rusia", "attacks", "Ucrania"));
 }
 
 static void test_quantity_goes_to_nearest_claim(void **state)
 {
     (void)state;
-    const ng_extraction *ex = extract(
-        "es", "Titular\nRusia envi\xC3\xB3 3.500 soldados a Ucrania, mientras Corea del Norte "
-              "firm\xC3\xB3 un acuerdo con Bielorrusia.");
-    const ng_claim *c = claim_of(ex, "Rusia", "deploysTroopsTo", "Ucrania");
-    expect_qty(ex, c, NG_BOUND_EXACT, 3500, "soldado");
-    c = claim_of(ex, "Corea del Norte", "signsAgreementWith", "Bielorrusia");
-    expect_no_qty(ex, c);
+    extract("es", "Titular\nRusia envi\xC3\xB3 3.500 soldados a Ucrania, mientras Corea del Norte "
+                  "firm\xC3\xB3 un acuerdo con Bielorrusia.");
+    expect_qty(claim("Rusia", "deploysTroopsTo", "Ucrania"), NG_BOUND_EXACT, 3500, "soldado");
+    expect_no_qty(claim("Corea del Norte", "signsAgreementWith", "Bielorrusia"));
 
-    ex = extract("es", "Titular\nRusia atac\xC3\xB3 a Ucrania, mientras Corea del Norte "
-                       "envi\xC3\xB3 unos 40 veh\xC3\xAD"
-                       "culos a Bielorrusia.");
-    c = claim_of(ex, "Corea del Norte", "sends", "Bielorrusia");
-    expect_qty(ex, c, NG_BOUND_APPROX, 40, NULL);
-    c = claim_of(ex, "Rusia", "attacks", "Ucrania");
-    expect_no_qty(ex, c);
+    extract("es", "Titular\nRusia atac\xC3\xB3 a Ucrania, mientras Corea del Norte "
+                  "envi\xC3\xB3 unos 40 veh\xC3\xAD"
+                  "culos a Bielorrusia.");
+    expect_qty(claim("Corea del Norte", "sends", "Bielorrusia"), NG_BOUND_APPROX, 40, NULL);
+    expect_no_qty(claim("Rusia", "attacks", "Ucrania"));
 
     /* a count in a sentence without a claim qualifies nothing in another one */
-    ex = extract("es", "Titular\nRusia atac\xC3\xB3 a Ucrania. Corea del Norte tiene 3.500 "
-                       "soldados.");
-    assert_int_equal(ng_extraction_stats(ex).quantities, 1);
-    c = claim_of(ex, "Rusia", "attacks", "Ucrania");
-    expect_no_qty(ex, c);
+    extract("es", "Titular\nRusia atac\xC3\xB3 a Ucrania. Corea del Norte tiene 3.500 "
+                  "soldados.");
+    assert_int_equal(ng_extraction_stats(F->ex).quantities, 1);
+    expect_no_qty(claim("Rusia", "attacks", "Ucrania"));
 }
 
 /* ---- modality ----------------------------------------------------------------- */
@@ -632,47 +477,38 @@ static void test_quantity_goes_to_nearest_claim(void **state)
 static void test_modality_negated(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nRusia no firm\xC3\xB3 el acuerdo con Ucrania.");
-    const ng_claim *c = claim_of(ex, "Rusia", "signsAgreementWith", "Ucrania");
-    expect_modality(ex, c, NG_MOD_NEGATED);
+    extract("es", "Titular\nRusia no firm\xC3\xB3 el acuerdo con Ucrania.");
+    expect_modality(claim("Rusia", "signsAgreementWith", "Ucrania"), NG_MOD_NEGATED);
 }
 
 static void test_modality_hedged(void **state)
 {
     (void)state;
-    const ng_extraction *ex = extract("es", "Titular\nCorea del Norte podr\xC3\xAD"
-                                            "a enviar tropas a Rusia.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "deploysTroopsTo", "Rusia");
-    expect_modality(ex, c, NG_MOD_HEDGED);
+    extract("es", "Titular\nCorea del Norte podr\xC3\xAD"
+                  "a enviar tropas a Rusia.");
+    expect_modality(claim("Corea del Norte", "deploysTroopsTo", "Rusia"), NG_MOD_HEDGED);
 }
 
 static void test_modality_future_es(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nRusia prestar\xC3\xA1 asistencia militar a Corea del Norte.");
-    const ng_claim *c = claim_of(ex, "Rusia", "providesAssistanceTo", "Corea del Norte");
-    expect_modality(ex, c, NG_MOD_FUTURE);
+    extract("es", "Titular\nRusia prestar\xC3\xA1 asistencia militar a Corea del Norte.");
+    expect_modality(claim("Rusia", "providesAssistanceTo", "Corea del Norte"), NG_MOD_FUTURE);
 }
 
 static void test_modality_future_en(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("en", "Headline\nRussia will provide military assistance to North Korea.");
-    const ng_claim *c = claim_of(ex, "Russia", "providesAssistanceTo", "North Korea");
-    expect_modality(ex, c, NG_MOD_FUTURE);
+    extract("en", "Headline\nRussia will provide military assistance to North Korea.");
+    expect_modality(claim("Russia", "providesAssistanceTo", "North Korea"), NG_MOD_FUTURE);
 }
 
 /* "would" as the future in the past */
 static void test_modality_would(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("en", "Headline\nJapan would buy liquefied natural gas from Russia.");
-    const ng_claim *c = claim_of(ex, "Japan", "buysFrom", "Russia");
-    expect_modality(ex, c, NG_MOD_FUTURE);
+    extract("en", "Headline\nJapan would buy liquefied natural gas from Russia.");
+    expect_modality(claim("Japan", "buysFrom", "Russia"), NG_MOD_FUTURE);
 }
 
 /* ---- attribution -------------------------------------------------------------- */
@@ -680,12 +516,11 @@ static void test_modality_would(void **state)
 static void test_speaker_according_to_agency(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nSeg\xC3\xBAn la agencia KCNA, Corea del Norte ha desplegado "
-                      "tropas en Rusia.");
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "deploysTroopsTo", "Rusia");
-    expect_speaker(ex, c, "KCNA");
-    expect_modality(ex, c, NG_MOD_REPORTED);
+    extract("es", "Titular\nSeg\xC3\xBAn la agencia KCNA, Corea del Norte ha desplegado tropas en "
+                  "Rusia.");
+    const ng_claim *c = claim("Corea del Norte", "deploysTroopsTo", "Rusia");
+    expect_speaker(c, "KCNA");
+    expect_modality(c, NG_MOD_REPORTED);
 }
 
 /* What a body said just before its spokesperson is quoted, in the same
@@ -693,50 +528,44 @@ static void test_speaker_according_to_agency(void **state)
 static void test_speaker_spokesperson_same_paragraph(void **state)
 {
     (void)state;
-    const ng_extraction *ex = extract(
-        "es", "Titular\nEl Kremlin asegur\xC3\xB3 que prestar\xC3\xA1 asistencia a Pyongyang. "
-              "\xE2\x80\x9C"
-              "Es un asunto bilateral\xE2\x80\x9D, dijo el portavoz de la "
-              "Presidencia rusa, Dmitri Peskov.");
-    const ng_claim *c = claim_of(ex, "Kremlin", "providesAssistanceTo", "Pyongyang");
-    expect_speaker(ex, c, "Dmitri Peskov");
-    c = claim_of(ex, "Dmitri Peskov", "spokespersonOf", "Presidencia rusa");
-    expect_speaker(ex, c, NULL);
+    extract("es", "Titular\nEl Kremlin asegur\xC3\xB3 que prestar\xC3\xA1 asistencia a Pyongyang. "
+                  "\xE2\x80\x9C"
+                  "Es un asunto bilateral\xE2\x80\x9D, dijo el portavoz de la "
+                  "Presidencia rusa, Dmitri Peskov.");
+    expect_speaker(claim("Kremlin", "providesAssistanceTo", "Pyongyang"), "Dmitri Peskov");
+    expect_speaker(claim("Dmitri Peskov", "spokespersonOf", "Presidencia rusa"), NULL);
 }
 
 static void test_speaker_spokesperson_other_paragraph(void **state)
 {
     (void)state;
-    const ng_extraction *ex = extract(
-        "es", "Titular\nEl Kremlin asegur\xC3\xB3 que prestar\xC3\xA1 asistencia a Pyongyang.\n\n"
-              "\xE2\x80\x9C"
-              "Es un asunto bilateral\xE2\x80\x9D, dijo el portavoz de la "
-              "Presidencia rusa, Dmitri Peskov.");
-    const ng_claim *c = claim_of(ex, "Kremlin", "providesAssistanceTo", "Pyongyang");
-    expect_speaker(ex, c, NULL);
+    extract("es",
+            "Titular\nEl Kremlin asegur\xC3\xB3 que prestar\xC3\xA1 asistencia a Pyongyang.\n\n"
+            "\xE2\x80\x9C"
+            "Es un asunto bilateral\xE2\x80\x9D, dijo el portavoz de la "
+            "Presidencia rusa, Dmitri Peskov.");
+    expect_speaker(claim("Kremlin", "providesAssistanceTo", "Pyongyang"), NULL);
 }
 
 /* Appositions say how the article names someone, not what a speaker said. */
 static void test_apposition_has_no_speaker(void **state)
 {
     (void)state;
-    const ng_extraction *ex =
-        extract("es", "Titular\nRusia prestar\xC3\xA1 asistencia a Pyongyang, dijo el portavoz de "
-                      "la Presidencia rusa, Dmitri Peskov.");
-    const ng_claim *c = claim_of(ex, "Dmitri Peskov", "spokespersonOf", "Presidencia rusa");
-    expect_speaker(ex, c, NULL);
-    expect_modality(ex, c, NG_MOD_ASSERTED);
-    c = claim_of(ex, "Rusia", "providesAssistanceTo", "Pyongyang");
-    expect_speaker(ex, c, "Dmitri Peskov");
+    extract("es", "Titular\nRusia prestar\xC3\xA1 asistencia a Pyongyang, dijo el portavoz de la "
+                  "Presidencia rusa, Dmitri Peskov.");
+    const ng_claim *c = claim("Dmitri Peskov", "spokespersonOf", "Presidencia rusa");
+    expect_speaker(c, NULL);
+    expect_modality(c, NG_MOD_ASSERTED);
+    expect_speaker(claim("Rusia", "providesAssistanceTo", "Pyongyang"), "Dmitri Peskov");
 
-    ex = extract("es", "Titular\nSeg\xC3\xBAn la agencia KCNA, el presidente de Rusia, Vladimir "
-                       "Putin, visit\xC3\xB3 Pyongyang.");
-    c = claim_of(ex, "Vladimir Putin", "presidentOf", "Rusia");
-    expect_speaker(ex, c, NULL);
-    expect_modality(ex, c, NG_MOD_ASSERTED);
-    c = claim_of(ex, "Vladimir Putin", "visits", "Pyongyang");
-    expect_speaker(ex, c, "KCNA");
-    expect_modality(ex, c, NG_MOD_REPORTED);
+    extract("es", "Titular\nSeg\xC3\xBAn la agencia KCNA, el presidente de Rusia, Vladimir "
+                  "Putin, visit\xC3\xB3 Pyongyang.");
+    c = claim("Vladimir Putin", "presidentOf", "Rusia");
+    expect_speaker(c, NULL);
+    expect_modality(c, NG_MOD_ASSERTED);
+    c = claim("Vladimir Putin", "visits", "Pyongyang");
+    expect_speaker(c, "KCNA");
+    expect_modality(c, NG_MOD_REPORTED);
 }
 
 /* ---- stats -------------------------------------------------------------------- */
@@ -752,9 +581,9 @@ static void test_stats(void **state)
     ng_extract_stats st = ng_extraction_stats(ex);
     assert_int_equal(st.dates, 2);
     assert_int_equal(st.quantities, 2);
-    const ng_claim *c = claim_of(ex, "Corea del Norte", "deploysTroopsTo", "Rusia");
-    expect_when(ex, c, NG_WHEN_YEAR, NG_WHEN_AT, "2023");
-    expect_qty(ex, c, NG_BOUND_EXACT, 3500, "soldado");
+    const ng_claim *c = claim("Corea del Norte", "deploysTroopsTo", "Rusia");
+    expect_when(c, NG_WHEN_YEAR, NG_WHEN_AT, "2023");
+    expect_qty(c, NG_BOUND_EXACT, 3500, "soldado");
 
     /* relative dates count only when resolved */
     const char *rel = "Titular\nCorea del Norte firm\xC3\xB3 ayer un acuerdo con Rusia. Rusia "

@@ -50,6 +50,10 @@ const char *const *ng_graph_alt_labels(const ng_graph *g, size_t i, const char *
  * with free()). Exposed for tests and for other writers. */
 char *ng_iri_mint(const char *base, const char *path, const char *name);
 
+/* The IRI an extracted entity gets under base (caller frees with free()),
+ * NULL on OOM. The graph and the store both name entities this way. */
+char *ng_entity_iri(const char *base, const ng_entity_view *v);
+
 #ifdef __cplusplus
 }
 #endif

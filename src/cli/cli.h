@@ -43,6 +43,9 @@ int cli_common_option(int c, const char *arg, char **argv, cli_common *o);
 int cli_need_files(int argc, const char *command);
 
 int cmd_extract(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
 
 #endif

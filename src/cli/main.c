@@ -18,6 +18,9 @@ static const struct {
 } commands[] = {
     {"extract", cmd_extract, "read articles and write their knowledge graph"},
     {"mentions", cmd_mentions, "list the entity mentions of articles (TSV), or tag CoNLL tokens"},
+    {"add", cmd_add, "add articles to a persistent store (SQLite), linking their entities"},
+    {"entities", cmd_entities, "list the entities of a store"},
+    {"stats", cmd_stats, "count what a store holds"},
 };
 
 static void usage_main(FILE *f)

@@ -16,8 +16,8 @@ typedef struct xtok {
     int mention;               /* index of the mention covering it, or -1 */
     int in_role;               /* part of a role phrase ("finance minister"): not a verb */
     ng_cue_bits cues;          /* ng__cue_bits of the folded form */
-        int in_date;      /* part of a date: not a quantity */
-    int in_qty;       /* part of a quantity: its "de" and "$" are not the verb's */
+    int in_date;               /* part of a date: not a quantity */
+    int in_qty;                /* part of a quantity: its "de" and "$" are not the verb's */
     const struct winfo *w;     /* what is known of the word form */
     int gaz_child, role_child; /* first step of the alias and role automata */
 } xtok;

@@ -98,6 +98,15 @@ static const char *class_path(ng_type t)
     return (unsigned)t < NG_TYPE_COUNT ? p[t] : "entity/";
 }
 
+char *ng_entity_iri(const char *base, const ng_entity_view *v)
+{
+    /* the key is the folded name without connectors: spelling variants of
+     * one name ("Ministerio de/del Interior") share an IRI */
+    const char *key = strncmp(v->key, "name:", 5) == 0 ? v->key + 5 : v->name;
+    return v->gaz_id ? ng_iri_mint(base, class_path(v->type), v->gaz_id)
+                     : ng_iri_mint(base, "entity/", key);
+}
+
 static int add_alt(ng_graph *g, size_t idx, const char *label, const char *lang)
 {
     gent *e = &g->ents[idx];
@@ -141,11 +150,7 @@ int ng_graph_add_entities(ng_graph *g, const ng_extraction *ex, size_t *ids, ng_
     g->article_serial++;
     for (size_t i = 0; i < ng_extraction_entity_count(ex); i++) {
         const ng_entity_view *v = ng_extraction_entity(ex, i);
-        /* the key is the folded name without connectors: spelling variants of
-         * one name ("Ministerio de/del Interior") share an IRI */
-        const char *key = strncmp(v->key, "name:", 5) == 0 ? v->key + 5 : v->name;
-        char *iri = v->gaz_id ? ng_iri_mint(g->base, class_path(v->type), v->gaz_id)
-                              : ng_iri_mint(g->base, "entity/", key);
+        char *iri = ng_entity_iri(g->base, v);
         if (!iri) return ng_error_set(err, NG_ENOMEM, "out of memory");
         void *found = ng_map_get(g->by_key, iri, strlen(iri));
         size_t idx;

@@ -191,6 +191,58 @@ conll)
     "$tool" mentions --conll "$c/es-input-latin1.conll" 2>"$work/err" >/dev/null
     [ $? -eq 1 ] && grep -q "invalid UTF-8 (try --encoding latin1)" "$work/err" || fail "latin1 read as utf8 must fail clearly"
     ;;
+store)
+    db=$work/kg.db
+    "$tool" add -q --store "$db" "$fx/es-alianza.txt" "$fx/en-conflict.txt" || fail "add"
+    "$tool" stats --store "$db" >"$work/s1" || fail "stats"
+    grep -q "^articles	2$" "$work/s1" || fail "two articles: $(cat "$work/s1")"
+    "$tool" entities --store "$db" >"$work/e1" || fail "entities"
+    # re-adding the same articles changes nothing
+    "$tool" add -q --store "$db" "$fx/es-alianza.txt" "$fx/en-conflict.txt" || fail "re-add"
+    "$tool" stats --store "$db" | cmp -s - "$work/s1" || fail "re-adding changed the counts"
+    "$tool" entities --store "$db" | cmp -s - "$work/e1" || fail "re-adding changed the entities"
+    # a directory is read recursively, a list of paths on stdin with -
+    printf '%s\n' "$fx/en-summit.txt" | "$tool" add -q --store "$db" - || fail "add -"
+    "$tool" add -q --store "$db" "$fx/conll" 2>/dev/null # CoNLL files are not articles: errors, no harm
+    "$tool" stats --store "$db" | grep -q "^articles	[3-9]$" || fail "stdin list not added"
+    # linking across articles: Peskov and Putin (surname, gazetteer) are one node each
+    [ "$("$tool" entities --store "$db" --search peskov | wc -l)" -eq 2 ] || fail "Peskov is not one entity"
+    "$tool" entities --store "$db" --type Person --search putin | grep -q "person/vladimir-putin$" || fail "Putin"
+    # a foreign or damaged file is refused and left untouched
+    echo "not a store" >"$work/foreign.db"; cp "$work/foreign.db" "$work/foreign.orig"
+    "$tool" add -q --store "$work/foreign.db" "$fx/es-alianza.txt" 2>"$work/err"
+    [ $? -eq 1 ] && grep -q "not a newsgraph store" "$work/err" || fail "foreign file: $(cat "$work/err")"
+    cmp -s "$work/foreign.db" "$work/foreign.orig" || fail "foreign file modified"
+    head -c 8192 "$db" >"$work/damaged.db"; cp "$work/damaged.db" "$work/damaged.orig"
+    "$tool" stats --store "$work/damaged.db" >/dev/null 2>"$work/err"
+    [ $? -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] || fail "damaged store: $(cat "$work/err")"
+    cmp -s "$work/damaged.db" "$work/damaged.orig" || fail "damaged file modified"
+    "$tool" stats --store "$work/missing.db" 2>/dev/null; [ $? -eq 1 ] || fail "missing store"
+    ;;
+store_crash)
+    # kill -9 in the middle of adds leaves a readable store holding whole articles
+    dir=$shared/corpus/es-news/articles
+    [ -d "$dir" ] || dir=$fx
+    db=$work/crash.db
+    "$tool" add -q --store "$db" "$fx/es-alianza.txt" || fail "first add"
+    for delay in 0.2 0.5; do
+        "$tool" add -q --store "$db" "$dir" 2>/dev/null &
+        pid=$!
+        sleep $delay
+        kill -9 $pid 2>/dev/null
+        wait $pid 2>/dev/null
+        "$tool" stats --store "$db" >"$work/s" || fail "store unreadable after kill -9"
+        note "after kill -9 at ${delay}s: $(grep articles "$work/s")"
+    done
+    # two writers at once: both finish, nothing is lost
+    "$tool" add -q --store "$work/two.db" "$fx/es-alianza.txt" "$fx/en-summit.txt" &
+    p1=$!
+    "$tool" add -q --store "$work/two.db" "$fx/en-business.txt" "$fx/en-conflict.txt" &
+    p2=$!
+    wait $p1 || fail "first writer failed"
+    wait $p2 || fail "second writer failed"
+    "$tool" stats --store "$work/two.db" | grep -q "^articles	4$" || fail "two writers lost articles"
+    ;;
 es_news_corpus)
     dir=$shared/corpus/es-news/articles
     [ -d "$dir" ] || { echo "../shared absent: skipped"; exit 77; }

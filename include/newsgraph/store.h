@@ -1,0 +1,65 @@
+/* Store: the graph kept across runs in one SQLite file (WAL mode), or in
+ * memory. Each article is added in one transaction; an article already stored
+ * (same content hash) changes nothing. Entities of a new article are linked to
+ * stored ones by, in this order and only between compatible types: gazetteer
+ * id (the same IRI), an exact folded alias, or for people a surname that
+ * matches exactly one stored person. Every decision is recorded with its rule.
+ *
+ * Not thread-safe; SQLite's locking makes concurrent processes wait (up to
+ * the busy timeout) rather than corrupt the file. */
+#ifndef NEWSGRAPH_STORE_H
+#define NEWSGRAPH_STORE_H
+
+#include <stddef.h>
+#include "newsgraph/document.h"
+#include "newsgraph/error.h"
+#include "newsgraph/extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ng_store ng_store;
+
+#define NG_STORE_SCHEMA_VERSION 1
+
+/* Open or create the store at path (NULL or ":memory:" = in memory). A file
+ * that is not a newsgraph store, or is damaged, is refused with NG_EFORMAT and
+ * left untouched. base is the entity IRI base (NULL = NG_DEFAULT_BASE) and is
+ * fixed when the store is created. *out belongs to the caller. */
+int ng_store_open(ng_store **out, const char *path, const char *base, ng_error *err);
+/* Close; NULL is a no-op. */
+void ng_store_close(ng_store *s);
+
+typedef enum ng_store_result {
+    NG_STORE_ADDED = 0,
+    NG_STORE_UNCHANGED /* the same content was stored already */
+} ng_store_result;
+
+/* Add one article and what was extracted from it, in one transaction. */
+int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
+                 ng_store_result *result, ng_error *err);
+
+typedef struct ng_store_counts {
+    long articles, entities, aliases, claims, links;
+} ng_store_counts;
+
+int ng_store_stats(ng_store *s, ng_store_counts *out, ng_error *err);
+
+/* One stored entity; strings are valid only during the callback. */
+typedef struct ng_store_entity {
+    const char *iri, *type, *name;
+    long articles;
+    const char *aliases; /* "|"-separated */
+} ng_store_entity;
+
+/* Call fn for every entity, optionally of one class and/or whose folded name
+ * or alias contains search; ordered by article count, then name. fn returns
+ * non-zero to stop. */
+int ng_store_each_entity(ng_store *s, const char *type, const char *search,
+                         int (*fn)(void *ud, const ng_store_entity *e), void *ud, ng_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

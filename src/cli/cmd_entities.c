@@ -1,0 +1,113 @@
+/* newsgraph entities / stats: what the store holds. */
+#include "cli.h"
+#include "newsgraph/newsgraph.h"
+#include "newsgraph/store.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct store_opts {
+    const char *store, *type, *search;
+} store_opts;
+
+static int parse_store_opts(int argc, char **argv, store_opts *o, int with_filters,
+                            const char *command, const char *usage)
+{
+    enum { O_STORE = CLI_OPT_OWN, O_TYPE, O_SEARCH };
+    static const struct option longs[] = {{"store", required_argument, 0, O_STORE},
+                                          {"type", required_argument, 0, O_TYPE},
+                                          {"search", required_argument, 0, O_SEARCH},
+                                          {"help", no_argument, 0, 'h'},
+                                          {0, 0, 0, 0}};
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
+        if (c == O_STORE) {
+            o->store = optarg;
+        } else if (c == O_TYPE && with_filters) {
+            o->type = optarg;
+        } else if (c == O_SEARCH && with_filters) {
+            o->search = optarg;
+        } else if (c == 'h') {
+            fputs(usage, stdout);
+            exit(EXIT_OK);
+        } else {
+            cli_common c0 = {0};
+            cli_common_option(c == O_TYPE || c == O_SEARCH ? '?' : c, optarg, argv, &c0);
+            return -1;
+        }
+    }
+    if (!o->store) {
+        fprintf(stderr, "%s: %s needs --store FILE (see --help)\n", prog, command);
+        return -1;
+    }
+    if (optind < argc) {
+        fprintf(stderr, "%s: %s takes no FILE arguments\n", prog, command);
+        return -1;
+    }
+    return 0;
+}
+
+static int print_entity(void *ud, const ng_store_entity *e)
+{
+    fprintf(ud, "%s\t%s\t%ld\t%s\t%s\n", e->name, e->type, e->articles, e->aliases, e->iri);
+    return 0;
+}
+
+/* A store that does not exist yet is not created by a reading command. */
+static int open_existing(const char *path, ng_store **s)
+{
+    ng_error err = {0};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: %s: no such store\n", prog, path);
+        return -1;
+    }
+    fclose(f);
+    if (ng_store_open(s, path, NULL, &err)) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_entities(int argc, char **argv)
+{
+    store_opts o = {0};
+    if (parse_store_opts(argc, argv, &o, 1, "entities",
+                         "usage: newsgraph entities --store FILE [--type CLASS] [--search NAME]\n"
+                         "One line per entity: name, class, articles, aliases, IRI.\n"))
+        return EXIT_USAGE;
+    ng_store *s = NULL;
+    if (open_existing(o.store, &s)) return EXIT_FAIL;
+    ng_error err = {0};
+    printf("name\tclass\tarticles\taliases\tiri\n");
+    int rc = ng_store_each_entity(s, o.type, o.search, print_entity, stdout, &err);
+    if (rc) fprintf(stderr, "%s: %s\n", prog, err.msg);
+    ng_store_close(s);
+    return rc || fflush(stdout) ? EXIT_FAIL : EXIT_OK;
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    store_opts o = {0};
+    if (parse_store_opts(argc, argv, &o, 0, "stats",
+                         "usage: newsgraph stats --store FILE\n"
+                         "Counts of articles, entities, aliases, claims and linking decisions.\n"))
+        return EXIT_USAGE;
+    ng_store *s = NULL;
+    if (open_existing(o.store, &s)) return EXIT_FAIL;
+    ng_error err = {0};
+    ng_store_counts n;
+    int rc = ng_store_stats(s, &n, &err);
+    if (rc)
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+    else
+        printf("articles\t%ld\nentities\t%ld\naliases\t%ld\nclaims\t%ld\nlinks\t%ld\n", n.articles,
+               n.entities, n.aliases, n.claims, n.links);
+    ng_store_close(s);
+    return rc ? EXIT_FAIL : EXIT_OK;
+}

@@ -1,0 +1,505 @@
+/* The embedded store: one SQLite file holding articles, entities, aliases,
+ * linking decisions and claims, versioned by PRAGMA user_version and marked
+ * as ours by PRAGMA application_id. A file that is not ours, or is damaged,
+ * is refused before anything is written to it. */
+#include "newsgraph/store.h"
+#include "newsgraph/graph.h"
+#include "newsgraph/newsgraph.h"
+#include "util/util.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NG_APPLICATION_ID 0x4E475246 /* "NGRF" */
+
+struct ng_store {
+    sqlite3 *db;
+    char *base;
+    ng_buf fold;
+};
+
+static const char *const schema_v1 =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE articles(id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, source TEXT,"
+    " title TEXT, date TEXT, lang TEXT);"
+    "CREATE TABLE entities(id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+    " name TEXT NOT NULL, folded TEXT NOT NULL, lang TEXT, label_en TEXT, label_es TEXT,"
+    " qid TEXT, gaz_id TEXT);"
+    "CREATE INDEX entities_type ON entities(type);"
+    "CREATE TABLE aliases(entity_id INTEGER NOT NULL REFERENCES entities(id),"
+    " folded TEXT NOT NULL, label TEXT NOT NULL, lang TEXT NOT NULL,"
+    " UNIQUE(entity_id, label, lang));"
+    "CREATE INDEX aliases_folded ON aliases(folded);"
+    "CREATE TABLE links(article_id INTEGER NOT NULL REFERENCES articles(id),"
+    " entity_id INTEGER NOT NULL REFERENCES entities(id), surface TEXT NOT NULL,"
+    " rule TEXT NOT NULL);"
+    "CREATE INDEX links_entity ON links(entity_id);"
+    "CREATE TABLE claims(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL"
+    " REFERENCES articles(id), subject_id INTEGER NOT NULL, property TEXT NOT NULL,"
+    " object_id INTEGER NOT NULL, pattern TEXT, confidence REAL, modality TEXT,"
+    " speaker_id INTEGER, sentence TEXT, char_start INTEGER, char_end INTEGER,"
+    " when_kind INTEGER, when_rel INTEGER, when_value TEXT, qty_value REAL,"
+    " qty_bound INTEGER, qty_unit TEXT);"
+    "CREATE INDEX claims_subject ON claims(subject_id);"
+    "CREATE INDEX claims_object ON claims(object_id);";
+
+static int db_error(ng_store *s, ng_error *err, int code, const char *what)
+{
+    return ng_error_set(err, code, "store: %s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static int exec(ng_store *s, const char *sql, ng_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
+    int rc = ng_error_set(err, NG_EIO, "store: %s", msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
+    return rc;
+}
+
+static long query_long(ng_store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    long v = -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* A file that exists must start like an SQLite database; anything else is
+ * refused before SQLite opens (and might write) it. */
+static int looks_like_sqlite(const char *path, int *exists)
+{
+    FILE *f = fopen(path, "rb");
+    *exists = f != NULL;
+    if (!f) return 1;
+    char head[16] = {0};
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return n == 0 || (n == 16 && memcmp(head, "SQLite format 3", 16) == 0);
+}
+
+static int check_existing(ng_store *s, const char *path, ng_error *err)
+{
+    long app = query_long(s, "PRAGMA application_id");
+    long version = query_long(s, "PRAGMA user_version");
+    long tables = query_long(s, "SELECT count(*) FROM sqlite_master");
+    if (app < 0 || tables < 0)
+        return ng_error_set(err, NG_EFORMAT, "%s: unreadable database (damaged?)", path);
+    if (app == 0 && tables == 0) return 1; /* an empty database: make it ours */
+    if (app != NG_APPLICATION_ID)
+        return ng_error_set(err, NG_EFORMAT, "%s: an SQLite database, but not a newsgraph store",
+                            path);
+    if (version > NG_STORE_SCHEMA_VERSION)
+        return ng_error_set(err, NG_EFORMAT,
+                            "%s: store schema %ld is newer than this newsgraph (%d)", path, version,
+                            NG_STORE_SCHEMA_VERSION);
+    sqlite3_stmt *st = NULL;
+    int ok = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
+             sqlite3_step(st) == SQLITE_ROW &&
+             strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+    sqlite3_finalize(st);
+    if (!ok)
+        return ng_error_set(err, NG_EFORMAT, "%s: damaged store (integrity check failed)", path);
+    return 0;
+}
+
+static int create_schema(ng_store *s, const char *base, ng_error *err)
+{
+    char sql[256];
+    int rc = exec(s, "BEGIN", err);
+    if (!rc) rc = exec(s, schema_v1, err);
+    snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d", NG_APPLICATION_ID,
+             NG_STORE_SCHEMA_VERSION);
+    if (!rc) rc = exec(s, sql, err);
+    sqlite3_stmt *st = NULL;
+    if (!rc &&
+        (sqlite3_prepare_v2(s->db, "INSERT INTO meta VALUES('base', ?)", -1, &st, NULL) ||
+         sqlite3_bind_text(st, 1, base, -1, SQLITE_TRANSIENT) || sqlite3_step(st) != SQLITE_DONE))
+        rc = db_error(s, err, NG_EIO, "cannot record the IRI base");
+    sqlite3_finalize(st);
+    if (!rc)
+        rc = exec(s, "COMMIT", err);
+    else
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static int read_base(ng_store *s, const char *want, const char *path, ng_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='base'", -1, &st, NULL) ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return ng_error_set(err, NG_EFORMAT, "%s: store without an IRI base", path);
+    }
+    const char *stored = (const char *)sqlite3_column_text(st, 0);
+    if (want && strcmp(want, stored) != 0)
+        rc = ng_error_set(err, NG_EINVAL, "%s: the store's IRI base is %s, not %s", path, stored,
+                          want);
+    else if (!(s->base = strdup(stored)))
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int ng_store_open(ng_store **out, const char *path, const char *base, ng_error *err)
+{
+    *out = NULL;
+    int memory = !path || strcmp(path, ":memory:") == 0;
+    int exists = 0;
+    if (!memory && !looks_like_sqlite(path, &exists))
+        return ng_error_set(err, NG_EFORMAT, "%s: not a newsgraph store (not an SQLite database)",
+                            path);
+    ng_store *s = calloc(1, sizeof *s);
+    if (!s) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+    int rc = 0;
+    if (sqlite3_open_v2(memory ? ":memory:" : path, &s->db, flags, NULL) != SQLITE_OK) {
+        rc = ng_error_set(err, NG_EIO, "%s: %s", memory ? ":memory:" : path,
+                          s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        goto fail;
+    }
+    sqlite3_busy_timeout(s->db, 30000); /* a second writer waits for the first */
+    int fresh = 1;
+    if (exists) {
+        int r = check_existing(s, path, err);
+        if (r < 0) {
+            rc = r;
+            goto fail;
+        }
+        fresh = r == 1;
+    }
+    if (!memory && (rc = exec(s, "PRAGMA journal_mode=WAL", err))) goto fail;
+    if ((rc = exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err))) goto fail;
+    if (fresh && (rc = create_schema(s, base ? base : NG_DEFAULT_BASE, err))) goto fail;
+    if ((rc = read_base(s, fresh ? NULL : base, memory ? ":memory:" : path, err))) goto fail;
+    *out = s;
+    return 0;
+fail:
+    ng_store_close(s);
+    return rc;
+}
+
+void ng_store_close(ng_store *s)
+{
+    if (!s) return;
+    sqlite3_close(s->db);
+    ng_buf_free(&s->fold);
+    free(s->base);
+    free(s);
+}
+
+/* ---- adding ------------------------------------------------------------------ */
+
+/* Folded form for matching: case, accents and punctuation do not count. */
+static const char *folded(ng_store *s, const char *text)
+{
+    s->fold.len = 0;
+    if (ng_fold_append(&s->fold, text, strlen(text)) || !ng_buf_cstr(&s->fold)) return "";
+    for (size_t i = 0; i < s->fold.len; i++) {
+        unsigned char c = (unsigned char)s->fold.data[i];
+        if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) s->fold.data[i] = ' ';
+    }
+    /* squeeze spaces */
+    size_t w = 0;
+    for (size_t i = 0; i < s->fold.len; i++)
+        if (s->fold.data[i] != ' ' || (w && s->fold.data[w - 1] != ' '))
+            s->fold.data[w++] = s->fold.data[i];
+    while (w && s->fold.data[w - 1] == ' ')
+        w--;
+    s->fold.data[w] = '\0';
+    s->fold.len = w;
+    return s->fold.data;
+}
+
+typedef struct stmts {
+    sqlite3_stmt *find_iri, *find_alias, *find_person, *insert_entity, *touch_entity, *insert_alias,
+        *insert_link, *insert_claim;
+} stmts;
+
+static void finalize_all(stmts *q)
+{
+    sqlite3_stmt **p = (sqlite3_stmt **)q;
+    for (size_t i = 0; i < sizeof *q / sizeof *p; i++)
+        sqlite3_finalize(p[i]);
+}
+
+static int prepare_all(ng_store *s, stmts *q)
+{
+    static const char *const sql[] = {
+        "SELECT id FROM entities WHERE iri=?",
+        "SELECT DISTINCT e.id, e.type FROM aliases a JOIN entities e ON e.id=a.entity_id"
+        " WHERE a.folded=?",
+        "SELECT id FROM entities WHERE type='Person' AND (folded LIKE '% ' || ?1 OR folded LIKE"
+        " ?1 || ' %')",
+        "INSERT INTO entities(iri,type,name,folded,lang,label_en,label_es,qid,gaz_id)"
+        " VALUES(?,?,?,?,?,?,?,?,?)",
+        "UPDATE entities SET type=CASE WHEN type='Entity' THEN ?2 ELSE type END WHERE id=?1",
+        "INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
+        "INSERT INTO links VALUES(?,?,?,?)",
+        "INSERT INTO claims(article_id,subject_id,property,object_id,pattern,confidence,"
+        "modality,speaker_id,sentence,char_start,char_end,when_kind,when_rel,when_value,"
+        "qty_value,qty_bound,qty_unit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"};
+    sqlite3_stmt **p = (sqlite3_stmt **)q;
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
+        if (sqlite3_prepare_v2(s->db, sql[i], -1, &p[i], NULL) != SQLITE_OK) return -1;
+    return 0;
+}
+
+static int compatible(const char *stored, ng_type t)
+{
+    return t == NG_TYPE_ENTITY || strcmp(stored, "Entity") == 0 ||
+           strcmp(stored, ng_type_name(t)) == 0;
+}
+
+/* The stored entity one extracted entity is, and the rule that says so;
+ * 0 when it is new. Two equally good candidates are no match. */
+static sqlite3_int64 link_entity(ng_store *s, stmts *q, const ng_entity_view *v, const char *iri,
+                                 const char **rule)
+{
+    sqlite3_int64 id = 0;
+    sqlite3_bind_text(q->find_iri, 1, iri, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(q->find_iri) == SQLITE_ROW) id = sqlite3_column_int64(q->find_iri, 0);
+    sqlite3_reset(q->find_iri);
+    if (id) {
+        *rule = v->gaz_id ? "gazetteer-id" : "same-name";
+        return id;
+    }
+    if (v->gaz_id) return 0; /* known entities are named by their id only */
+    const char *f = folded(s, v->name);
+    int found = 0;
+    sqlite3_bind_text(q->find_alias, 1, f, -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(q->find_alias) == SQLITE_ROW)
+        if (compatible((const char *)sqlite3_column_text(q->find_alias, 1), v->type))
+            id = sqlite3_column_int64(q->find_alias, 0), found++;
+    sqlite3_reset(q->find_alias);
+    if (found == 1) {
+        *rule = "alias";
+        return id;
+    }
+    id = 0;
+    found = 0;
+    if ((v->type == NG_TYPE_PERSON || v->type == NG_TYPE_ENTITY) && !strchr(f, ' ') && *f) {
+        sqlite3_bind_text(q->find_person, 1, f, -1, SQLITE_TRANSIENT);
+        while (sqlite3_step(q->find_person) == SQLITE_ROW)
+            id = sqlite3_column_int64(q->find_person, 0), found++;
+        sqlite3_reset(q->find_person);
+        if (found == 1) {
+            *rule = "surname";
+            return id;
+        }
+    }
+    return 0;
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int add_alias(ng_store *s, stmts *q, sqlite3_int64 id, const char *label, const char *lang)
+{
+    sqlite3_bind_int64(q->insert_alias, 1, id);
+    sqlite3_bind_text(q->insert_alias, 2, folded(s, label), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q->insert_alias, 3, label, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q->insert_alias, 4, lang, -1, SQLITE_TRANSIENT);
+    return step_done(q->insert_alias);
+}
+
+static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, const ng_entity_view *v,
+                        const char *lang, sqlite3_int64 *out)
+{
+    char *iri = ng_entity_iri(s->base, v);
+    if (!iri) return -1;
+    const char *rule = "new";
+    sqlite3_int64 id = link_entity(s, q, v, iri, &rule);
+    int rc = 0;
+    if (!id) {
+        sqlite3_stmt *st = q->insert_entity;
+        sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, ng_type_name(v->type), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, v->name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, folded(s, v->name), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 5, lang, -1, SQLITE_TRANSIENT);
+        bind_opt(st, 6, v->label_en);
+        bind_opt(st, 7, v->label_es);
+        bind_opt(st, 8, v->qid);
+        bind_opt(st, 9, v->gaz_id);
+        rc = step_done(st);
+        id = sqlite3_last_insert_rowid(s->db);
+    }
+    free(iri);
+    sqlite3_bind_int64(q->touch_entity, 1, id);
+    sqlite3_bind_text(q->touch_entity, 2, ng_type_name(v->type), -1, SQLITE_STATIC);
+    rc = rc || step_done(q->touch_entity) || add_alias(s, q, id, v->name, lang);
+    for (size_t k = 0; !rc && k < v->naliases; k++)
+        rc = add_alias(s, q, id, v->aliases[k], lang);
+    sqlite3_bind_int64(q->insert_link, 1, article);
+    sqlite3_bind_int64(q->insert_link, 2, id);
+    sqlite3_bind_text(q->insert_link, 3, v->name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q->insert_link, 4, rule, -1, SQLITE_STATIC);
+    rc = rc || step_done(q->insert_link);
+    *out = id;
+    return rc;
+}
+
+static int store_claim(stmts *q, sqlite3_int64 article, const ng_claim *c, const sqlite3_int64 *ids)
+{
+    sqlite3_stmt *st = q->insert_claim;
+    sqlite3_bind_int64(st, 1, article);
+    sqlite3_bind_int64(st, 2, ids[c->subject]);
+    sqlite3_bind_text(st, 3, c->property, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, ids[c->object]);
+    sqlite3_bind_text(st, 5, c->pattern, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_double(st, 6, c->confidence);
+    sqlite3_bind_text(st, 7, ng_modality_name(c->modality), -1, SQLITE_STATIC);
+    if (c->speaker >= 0)
+        sqlite3_bind_int64(st, 8, ids[c->speaker]);
+    else
+        sqlite3_bind_null(st, 8);
+    sqlite3_bind_text(st, 9, c->sentence, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 10, c->char_start);
+    sqlite3_bind_int64(st, 11, c->char_end);
+    sqlite3_bind_int(st, 12, c->when.kind);
+    sqlite3_bind_int(st, 13, c->when.rel);
+    bind_opt(st, 14, c->when.kind ? c->when.value : NULL);
+    if (c->quantity.present)
+        sqlite3_bind_double(st, 15, c->quantity.value);
+    else
+        sqlite3_bind_null(st, 15);
+    sqlite3_bind_int(st, 16, c->quantity.bound);
+    bind_opt(st, 17, c->quantity.unit);
+    return step_done(st);
+}
+
+static int insert_article(ng_store *s, const ng_document *doc, const char *lang, sqlite3_int64 *id,
+                          int *existed)
+{
+    sqlite3_stmt *st = NULL;
+    *existed = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles WHERE hash=?", -1, &st, NULL)) return -1;
+    sqlite3_bind_text(st, 1, ng_document_id(doc), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) *existed = 1;
+    sqlite3_finalize(st);
+    if (*existed) return 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO articles(hash,source,title,date,lang)"
+                           " VALUES(?,?,?,?,?)",
+                           -1, &st, NULL))
+        return -1;
+    sqlite3_bind_text(st, 1, ng_document_id(doc), -1, SQLITE_TRANSIENT);
+    bind_opt(st, 2, ng_document_source(doc));
+    bind_opt(st, 3, ng_document_title(doc));
+    bind_opt(st, 4, ng_document_date(doc));
+    bind_opt(st, 5, lang);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+    sqlite3_finalize(st);
+    *id = sqlite3_last_insert_rowid(s->db);
+    return rc;
+}
+
+int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
+                 ng_store_result *result, ng_error *err)
+{
+    stmts q = {0};
+    sqlite3_int64 article = 0, *ids = NULL;
+    int existed = 0, rc;
+    const char *lang = ng_extraction_lang(ex);
+    /* IMMEDIATE: take the write lock now, so two writers queue, not deadlock */
+    if ((rc = exec(s, "BEGIN IMMEDIATE", err))) return rc;
+    size_t n = ng_extraction_entity_count(ex);
+    if (insert_article(s, doc, lang, &article, &existed)) {
+        rc = db_error(s, err, NG_EIO, ng_document_source(doc));
+        goto fail;
+    }
+    if (existed) {
+        *result = NG_STORE_UNCHANGED;
+        return exec(s, "COMMIT", err);
+    }
+    ids = calloc(n + 1, sizeof *ids);
+    if (!ids || prepare_all(s, &q)) {
+        rc = ids ? db_error(s, err, NG_EIO, "prepare") : ng_error_set(err, NG_ENOMEM, "oom");
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (store_entity(s, &q, article, ng_extraction_entity(ex, i), lang, &ids[i])) {
+            rc = db_error(s, err, NG_EIO, ng_document_source(doc));
+            goto fail;
+        }
+    for (size_t i = 0; i < ng_extraction_claim_count(ex); i++)
+        if (store_claim(&q, article, ng_extraction_claim(ex, i), ids)) {
+            rc = db_error(s, err, NG_EIO, ng_document_source(doc));
+            goto fail;
+        }
+    finalize_all(&q);
+    free(ids);
+    *result = NG_STORE_ADDED;
+    return exec(s, "COMMIT", err);
+fail:
+    finalize_all(&q);
+    free(ids);
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc ? rc : NG_EIO;
+}
+
+/* ---- reading ------------------------------------------------------------------ */
+
+int ng_store_stats(ng_store *s, ng_store_counts *out, ng_error *err)
+{
+    out->articles = query_long(s, "SELECT count(*) FROM articles");
+    out->entities = query_long(s, "SELECT count(*) FROM entities");
+    out->aliases = query_long(s, "SELECT count(*) FROM aliases");
+    out->claims = query_long(s, "SELECT count(*) FROM claims");
+    out->links = query_long(s, "SELECT count(*) FROM links");
+    if (out->articles < 0 || out->entities < 0 || out->claims < 0)
+        return db_error(s, err, NG_EIO, "stats");
+    return 0;
+}
+
+int ng_store_each_entity(ng_store *s, const char *type, const char *search,
+                         int (*fn)(void *ud, const ng_store_entity *e), void *ud, ng_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    const char *sql =
+        "SELECT iri, type, name,"
+        " (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id) AS articles,"
+        " (SELECT group_concat(label, '|') FROM aliases a WHERE a.entity_id = e.id)"
+        " FROM entities e WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR EXISTS"
+        " (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND instr(a.folded, ?2) > 0))"
+        " ORDER BY articles DESC, name";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, NG_EIO, "entities");
+    bind_opt(st, 1, type);
+    if (search)
+        sqlite3_bind_text(st, 2, folded(s, search), -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, 2);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ng_store_entity e = {
+            (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+            (const char *)sqlite3_column_text(st, 2), (long)sqlite3_column_int64(st, 3),
+            (const char *)sqlite3_column_text(st, 4)};
+        if (!e.aliases) e.aliases = "";
+        if (fn(ud, &e)) break;
+    }
+    int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return bad ? db_error(s, err, NG_EIO, "entities") : 0;
+}

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define NG_APPLICATION_ID 0x4E475246 /* "NGRF" */
 
@@ -57,6 +58,20 @@ static int exec(ng_store *s, const char *sql, ng_error *err)
     int rc = ng_error_set(err, NG_EIO, "store: %s", msg ? msg : sqlite3_errmsg(s->db));
     sqlite3_free(msg);
     return rc;
+}
+
+/* Some statements (changing the journal mode) do not wait on the busy
+ * handler: retry them while another process holds the lock, up to 30 s. */
+static int exec_retry(ng_store *s, const char *sql, ng_error *err)
+{
+    for (int tries = 0; tries < 1500; tries++) {
+        int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK) return 0;
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+        struct timespec pause = {0, 20 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    return db_error(s, err, NG_EIO, sql);
 }
 
 static long query_long(ng_store *s, const char *sql)
@@ -108,11 +123,11 @@ static int check_existing(ng_store *s, const char *path, ng_error *err)
     return 0;
 }
 
+/* Inside the opening transaction: nobody else can create it at the same time. */
 static int create_schema(ng_store *s, const char *base, ng_error *err)
 {
     char sql[256];
-    int rc = exec(s, "BEGIN", err);
-    if (!rc) rc = exec(s, schema_v1, err);
+    int rc = exec(s, schema_v1, err);
     snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d", NG_APPLICATION_ID,
              NG_STORE_SCHEMA_VERSION);
     if (!rc) rc = exec(s, sql, err);
@@ -122,10 +137,6 @@ static int create_schema(ng_store *s, const char *base, ng_error *err)
          sqlite3_bind_text(st, 1, base, -1, SQLITE_TRANSIENT) || sqlite3_step(st) != SQLITE_DONE))
         rc = db_error(s, err, NG_EIO, "cannot record the IRI base");
     sqlite3_finalize(st);
-    if (!rc)
-        rc = exec(s, "COMMIT", err);
-    else
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return rc;
 }
 
@@ -166,19 +177,27 @@ int ng_store_open(ng_store **out, const char *path, const char *base, ng_error *
         goto fail;
     }
     sqlite3_busy_timeout(s->db, 30000); /* a second writer waits for the first */
-    int fresh = 1;
-    if (exists) {
-        int r = check_existing(s, path, err);
-        if (r < 0) {
-            rc = r;
-            goto fail;
-        }
-        fresh = r == 1;
+    const char *name = memory ? ":memory:" : path;
+    /* Read first: a foreign or damaged file is refused before anything is
+     * written to it (even the switch to WAL writes). */
+    if ((rc = check_existing(s, name, err)) < 0) goto fail;
+    if (!memory && (rc = exec_retry(s, "PRAGMA journal_mode=WAL", err))) goto fail;
+    /* Check again and create under one write lock, so that two processes
+     * opening a new store at once do not both create it. */
+    if ((rc = exec_retry(s, "BEGIN IMMEDIATE", err))) goto fail;
+    int fresh = check_existing(s, name, err);
+    if (fresh < 0) {
+        rc = fresh;
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        goto fail;
     }
-    if (!memory && (rc = exec(s, "PRAGMA journal_mode=WAL", err))) goto fail;
+    if ((fresh && (rc = create_schema(s, base ? base : NG_DEFAULT_BASE, err))) ||
+        (rc = read_base(s, fresh ? NULL : base, memory ? ":memory:" : path, err))) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        goto fail;
+    }
+    if ((rc = exec(s, "COMMIT", err))) goto fail;
     if ((rc = exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err))) goto fail;
-    if (fresh && (rc = create_schema(s, base ? base : NG_DEFAULT_BASE, err))) goto fail;
-    if ((rc = read_base(s, fresh ? NULL : base, memory ? ":memory:" : path, err))) goto fail;
     *out = s;
     return 0;
 fail:

@@ -180,7 +180,12 @@ int ng_store_open(ng_store **out, const char *path, const char *base, ng_error *
     const char *name = memory ? ":memory:" : path;
     /* Read first: a foreign or damaged file is refused before anything is
      * written to it (even the switch to WAL writes). */
-    if ((rc = check_existing(s, name, err)) < 0) goto fail;
+    /* one snapshot for the three header reads: a store being created by
+     * another process is seen either whole or not at all */
+    if ((rc = exec_retry(s, "BEGIN", err))) goto fail;
+    rc = check_existing(s, name, err);
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc < 0) goto fail;
     if (!memory && (rc = exec_retry(s, "PRAGMA journal_mode=WAL", err))) goto fail;
     /* Check again and create under one write lock, so that two processes
      * opening a new store at once do not both create it. */

@@ -48,14 +48,40 @@ typedef struct ng_writer_options {
 
 typedef struct ng_writer ng_writer;
 
-/* ctx and onto are borrowed and must outlive the writer; out is borrowed and
- * never closed by the writer. */
+/* ctx and onto are borrowed and must outlive the writer (onto may be NULL
+ * for the RDF formats: only diagrams label edges with it); out is borrowed
+ * and never closed by the writer. */
 int ng_writer_new(ng_writer **w, ng_context *ctx, const ng_ontology *onto, FILE *out,
                   const ng_writer_options *opts, ng_error *err);
 /* Add one article and what was extracted from it (both borrowed). */
 int ng_writer_add(ng_writer *w, const ng_document *doc, const ng_extraction *ex, ng_error *err);
 /* Write what remains (entities, the diagram). Errors include write failures. */
 int ng_writer_finish(ng_writer *w, ng_error *err);
+/* Rows, for RDF writers fed from a store instead of an extraction: an
+ * article, then its claims, then (after all articles) the entities, then
+ * ng_writer_finish. Strings are borrowed for the call. */
+typedef struct ng_article_row {
+    const char *id, *title, *source, *date, *lang;
+} ng_article_row;
+
+typedef struct ng_claim_row {
+    const char *subject_iri, *object_iri, *speaker_iri; /* speaker may be NULL */
+    ng_claim claim; /* subject, object and speaker indices are ignored */
+} ng_claim_row;
+
+typedef struct ng_entity_row {
+    const char *iri;
+    ng_type type;
+    const char *name, *lang, *label_en, *label_es, *qid; /* labels and qid may be NULL */
+    const char *const *alts, *const *alt_langs;
+    size_t nalts;
+} ng_entity_row;
+
+int ng_writer_begin_article(ng_writer *w, const ng_article_row *a, ng_error *err);
+int ng_writer_claim(ng_writer *w, const ng_claim_row *c, ng_error *err);
+int ng_writer_end_article(ng_writer *w, ng_error *err);
+int ng_writer_entity(ng_writer *w, const ng_entity_row *e, ng_error *err);
+
 /* Triples written so far (RDF formats). */
 unsigned long ng_writer_triples(const ng_writer *w);
 void ng_writer_free(ng_writer *w);

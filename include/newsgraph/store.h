@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "newsgraph/document.h"
 #include "newsgraph/error.h"
+#include "newsgraph/export.h"
 #include "newsgraph/extract.h"
 
 #ifdef __cplusplus
@@ -58,6 +59,14 @@ typedef struct ng_store_entity {
  * non-zero to stop. */
 int ng_store_each_entity(ng_store *s, const char *type, const char *search,
                          int (*fn)(void *ud, const ng_store_entity *e), void *ud, ng_error *err);
+
+/* Write the whole store through an RDF writer (made with the store's base,
+ * ng_store_base): articles in the order they were added, each with its
+ * claims, then every entity; finishes the writer. Rows are streamed from
+ * SQLite; the same store always gives the same bytes. */
+int ng_store_export(ng_store *s, ng_writer *w, ng_error *err);
+/* The store's IRI base (borrowed). */
+const char *ng_store_base(const ng_store *s);
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,7 @@ static const struct {
     {"add", cmd_add, "add articles to a persistent store (SQLite), linking their entities"},
     {"entities", cmd_entities, "list the entities of a store"},
     {"stats", cmd_stats, "count what a store holds"},
+    {"export", cmd_export, "write a store as RDF (turtle, ntriples, nquads, rdfxml)"},
 };
 
 static void usage_main(FILE *f)

@@ -95,6 +95,8 @@ int ng__rdf_begin(ng_writer *w, ng_error *err)
 
 void ng__rdf_free(ng_writer *w)
 {
+    free(w->article);
+    w->article = NULL;
     if (w->graph_term) raptor_free_term(w->graph_term);
     w->graph_term = NULL;
     if (w->ser) raptor_free_serializer(w->ser);
@@ -149,30 +151,28 @@ static int emit(ng_writer *w, raptor_term *s, raptor_term *p, raptor_term *o)
     return 0;
 }
 
-static char *article_iri(ng_writer *w, const ng_document *doc)
+static char *article_iri(ng_writer *w, const char *id)
 {
     ng_buf b = {0};
-    if (ng_buf_printf(&b, "%sarticle/%s", ng_graph_base(w->graph), ng_document_id(doc))) {
+    if (ng_buf_printf(&b, "%sarticle/%s", ng_graph_base(w->graph), id)) {
         ng_buf_free(&b);
         return NULL;
     }
     return b.data;
 }
 
-static int write_article_node(ng_writer *w, const ng_document *doc, const char *a, const char *lang,
-                              const char *article_date)
+static int write_article_node(ng_writer *w, const ng_article_row *r, const char *a)
 {
-    const char *src = ng_document_source(doc);
-    const char *date = ng_document_date(doc);
-    if (!date) date = article_date; /* read from a dateline */
+    const char *src = r->source ? r->source : "";
     int rc = emit(w, iri(w, a), iri2(w, RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Article"));
-    rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "title"), lit(w, ng_document_title(doc), lang));
-    rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "language"), lit(w, lang, NULL));
+    if (r->title)
+        rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "title"), lit(w, r->title, r->lang));
+    rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "language"), lit(w, r->lang, NULL));
     if (strncmp(src, "http://", 7) == 0 || strncmp(src, "https://", 8) == 0)
         rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "source"), iri(w, src));
     else
         rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "source"), lit(w, src, NULL));
-    if (date) rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "date"), typed(w, date, "date"));
+    if (r->date) rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "date"), typed(w, r->date, "date"));
     return rc;
 }
 
@@ -255,9 +255,9 @@ static int write_qualifiers(ng_writer *w, const char *ci, const ng_claim *c)
     return rc;
 }
 
-static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const char *lang)
+static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const char *s, const char *o,
+                       const char *speaker, const char *lang)
 {
-    const char *s = entity_iri(w, c->subject), *o = entity_iri(w, c->object);
     /* the direct triple only for what the text asserts, reports or announces */
     int direct = c->modality == NG_MOD_ASSERTED || c->modality == NG_MOD_REPORTED ||
                  c->modality == NG_MOD_FUTURE;
@@ -283,37 +283,65 @@ static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const cha
     rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "confidence"), typed(w, num, "decimal"));
     rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "modality"),
                     lit(w, ng_modality_name(c->modality), NULL));
-    if (c->speaker >= 0)
-        rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "attributedTo"),
-                        iri(w, entity_iri(w, (size_t)c->speaker)));
+    if (speaker)
+        rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "attributedTo"), iri(w, speaker));
     rc = rc || write_qualifiers(w, ci, c);
     free(ci);
     return rc;
 }
 
-int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *ex, ng_error *err)
+int ng_writer_begin_article(ng_writer *w, const ng_article_row *r, ng_error *err)
 {
-    const char *lang = ng_extraction_lang(ex);
-    char *a = article_iri(w, doc);
-    if (!a) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    if (!w->ser) return ng_error_set(err, NG_EINVAL, "rows are written as RDF only");
+    free(w->article);
+    if (!(w->article = article_iri(w, r->id))) return ng_error_set(err, NG_ENOMEM, "oom");
     if (w->graph_term) raptor_free_term(w->graph_term);
-    w->graph_term = w->opts.format == NG_OUT_NQUADS ? iri(w, a) : NULL;
-    int rc = write_article_node(w, doc, a, lang, ng_extraction_date(ex));
-    for (size_t i = 0; !rc && i < ng_extraction_claim_count(ex); i++)
-        rc = write_claim(w, a, ng_extraction_claim(ex, i), lang);
-    free(a);
+    w->graph_term = w->opts.format == NG_OUT_NQUADS ? iri(w, w->article) : NULL;
+    w->article_lang = r->lang;
+    if (write_article_node(w, r, w->article) || w->rdf_errors)
+        return ng_error_set(err, NG_ELIB, "%s: the RDF serializer failed", r->id);
+    return 0;
+}
+
+int ng_writer_claim(ng_writer *w, const ng_claim_row *r, ng_error *err)
+{
+    if (!w->article) return ng_error_set(err, NG_EINVAL, "a claim outside an article");
+    if (write_claim(w, w->article, &r->claim, r->subject_iri, r->object_iri, r->speaker_iri,
+                    w->article_lang) ||
+        w->rdf_errors)
+        return ng_error_set(err, NG_ELIB, "the RDF serializer failed");
+    return 0;
+}
+
+int ng_writer_end_article(ng_writer *w, ng_error *err)
+{
     if (w->graph_term) raptor_free_term(w->graph_term);
     w->graph_term = NULL;
-    if (rc || w->rdf_errors)
-        return ng_error_set(err, NG_ELIB, "%s: the RDF serializer failed", ng_document_source(doc));
+    free(w->article);
+    w->article = NULL;
     if (w->pending.len >= 65536 && flush_pending(w))
         return ng_error_set(err, NG_EIO, "write error on output");
     return 0;
 }
 
-static int write_entity(ng_writer *w, size_t i)
+int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *ex, ng_error *err)
 {
-    const ng_graph_entity *e = ng_graph_entity_at(w->graph, i);
+    const char *date = ng_document_date(doc);
+    ng_article_row r = {ng_document_id(doc), ng_document_title(doc), ng_document_source(doc),
+                        date ? date : ng_extraction_date(ex), ng_extraction_lang(ex)};
+    int rc = ng_writer_begin_article(w, &r, err);
+    for (size_t i = 0; !rc && i < ng_extraction_claim_count(ex); i++) {
+        const ng_claim *c = ng_extraction_claim(ex, i);
+        ng_claim_row row = {entity_iri(w, c->subject), entity_iri(w, c->object),
+                            c->speaker >= 0 ? entity_iri(w, (size_t)c->speaker) : NULL, *c};
+        rc = ng_writer_claim(w, &row, err);
+    }
+    int rc2 = ng_writer_end_article(w, err);
+    return rc ? rc : rc2;
+}
+
+static int write_entity_row(ng_writer *w, const ng_entity_row *e)
+{
     int rc = emit(w, iri(w, e->iri), iri2(w, RDF_NS, "type"),
                   iri2(w, NG_ONTOLOGY_NS, ng_type_name(e->type)));
     if (e->label_en || e->label_es) {
@@ -326,14 +354,29 @@ static int write_entity(ng_writer *w, size_t i)
     } else {
         rc = rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->name, e->lang));
     }
-    size_t n;
-    const char *const *langs;
-    const char *const *alts = ng_graph_alt_labels(w->graph, i, &langs, &n);
-    for (size_t k = 0; k < n; k++)
-        rc = rc || emit(w, iri(w, e->iri), iri2(w, SKOS_NS, "altLabel"), lit(w, alts[k], langs[k]));
+    for (size_t k = 0; k < e->nalts; k++)
+        rc = rc || emit(w, iri(w, e->iri), iri2(w, SKOS_NS, "altLabel"),
+                        lit(w, e->alts[k], e->alt_langs[k]));
     if (e->qid)
         rc = rc || emit(w, iri(w, e->iri), iri2(w, OWL_NS, "sameAs"), iri2(w, WD_NS, e->qid));
     return rc;
+}
+
+int ng_writer_entity(ng_writer *w, const ng_entity_row *e, ng_error *err)
+{
+    if (!w->ser) return ng_error_set(err, NG_EINVAL, "rows are written as RDF only");
+    if (write_entity_row(w, e) || w->rdf_errors)
+        return ng_error_set(err, NG_ELIB, "%s: the RDF serializer failed", e->iri);
+    return 0;
+}
+
+static int write_entity(ng_writer *w, size_t i)
+{
+    const ng_graph_entity *e = ng_graph_entity_at(w->graph, i);
+    ng_entity_row row = {e->iri,      e->type, e->name, e->lang, e->label_en,
+                         e->label_es, e->qid,  NULL,    NULL,    0};
+    row.alts = ng_graph_alt_labels(w->graph, i, &row.alt_langs, &row.nalts);
+    return write_entity_row(w, &row);
 }
 
 int ng__rdf_finish(ng_writer *w, ng_error *err)

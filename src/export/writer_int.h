@@ -32,6 +32,8 @@ struct ng_writer {
     unsigned long triples;
     ng_map *direct_seen;     /* "<s>\x1f<p>\x1f<o>" hashes as keys */
     raptor_term *graph_term; /* current article graph (N-Quads) or NULL */
+    char *article;           /* current article IRI (row API) */
+    const char *article_lang;
     /* diagrams */
     dot_edge *edges;
     size_t nedges, edges_cap;

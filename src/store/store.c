@@ -412,8 +412,8 @@ static int store_claim(stmts *q, sqlite3_int64 article, const ng_claim *c, const
     return step_done(st);
 }
 
-static int insert_article(ng_store *s, const ng_document *doc, const char *lang, sqlite3_int64 *id,
-                          int *existed)
+static int insert_article(ng_store *s, const ng_document *doc, const char *lang, const char *date,
+                          sqlite3_int64 *id, int *existed)
 {
     sqlite3_stmt *st = NULL;
     *existed = 0;
@@ -430,7 +430,7 @@ static int insert_article(ng_store *s, const ng_document *doc, const char *lang,
     sqlite3_bind_text(st, 1, ng_document_id(doc), -1, SQLITE_TRANSIENT);
     bind_opt(st, 2, ng_document_source(doc));
     bind_opt(st, 3, ng_document_title(doc));
-    bind_opt(st, 4, ng_document_date(doc));
+    bind_opt(st, 4, date);
     bind_opt(st, 5, lang);
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
     sqlite3_finalize(st);
@@ -448,7 +448,8 @@ int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
     /* IMMEDIATE: take the write lock now, so two writers queue, not deadlock */
     if ((rc = exec(s, "BEGIN IMMEDIATE", err))) return rc;
     size_t n = ng_extraction_entity_count(ex);
-    if (insert_article(s, doc, lang, &article, &existed)) {
+    const char *date = ng_document_date(doc) ? ng_document_date(doc) : ng_extraction_date(ex);
+    if (insert_article(s, doc, lang, date, &article, &existed)) {
         rc = db_error(s, err, NG_EIO, ng_document_source(doc));
         goto fail;
     }
@@ -526,4 +527,157 @@ int ng_store_each_entity(ng_store *s, const char *type, const char *search,
     int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_finalize(st);
     return bad ? db_error(s, err, NG_EIO, "entities") : 0;
+}
+
+/* ---- export ------------------------------------------------------------------- */
+
+const char *ng_store_base(const ng_store *s)
+{
+    return s->base;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+static ng_modality modality_from(const char *name)
+{
+    for (int m = NG_MOD_ASSERTED; m <= NG_MOD_HEDGED; m++)
+        if (name && strcmp(name, ng_modality_name((ng_modality)m)) == 0) return (ng_modality)m;
+    return NG_MOD_ASSERTED;
+}
+
+static int export_claims(ng_store *s, ng_writer *w, sqlite3_stmt *cl, sqlite3_int64 article,
+                         ng_error *err)
+{
+    sqlite3_bind_int64(cl, 1, article);
+    int rc = 0, step;
+    while (!rc && (step = sqlite3_step(cl)) == SQLITE_ROW) {
+        ng_claim_row r;
+        memset(&r, 0, sizeof r);
+        r.subject_iri = col(cl, 0);
+        r.object_iri = col(cl, 1);
+        r.speaker_iri = col(cl, 2);
+        ng_claim *c = &r.claim;
+        c->property = col(cl, 3);
+        c->pattern = col(cl, 4);
+        c->confidence = sqlite3_column_double(cl, 5);
+        c->modality = modality_from(col(cl, 6));
+        c->sentence = col(cl, 7) ? col(cl, 7) : "";
+        c->char_start = (uint32_t)sqlite3_column_int64(cl, 8);
+        c->char_end = (uint32_t)sqlite3_column_int64(cl, 9);
+        c->when.kind = (ng_when_kind)sqlite3_column_int(cl, 10);
+        c->when.rel = (ng_when_rel)sqlite3_column_int(cl, 11);
+        if (col(cl, 12)) snprintf(c->when.value, sizeof c->when.value, "%s", col(cl, 12));
+        c->quantity.present = sqlite3_column_type(cl, 13) != SQLITE_NULL;
+        c->quantity.value = sqlite3_column_double(cl, 13);
+        c->quantity.bound = (ng_bound)sqlite3_column_int(cl, 14);
+        c->quantity.unit = col(cl, 15);
+        rc = ng_writer_claim(w, &r, err);
+    }
+    if (!rc && step != SQLITE_DONE) rc = db_error(s, err, NG_EIO, "export claims");
+    sqlite3_reset(cl);
+    return rc;
+}
+
+static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_stmt *al,
+                         ng_error *err)
+{
+    ng_entity_row r = {col(en, 1), (ng_type)ng_type_parse(col(en, 2)),
+                       col(en, 3), col(en, 4),
+                       col(en, 5), col(en, 6),
+                       col(en, 7), NULL,
+                       NULL,       0};
+    if ((int)r.type < 0) r.type = NG_TYPE_ENTITY;
+    /* alternative labels: every alias but the labels themselves */
+    const char **alts = NULL, **langs = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0, step;
+    sqlite3_bind_int64(al, 1, sqlite3_column_int64(en, 0));
+    while ((step = sqlite3_step(al)) == SQLITE_ROW) {
+        const char *label = col(al, 0);
+        if (strcmp(label, r.name) == 0 || (r.label_en && strcmp(label, r.label_en) == 0) ||
+            (r.label_es && strcmp(label, r.label_es) == 0))
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 8;
+            const char **a = realloc(alts, cap * sizeof *a),
+                       **l = a ? realloc(langs, cap * sizeof *l) : NULL;
+            if (a) alts = a;
+            if (l) langs = l;
+            if (!a || !l) {
+                rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+                break;
+            }
+        }
+        alts[n] = strdup(label);
+        langs[n] = strcmp(col(al, 1), "en") == 0 ? "en" : "es";
+        if (!alts[n]) {
+            rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+            break;
+        }
+        n++;
+    }
+    if (!rc && step != SQLITE_ROW && step != SQLITE_DONE) rc = db_error(s, err, NG_EIO, "aliases");
+    r.alts = alts;
+    r.alt_langs = langs;
+    r.nalts = n;
+    if (!rc) rc = ng_writer_entity(w, &r, err);
+    sqlite3_reset(al);
+    for (size_t i = 0; i < n; i++)
+        free((char *)alts[i]);
+    free(alts);
+    free(langs);
+    return rc;
+}
+
+int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
+{
+    sqlite3_stmt *ar = NULL, *cl = NULL, *en = NULL, *al = NULL;
+    int rc = 0, step;
+    /* one read snapshot for the whole export: a concurrent add is not half seen */
+    if ((rc = exec(s, "BEGIN", err))) return rc;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id, hash, title, source, date, lang FROM articles"
+                           " ORDER BY id",
+                           -1, &ar, NULL) ||
+        sqlite3_prepare_v2(s->db,
+                           "SELECT su.iri, ob.iri, sp.iri, c.property, c.pattern, c.confidence,"
+                           " c.modality, c.sentence, c.char_start, c.char_end, c.when_kind,"
+                           " c.when_rel, c.when_value, c.qty_value, c.qty_bound, c.qty_unit"
+                           " FROM claims c JOIN entities su ON su.id = c.subject_id"
+                           " JOIN entities ob ON ob.id = c.object_id"
+                           " LEFT JOIN entities sp ON sp.id = c.speaker_id"
+                           " WHERE c.article_id = ? ORDER BY c.id",
+                           -1, &cl, NULL) ||
+        sqlite3_prepare_v2(s->db,
+                           "SELECT id, iri, type, name, lang, label_en, label_es, qid"
+                           " FROM entities ORDER BY id",
+                           -1, &en, NULL) ||
+        sqlite3_prepare_v2(s->db,
+                           "SELECT label, lang FROM aliases WHERE entity_id = ?"
+                           " ORDER BY rowid",
+                           -1, &al, NULL)) {
+        rc = db_error(s, err, NG_EIO, "export");
+        goto done;
+    }
+    while (!rc && (step = sqlite3_step(ar)) == SQLITE_ROW) {
+        ng_article_row a = {col(ar, 1), col(ar, 2), col(ar, 3), col(ar, 4),
+                            col(ar, 5) ? col(ar, 5) : "es"};
+        rc = ng_writer_begin_article(w, &a, err);
+        if (!rc) rc = export_claims(s, w, cl, sqlite3_column_int64(ar, 0), err);
+        int rc2 = ng_writer_end_article(w, err);
+        if (!rc) rc = rc2;
+    }
+    while (!rc && (step = sqlite3_step(en)) == SQLITE_ROW)
+        rc = export_entity(s, w, en, al, err);
+    if (!rc) rc = ng_writer_finish(w, err);
+done:
+    sqlite3_finalize(ar);
+    sqlite3_finalize(cl);
+    sqlite3_finalize(en);
+    sqlite3_finalize(al);
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    return rc;
 }

@@ -60,6 +60,30 @@ typedef struct ng_store_entity {
 int ng_store_each_entity(ng_store *s, const char *type, const char *search,
                          int (*fn)(void *ud, const ng_store_entity *e), void *ud, ng_error *err);
 
+/* The IRI of the entity named name (an IRI, or a name or alias, folded); the
+ * most mentioned one when several share the name. *iri is malloc'd for the
+ * caller; NG_EINVAL when nothing matches. */
+int ng_store_find(ng_store *s, const char *name, char **iri, ng_error *err);
+
+/* One claim about an entity, or one linking decision; strings are valid only
+ * during the callback. */
+typedef struct ng_store_claim {
+    const char *subject, *property, *object; /* names */
+    const char *article, *sentence, *speaker, *pattern, *modality;
+    const char *when; /* may be NULL */
+} ng_store_claim;
+
+typedef struct ng_store_link {
+    const char *article, *surface, *rule;
+} ng_store_link;
+
+/* Every claim with the entity as subject or object, in the order stored. */
+int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_claim *c),
+                        void *ud, ng_error *err);
+/* Every linking decision that put a mention into the entity. */
+int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_link *l),
+                       void *ud, ng_error *err);
+
 /* Write the whole store through an RDF writer (made with the store's base,
  * ng_store_base): articles in the order they were added, each with its
  * claims, then every entity; finishes the writer. Rows are streamed from

@@ -111,3 +111,68 @@ int cmd_stats(int argc, char **argv)
     ng_store_close(s);
     return rc ? EXIT_FAIL : EXIT_OK;
 }
+
+static const char *or_dash(const char *s)
+{
+    return s && *s ? s : "-";
+}
+
+static int print_claim(void *ud, const ng_store_claim *c)
+{
+    fprintf(ud, "claim\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->subject, c->property, c->object,
+            or_dash(c->modality), or_dash(c->when), or_dash(c->speaker), or_dash(c->pattern),
+            or_dash(c->article), or_dash(c->sentence));
+    return 0;
+}
+
+static int print_link(void *ud, const ng_store_link *l)
+{
+    fprintf(ud, "link\t%s\t%s\t%s\n", l->surface, l->rule, or_dash(l->article));
+    return 0;
+}
+
+int cmd_show(int argc, char **argv)
+{
+    store_opts o = {0};
+    const char *usage =
+        "usage: newsgraph show --store FILE NAME|IRI\n"
+        "Every claim about the entity (subject, property, object, modality, date, who\n"
+        "said it, pattern, article, sentence), then how each mention was linked to it.\n";
+    /* NAME is a positional argument: parse options, then take it */
+    enum { O_STORE = CLI_OPT_OWN };
+    static const struct option longs[] = {
+        {"store", required_argument, 0, O_STORE}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
+        if (c == O_STORE) {
+            o.store = optarg;
+        } else if (c == 'h') {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        } else {
+            cli_common unused = {0};
+            cli_common_option(c, optarg, argv, &unused);
+            return EXIT_USAGE;
+        }
+    }
+    if (!o.store || optind + 1 != argc) {
+        fprintf(stderr, "%s: show needs --store FILE and one NAME or IRI\n", prog);
+        return EXIT_USAGE;
+    }
+    ng_store *s = NULL;
+    if (open_existing(o.store, &s)) return EXIT_FAIL;
+    ng_error err = {0};
+    char *iri = NULL;
+    int rc = ng_store_find(s, argv[optind], &iri, &err);
+    if (!rc) {
+        printf("entity\t%s\n", iri);
+        rc = ng_store_each_claim(s, iri, print_claim, stdout, &err);
+    }
+    if (!rc) rc = ng_store_each_link(s, iri, print_link, stdout, &err);
+    if (rc) fprintf(stderr, "%s: %s\n", prog, err.msg);
+    free(iri);
+    ng_store_close(s);
+    return rc ? EXIT_FAIL : EXIT_OK;
+}

@@ -22,6 +22,7 @@ static const struct {
     {"entities", cmd_entities, "list the entities of a store"},
     {"stats", cmd_stats, "count what a store holds"},
     {"export", cmd_export, "write a store as RDF (turtle, ntriples, nquads, rdfxml)"},
+    {"show", cmd_show, "every claim about an entity of a store, and how it was linked"},
 };
 
 static void usage_main(FILE *f)

@@ -29,6 +29,7 @@ static const char *const schema_v1 =
     " name TEXT NOT NULL, folded TEXT NOT NULL, lang TEXT, label_en TEXT, label_es TEXT,"
     " qid TEXT, gaz_id TEXT);"
     "CREATE INDEX entities_type ON entities(type);"
+    "CREATE INDEX entities_folded ON entities(folded);"
     "CREATE TABLE aliases(entity_id INTEGER NOT NULL REFERENCES entities(id),"
     " folded TEXT NOT NULL, label TEXT NOT NULL, lang TEXT NOT NULL,"
     " UNIQUE(entity_id, label, lang));"
@@ -244,7 +245,7 @@ static const char *folded(ng_store *s, const char *text)
 
 typedef struct stmts {
     sqlite3_stmt *find_iri, *find_alias, *find_person, *insert_entity, *touch_entity, *insert_alias,
-        *insert_link, *insert_claim;
+        *insert_link, *insert_claim, *find_similar;
 } stmts;
 
 static void finalize_all(stmts *q)
@@ -269,11 +270,72 @@ static int prepare_all(ng_store *s, stmts *q)
         "INSERT INTO links VALUES(?,?,?,?)",
         "INSERT INTO claims(article_id,subject_id,property,object_id,pattern,confidence,"
         "modality,speaker_id,sentence,char_start,char_end,when_kind,when_rel,when_value,"
-        "qty_value,qty_bound,qty_unit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"};
+        "qty_value,qty_bound,qty_unit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "SELECT id, folded, type FROM entities WHERE gaz_id IS NULL AND folded >= ?1 AND"
+        " folded < ?1 || x'ff' AND length(folded) BETWEEN ?2 AND ?3"};
     sqlite3_stmt **p = (sqlite3_stmt **)q;
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
         if (sqlite3_prepare_v2(s->db, sql[i], -1, &p[i], NULL) != SQLITE_OK) return -1;
     return 0;
+}
+
+/* Edit distance between two short folded strings (bytes), capped at 8. */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 64 || m > 64) return 99;
+    int row[65];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        int prev = row[0], best = row[0] = (int)i;
+        for (size_t j = 1; j <= m; j++) {
+            int cur = row[j];
+            int sub = prev + (a[i - 1] != b[j - 1]);
+            int del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            prev = cur;
+            if (row[j] < best) best = row[j];
+        }
+        if (best > 8) return 99;
+    }
+    return row[m];
+}
+
+static int compatible(const char *stored, ng_type t);
+
+/* Spelling variants of one transliterated name ("Zelenski", "Zelensky",
+ * "Zelenskyy"): same first letter, similarity 1 - distance/length at least
+ * NG_SPELLING_SIMILARITY. Returns the one match, 0 for none; *ambiguous is set
+ * when two stored entities fit equally well. */
+#define NG_SPELLING_SIMILARITY 0.85
+static sqlite3_int64 similar_entity(stmts *q, const char *f, ng_type t, int *ambiguous)
+{
+    size_t n = strlen(f);
+    *ambiguous = 0;
+    if (n < 6) return 0;
+    char first[2] = {f[0], 0};
+    sqlite3_bind_text(q->find_similar, 1, first, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(q->find_similar, 2, (int)n - 2);
+    sqlite3_bind_int(q->find_similar, 3, (int)n + 2);
+    sqlite3_int64 best = 0;
+    double best_sim = 0;
+    while (sqlite3_step(q->find_similar) == SQLITE_ROW) {
+        const char *g = (const char *)sqlite3_column_text(q->find_similar, 1);
+        if (!compatible((const char *)sqlite3_column_text(q->find_similar, 2), t)) continue;
+        size_t len = n > strlen(g) ? n : strlen(g);
+        double sim = 1.0 - (double)edit_distance(f, g) / (double)len;
+        if (sim < NG_SPELLING_SIMILARITY) continue;
+        if (sim > best_sim) {
+            best_sim = sim;
+            best = sqlite3_column_int64(q->find_similar, 0);
+            *ambiguous = 0;
+        } else if (sim == best_sim) {
+            *ambiguous = 1;
+        }
+    }
+    sqlite3_reset(q->find_similar);
+    return *ambiguous ? 0 : best;
 }
 
 static int compatible(const char *stored, ng_type t)
@@ -319,6 +381,14 @@ static sqlite3_int64 link_entity(ng_store *s, stmts *q, const ng_entity_view *v,
             return id;
         }
     }
+    int ambiguous;
+    id = similar_entity(q, f, v->type, &ambiguous);
+    if (id) {
+        *rule = "similar-spelling";
+        return id;
+    }
+    /* two equally good candidates: keep a new node, and say why */
+    if (ambiguous || found > 1) *rule = "new-ambiguous";
     return 0;
 }
 
@@ -680,4 +750,75 @@ done:
     sqlite3_finalize(al);
     sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     return rc;
+}
+
+/* ---- show --------------------------------------------------------------------- */
+
+int ng_store_find(ng_store *s, const char *name, char **iri, ng_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    *iri = NULL;
+    const char *sql =
+        "SELECT e.iri FROM entities e WHERE e.iri = ?1 OR e.id IN"
+        " (SELECT entity_id FROM aliases WHERE folded = ?2)"
+        " ORDER BY (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id) DESC,"
+        " e.id LIMIT 1";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, NG_EIO, "find");
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, folded(s, name), -1, SQLITE_TRANSIENT);
+    int rc = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        if (!(*iri = strdup(col(st, 0)))) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+    } else {
+        rc = ng_error_set(err, NG_EINVAL, "no entity named '%s' in the store", name);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_claim *c),
+                        void *ud, ng_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    const char *sql =
+        "SELECT su.name, c.property, ob.name, coalesce(a.title, a.source), c.sentence,"
+        " sp.name, c.pattern, c.modality, c.when_value"
+        " FROM claims c JOIN entities su ON su.id = c.subject_id"
+        " JOIN entities ob ON ob.id = c.object_id JOIN articles a ON a.id = c.article_id"
+        " LEFT JOIN entities sp ON sp.id = c.speaker_id"
+        " WHERE su.iri = ?1 OR ob.iri = ?1 ORDER BY c.id";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, NG_EIO, "claims");
+    sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        ng_store_claim c = {col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
+                            col(st, 5), col(st, 6), col(st, 7), col(st, 8)};
+        if (fn(ud, &c)) break;
+    }
+    int bad = step != SQLITE_ROW && step != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return bad ? db_error(s, err, NG_EIO, "claims") : 0;
+}
+
+int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_link *l),
+                       void *ud, ng_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    const char *sql =
+        "SELECT coalesce(a.title, a.source), l.surface, l.rule FROM links l"
+        " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = l.article_id"
+        " WHERE e.iri = ? ORDER BY l.rowid";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, NG_EIO, "links");
+    sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        ng_store_link l = {col(st, 0), col(st, 1), col(st, 2)};
+        if (fn(ud, &l)) break;
+    }
+    int bad = step != SQLITE_ROW && step != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return bad ? db_error(s, err, NG_EIO, "links") : 0;
 }

@@ -218,6 +218,18 @@ store)
     [ $? -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] || fail "damaged store: $(cat "$work/err")"
     cmp -s "$work/damaged.db" "$work/damaged.orig" || fail "damaged file modified"
     "$tool" stats --store "$work/missing.db" 2>/dev/null; [ $? -eq 1 ] || fail "missing store"
+    # show: claims about an entity with their article, and how mentions were linked
+    "$tool" show --store "$db" Lukashenko >"$work/show" || fail "show"
+    grep -q "^entity	https://newsgraph.example/id/person/alexander-lukashenko$" "$work/show" || fail "show entity"
+    grep -q "^claim	Alexandr Lukashenko	presidentOf	Bielorrusia	asserted" "$work/show" || fail "show claim"
+    grep -q "^link	.*	gazetteer-id	" "$work/show" || fail "show link rule"
+    "$tool" show --store "$db" nobody-at-all 2>/dev/null; [ $? -eq 1 ] || fail "show unknown"
+    # transliteration variants of a name the gazetteer does not know become one entity
+    printf 'Uno\n\nEl portavoz Andréi Kovalevski visitó Polonia.\n' >"$work/v1.txt"
+    printf 'Dos\n\nEl portavoz Andrei Kovalevsky agradeció a Polonia.\n' >"$work/v2.txt"
+    "$tool" add -q --lang es --store "$work/v.db" "$work/v1.txt" "$work/v2.txt" || fail "add variants"
+    "$tool" show --store "$work/v.db" "Andrei Kovalevsky" | grep -q "^link	Andrei Kovalevsky	similar-spelling	" || fail "similar spelling"
+    [ "$("$tool" entities --store "$work/v.db" --type Person | wc -l)" -eq 2 ] || fail "variants not merged"
     ;;
 store_linking)
     # the seed and our own article naming the same people and places in other

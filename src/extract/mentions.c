@@ -130,6 +130,12 @@ static int gaz_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
         if (!stop) continue;
         const ng_gaz_entry *e = &x->onto->entries[entry];
         if (!gaz_case_ok(x, i, stop, e, acronym, lower_tail, lower_head)) continue;
+        /* "Mauricio Macri" is a person, not Mauritius: a one-word place that is
+         * also a given name, followed by a capitalised word, starts a name */
+        if (stop == i + 1 && e->type != NG_TYPE_PERSON && stop < end &&
+            (x->toks[stop].flags & NG_TOK_UPPER) && (x->toks[stop].flags & NG_TOK_WORD) &&
+            ng_map_get(x->onto->given_names, x->toks[i].fold, x->toks[i].flen))
+            continue;
         if (push_mention(x, i, stop, sent, e->demonym ? MK_DEMONYM : MK_GAZ, entry))
             return NG_ENOMEM;
         i = stop - 1;

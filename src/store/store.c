@@ -44,6 +44,7 @@ static const char *const schema_v1 =
     " speaker_id INTEGER, sentence TEXT, char_start INTEGER, char_end INTEGER,"
     " when_kind INTEGER, when_rel INTEGER, when_value TEXT, qty_value REAL,"
     " qty_bound INTEGER, qty_unit TEXT);"
+    "CREATE INDEX claims_article ON claims(article_id);"
     "CREATE INDEX claims_subject ON claims(subject_id);"
     "CREATE INDEX claims_object ON claims(object_id);";
 

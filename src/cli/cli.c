@@ -1,5 +1,6 @@
 /* Shared pieces of the command-line tool. */
 #include "cli.h"
+#include "newsgraph/store.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -107,4 +108,20 @@ int cli_need_files(int argc, const char *command)
     if (optind < argc) return 0;
     fprintf(stderr, "%s: %s needs at least one FILE (see --help)\n", prog, command);
     return -1;
+}
+
+int cli_open_store(const char *path, struct ng_store **s)
+{
+    ng_error err = {0};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: %s: no such store\n", prog, path);
+        return -1;
+    }
+    fclose(f);
+    if (ng_store_open(s, path, NULL, &err)) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        return -1;
+    }
+    return 0;
 }

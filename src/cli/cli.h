@@ -39,6 +39,11 @@ typedef struct cli_common {
  * unknown option (argv names it). Returns 0 when handled, -1 after printing
  * a usage error. */
 int cli_common_option(int c, const char *arg, char **argv, cli_common *o);
+/* Open an existing store for a reading command (which never creates one);
+ * prints the error and returns -1 on failure. */
+struct ng_store;
+int cli_open_store(const char *path, struct ng_store **s);
+
 /* Usage error unless files follow the options. */
 int cli_need_files(int argc, const char *command);
 

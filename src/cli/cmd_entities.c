@@ -57,23 +57,6 @@ static int print_entity(void *ud, const ng_store_entity *e)
     return 0;
 }
 
-/* A store that does not exist yet is not created by a reading command. */
-static int open_existing(const char *path, ng_store **s)
-{
-    ng_error err = {0};
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: %s: no such store\n", prog, path);
-        return -1;
-    }
-    fclose(f);
-    if (ng_store_open(s, path, NULL, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        return -1;
-    }
-    return 0;
-}
-
 int cmd_entities(int argc, char **argv)
 {
     store_opts o = {0};
@@ -82,7 +65,7 @@ int cmd_entities(int argc, char **argv)
                          "One line per entity: name, class, articles, aliases, IRI.\n"))
         return EXIT_USAGE;
     ng_store *s = NULL;
-    if (open_existing(o.store, &s)) return EXIT_FAIL;
+    if (cli_open_store(o.store, &s)) return EXIT_FAIL;
     ng_error err = {0};
     printf("name\tclass\tarticles\taliases\tiri\n");
     int rc = ng_store_each_entity(s, o.type, o.search, print_entity, stdout, &err);
@@ -99,7 +82,7 @@ int cmd_stats(int argc, char **argv)
                          "Counts of articles, entities, aliases, claims and linking decisions.\n"))
         return EXIT_USAGE;
     ng_store *s = NULL;
-    if (open_existing(o.store, &s)) return EXIT_FAIL;
+    if (cli_open_store(o.store, &s)) return EXIT_FAIL;
     ng_error err = {0};
     ng_store_counts n;
     int rc = ng_store_stats(s, &n, &err);
@@ -162,7 +145,7 @@ int cmd_show(int argc, char **argv)
         return EXIT_USAGE;
     }
     ng_store *s = NULL;
-    if (open_existing(o.store, &s)) return EXIT_FAIL;
+    if (cli_open_store(o.store, &s)) return EXIT_FAIL;
     ng_error err = {0};
     char *iri = NULL;
     int rc = ng_store_find(s, argv[optind], &iri, &err);

@@ -69,13 +69,8 @@ int cmd_export(int argc, char **argv)
     char *tmp = NULL;
     FILE *out = NULL;
     int status = EXIT_FAIL;
-    FILE *probe = fopen(store, "rb");
-    if (!probe) {
-        fprintf(stderr, "%s: %s: no such store\n", prog, store);
-        return EXIT_FAIL;
-    }
-    fclose(probe);
-    if (ng_context_new(&ctx, &err) || ng_store_open(&s, store, NULL, &err)) {
+    if (cli_open_store(store, &s)) return EXIT_FAIL;
+    if (ng_context_new(&ctx, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }

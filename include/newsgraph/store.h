@@ -34,7 +34,8 @@ void ng_store_close(ng_store *s);
 
 typedef enum ng_store_result {
     NG_STORE_ADDED = 0,
-    NG_STORE_UNCHANGED /* the same content was stored already */
+    NG_STORE_UNCHANGED, /* the same content was stored already */
+    NG_STORE_REPLACED   /* the same source URL with new content: its claims were replaced */
 } ng_store_result;
 
 /* Add one article and what was extracted from it, in one transaction. */

@@ -29,7 +29,7 @@ typedef struct add_run {
     ng_extractor *x;
     ng_store *store;
     const add_opts *o;
-    long added, unchanged, failed;
+    long added, replaced, unchanged, failed;
     struct timespec start;
     int progress;
 } add_run;
@@ -111,6 +111,8 @@ static void add_file(add_run *r, const char *path)
         r->failed++;
     } else if (res == NG_STORE_ADDED) {
         r->added++;
+    } else if (res == NG_STORE_REPLACED) {
+        r->replaced++;
     } else {
         r->unchanged++;
     }
@@ -197,8 +199,10 @@ int cmd_add(int argc, char **argv)
     }
     show_progress(&r, 1);
     if (!o.quiet)
-        fprintf(stderr, "%s: %ld added, %ld already stored, %ld failed\n", prog, r.added,
-                r.unchanged, r.failed);
+        fprintf(stderr,
+                "%s: %ld added, %ld replaced (new content at a known URL), %ld already "
+                "stored, %ld failed\n",
+                prog, r.added, r.replaced, r.unchanged, r.failed);
     status = r.failed ? EXIT_FAIL : EXIT_OK;
 done:
     ng_store_close(r.store);

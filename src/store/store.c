@@ -483,29 +483,62 @@ static int store_claim(stmts *q, sqlite3_int64 article, const ng_claim *c, const
     return step_done(st);
 }
 
+/* The stored article with this source URL, or 0; file names are not URLs
+ * (two files may share a name in different folders). */
+static sqlite3_int64 article_by_url(ng_store *s, const char *source)
+{
+    if (!source || (strncmp(source, "http://", 7) && strncmp(source, "https://", 8))) return 0;
+    sqlite3_stmt *st = NULL;
+    sqlite3_int64 id = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles WHERE source=?", -1, &st, NULL) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return id;
+}
+
+/* New content under a known URL: drop what the old version said, and the
+ * entities only it had named. */
+static int forget_article(ng_store *s, sqlite3_int64 id)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "DELETE FROM claims WHERE article_id=%lld; DELETE FROM links WHERE article_id=%lld;"
+             "DELETE FROM aliases WHERE entity_id NOT IN (SELECT entity_id FROM links);"
+             "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM links);",
+             (long long)id, (long long)id);
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
 static int insert_article(ng_store *s, const ng_document *doc, const char *lang, const char *date,
-                          sqlite3_int64 *id, int *existed)
+                          sqlite3_int64 *id, ng_store_result *result)
 {
     sqlite3_stmt *st = NULL;
-    *existed = 0;
+    int existed = 0;
     if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles WHERE hash=?", -1, &st, NULL)) return -1;
     sqlite3_bind_text(st, 1, ng_document_id(doc), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) *existed = 1;
+    if (sqlite3_step(st) == SQLITE_ROW) existed = 1;
     sqlite3_finalize(st);
-    if (*existed) return 0;
-    if (sqlite3_prepare_v2(s->db,
-                           "INSERT INTO articles(hash,source,title,date,lang)"
-                           " VALUES(?,?,?,?,?)",
-                           -1, &st, NULL))
-        return -1;
+    *result = NG_STORE_UNCHANGED;
+    if (existed) return 0;
+    sqlite3_int64 old = article_by_url(s, ng_document_source(doc));
+    if (old && forget_article(s, old)) return -1;
+    const char *sql = old ? "UPDATE articles SET hash=?1, source=?2, title=?3, date=?4, lang=?5"
+                            " WHERE id=?6"
+                          : "INSERT INTO articles(hash,source,title,date,lang) VALUES(?,?,?,?,?)";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL)) return -1;
     sqlite3_bind_text(st, 1, ng_document_id(doc), -1, SQLITE_TRANSIENT);
     bind_opt(st, 2, ng_document_source(doc));
     bind_opt(st, 3, ng_document_title(doc));
     bind_opt(st, 4, date);
     bind_opt(st, 5, lang);
+    if (old) sqlite3_bind_int64(st, 6, old);
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
     sqlite3_finalize(st);
-    *id = sqlite3_last_insert_rowid(s->db);
+    *id = old ? old : sqlite3_last_insert_rowid(s->db);
+    *result = old ? NG_STORE_REPLACED : NG_STORE_ADDED;
     return rc;
 }
 
@@ -514,18 +547,19 @@ int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
 {
     stmts q = {0};
     sqlite3_int64 article = 0, *ids = NULL;
-    int existed = 0, rc;
+    ng_store_result res;
+    int rc;
     const char *lang = ng_extraction_lang(ex);
     /* IMMEDIATE: take the write lock now, so two writers queue, not deadlock */
     if ((rc = exec(s, "BEGIN IMMEDIATE", err))) return rc;
     size_t n = ng_extraction_entity_count(ex);
     const char *date = ng_document_date(doc) ? ng_document_date(doc) : ng_extraction_date(ex);
-    if (insert_article(s, doc, lang, date, &article, &existed)) {
+    if (insert_article(s, doc, lang, date, &article, &res)) {
         rc = db_error(s, err, NG_EIO, ng_document_source(doc));
         goto fail;
     }
-    if (existed) {
-        *result = NG_STORE_UNCHANGED;
+    if (res == NG_STORE_UNCHANGED) {
+        *result = res;
         return exec(s, "COMMIT", err);
     }
     ids = calloc(n + 1, sizeof *ids);
@@ -545,7 +579,7 @@ int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
         }
     finalize_all(&q);
     free(ids);
-    *result = NG_STORE_ADDED;
+    *result = res;
     return exec(s, "COMMIT", err);
 fail:
     finalize_all(&q);

@@ -224,6 +224,13 @@ store)
     grep -q "^claim	Alexandr Lukashenko	presidentOf	Bielorrusia	asserted" "$work/show" || fail "show claim"
     grep -q "^link	.*	gazetteer-id	" "$work/show" || fail "show link rule"
     "$tool" show --store "$db" nobody-at-all 2>/dev/null; [ $? -eq 1 ] || fail "show unknown"
+    # the same URL with new content replaces that article's claims
+    printf '<html><head><meta property="og:url" content="https://news.example/a1"><title>Uno</title></head><body><article><p>Rusia atacó a Ucrania el lunes.</p></article></body></html>' >"$work/u1.html"
+    printf '<html><head><meta property="og:url" content="https://news.example/a1"><title>Uno bis</title></head><body><article><p>Rusia atacó a Georgia el lunes.</p></article></body></html>' >"$work/u2.html"
+    "$tool" add -q --store "$work/u.db" "$work/u1.html" "$work/u2.html" || fail "add url versions"
+    "$tool" stats --store "$work/u.db" | grep -q "^articles	1$" || fail "two versions of one URL"
+    "$tool" show --store "$work/u.db" Rusia >"$work/u.show"
+    grep -q "	attacks	Georgia	" "$work/u.show" && ! grep -q "Ucrania" "$work/u.show" || fail "old claims kept"
     # transliteration variants of a name the gazetteer does not know become one entity
     printf 'Uno\n\nEl portavoz Andréi Kovalevski visitó Polonia.\n' >"$work/v1.txt"
     printf 'Dos\n\nEl portavoz Andrei Kovalevsky agradeció a Polonia.\n' >"$work/v2.txt"

@@ -246,7 +246,7 @@ static const char *folded(ng_store *s, const char *text)
 
 typedef struct stmts {
     sqlite3_stmt *find_iri, *find_alias, *find_person, *insert_entity, *touch_entity, *insert_alias,
-        *insert_link, *insert_claim, *find_similar;
+        *insert_link, *insert_claim, *find_similar, *find_orgs;
 } stmts;
 
 static void finalize_all(stmts *q)
@@ -273,7 +273,9 @@ static int prepare_all(ng_store *s, stmts *q)
         "modality,speaker_id,sentence,char_start,char_end,when_kind,when_rel,when_value,"
         "qty_value,qty_bound,qty_unit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "SELECT id, folded, type FROM entities WHERE gaz_id IS NULL AND folded >= ?1 AND"
-        " folded < ?1 || x'ff' AND length(folded) BETWEEN ?2 AND ?3"};
+        " folded < ?1 || x'ff' AND length(folded) BETWEEN ?2 AND ?3",
+        "SELECT id, folded FROM entities WHERE type='Organization' AND folded >= ?1 AND"
+        " folded < ?1 || x'ff' AND instr(folded, ' ') > 0"};
     sqlite3_stmt **p = (sqlite3_stmt **)q;
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
         if (sqlite3_prepare_v2(s->db, sql[i], -1, &p[i], NULL) != SQLITE_OK) return -1;
@@ -304,6 +306,48 @@ static int edit_distance(const char *a, const char *b)
 }
 
 static int compatible(const char *stored, ng_type t);
+
+/* Whether acronym (folded, "cne") spells the initials of the words of name
+ * ("consejo nacional electoral"), short connector words skipped. */
+static int initials_of(const char *acronym, const char *name)
+{
+    static const char *const skip[] = {"de", "del", "la",  "las", "los", "el", "y",
+                                       "of", "the", "and", "for", "e",   NULL};
+    size_t k = 0;
+    for (const char *p = name; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t len = (size_t)(p - w);
+        if (!len) break;
+        int connector = 0;
+        for (int i = 0; skip[i] && !connector; i++)
+            connector = strlen(skip[i]) == len && strncmp(skip[i], w, len) == 0;
+        if (connector) continue;
+        if (acronym[k] != w[0]) return 0;
+        k++;
+    }
+    return k >= 2 && acronym[k] == '\0';
+}
+
+/* An acronym ("CNE") against the stored organisations whose words it spells;
+ * one match only. */
+static sqlite3_int64 acronym_entity(stmts *q, const char *f)
+{
+    size_t n = strlen(f);
+    if (n < 2 || n > 8 || strchr(f, ' ')) return 0;
+    char first[2] = {f[0], 0};
+    sqlite3_int64 id = 0;
+    int found = 0;
+    sqlite3_bind_text(q->find_orgs, 1, first, -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(q->find_orgs) == SQLITE_ROW)
+        if (initials_of(f, (const char *)sqlite3_column_text(q->find_orgs, 1)))
+            id = sqlite3_column_int64(q->find_orgs, 0), found++;
+    sqlite3_reset(q->find_orgs);
+    return found == 1 ? id : 0;
+}
 
 /* Spelling variants of one transliterated name ("Zelenski", "Zelensky",
  * "Zelenskyy"): same first letter, similarity 1 - distance/length at least
@@ -381,6 +425,11 @@ static sqlite3_int64 link_entity(ng_store *s, stmts *q, const ng_entity_view *v,
             *rule = "surname";
             return id;
         }
+    }
+    if ((v->type == NG_TYPE_ORGANIZATION || v->type == NG_TYPE_ENTITY) &&
+        (id = acronym_entity(q, f))) {
+        *rule = "acronym";
+        return id;
     }
     int ambiguous;
     id = similar_entity(q, f, v->type, &ambiguous);

@@ -231,6 +231,11 @@ store)
     "$tool" stats --store "$work/u.db" | grep -q "^articles	1$" || fail "two versions of one URL"
     "$tool" show --store "$work/u.db" Rusia >"$work/u.show"
     grep -q "	attacks	Georgia	" "$work/u.show" && ! grep -q "Ucrania" "$work/u.show" || fail "old claims kept"
+    # an acronym links to the stored organisation whose words it spells
+    printf 'Uno\n\nEl Consejo Nacional Electoral anunció el resultado en Caracas.\n' >"$work/ac1.txt"
+    printf 'Dos\n\nEl CNE anunció una auditoría en Caracas.\n' >"$work/ac2.txt"
+    "$tool" add -q --lang es --store "$work/ac.db" "$work/ac1.txt" "$work/ac2.txt" || fail "add acronym"
+    "$tool" show --store "$work/ac.db" CNE | grep -q "^link	CNE	acronym	" || fail "acronym link"
     # transliteration variants of a name the gazetteer does not know become one entity
     printf 'Uno\n\nEl portavoz Andréi Kovalevski visitó Polonia.\n' >"$work/v1.txt"
     printf 'Dos\n\nEl portavoz Andrei Kovalevsky agradeció a Polonia.\n' >"$work/v2.txt"

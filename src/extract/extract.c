@@ -97,18 +97,12 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
     if (n >= sizeof word) return NULL;
     memcpy(word, s, n);
     word[n] = '\0';
-    /* lower-case the first letter so "Agradeció" stems like "agradeció" */
-    ng_buf low = {0};
-    const char *q = word;
-    if (ng_fold_append(&low, word, n) == 0 && low.len < sizeof word) {
-        /* hunspell needs accents: only lower ASCII capitals, keep the rest */
-        for (size_t i = 0; i < n; i++)
-            if (word[i] >= 'A' && word[i] <= 'Z') word[i] = (char)(word[i] + 32);
-        q = word;
-    }
-    ng_buf_free(&low);
+    /* "Agradeció" stems like "agradeció"; hunspell needs the accents, so only
+     * ASCII capitals are lowered */
+    for (size_t i = 0; i < n; i++)
+        if (word[i] >= 'A' && word[i] <= 'Z') word[i] = (char)(word[i] + 32);
     char **list = NULL;
-    int k = Hunspell_stem(ls->hun, &list, q);
+    int k = Hunspell_stem(ls->hun, &list, word);
     ng_buf b = {0};
     const char *irregular = ng_map_get(x->lx->forms, fold, flen);
     if (irregular) ng_buf_add(&b, irregular, strlen(irregular) + 1);

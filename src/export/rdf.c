@@ -258,10 +258,7 @@ static int write_qualifiers(ng_writer *w, const char *ci, const ng_claim *c)
 static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const char *s, const char *o,
                        const char *speaker, const char *lang)
 {
-    /* the direct triple only for what the text asserts, reports or announces */
-    int direct = c->modality == NG_MOD_ASSERTED || c->modality == NG_MOD_REPORTED ||
-                 c->modality == NG_MOD_FUTURE;
-    if (direct && write_direct(w, s, c->property, o)) return -1;
+    if (ng__claim_is_direct(c) && write_direct(w, s, c->property, o)) return -1;
     char *ci = claim_iri(w, a, c, s, o);
     if (!ci) return -1;
     char num[32];

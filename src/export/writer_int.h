@@ -40,6 +40,14 @@ struct ng_writer {
     ng_map *edge_index;
 };
 
+/* Only what the text asserts, reports or announces becomes a direct triple or
+ * a diagram edge; negated and hedged claims stay claims. */
+static inline int ng__claim_is_direct(const ng_claim *c)
+{
+    return c->modality == NG_MOD_ASSERTED || c->modality == NG_MOD_REPORTED ||
+           c->modality == NG_MOD_FUTURE;
+}
+
 int ng__rdf_begin(ng_writer *w, ng_error *err);
 int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *ex, ng_error *err);
 int ng__rdf_finish(ng_writer *w, ng_error *err);

@@ -75,6 +75,7 @@ typedef struct ng_entity_row {
     const char *name, *lang, *label_en, *label_es, *qid; /* labels and qid may be NULL */
     const char *const *alts, *const *alt_langs;
     size_t nalts;
+    const char *same_as; /* space-separated IRIs of the same entity, or NULL */
 } ng_entity_row;
 
 int ng_writer_begin_article(ng_writer *w, const ng_article_row *a, ng_error *err);

@@ -1,9 +1,12 @@
 /* Store: the graph kept across runs in one SQLite file (WAL mode), or in
  * memory. Each article is added in one transaction; an article already stored
  * (same content hash) changes nothing. Entities of a new article are linked to
- * stored ones by, in this order and only between compatible types: gazetteer
- * id (the same IRI), an exact folded alias, or for people a surname that
- * matches exactly one stored person. Every decision is recorded with its rule.
+ * stored ones by the user's corrections first (curation, below), then, in this
+ * order and only between compatible types: gazetteer id (the same IRI), an
+ * exact folded alias, for people a surname that matches exactly one stored
+ * person, an acronym of exactly one stored organisation, a spelling variant.
+ * Every decision is recorded with its rule. Stores of an older schema are
+ * migrated when opened.
  *
  * Not thread-safe; SQLite's locking makes concurrent processes wait (up to
  * the busy timeout) rather than corrupt the file. */
@@ -22,7 +25,7 @@ extern "C" {
 
 typedef struct ng_store ng_store;
 
-#define NG_STORE_SCHEMA_VERSION 1
+#define NG_STORE_SCHEMA_VERSION 2
 
 /* Open or create the store at path (NULL or ":memory:" = in memory). A file
  * that is not a newsgraph store, or is damaged, is refused with NG_EFORMAT and
@@ -84,6 +87,42 @@ int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const 
 /* Every linking decision that put a mention into the entity. */
 int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_link *l),
                        void *ud, ng_error *err);
+
+/* Curation: the user's corrections to linking. Each is applied at once and
+ * recorded in the store, so that it holds for every article added later and
+ * for articles added again with new content. ENTITY arguments are an IRI, a
+ * canonical name or an alias; a name that fits several entities is refused
+ * (NG_EINVAL, the message lists their IRIs).
+ *
+ * merge: other becomes part of keep (its mentions, claims and aliases move;
+ * its IRI is kept as owl:sameAs of keep in exports, and mentions that would
+ * have been other link to keep from now on). */
+int ng_store_merge(ng_store *s, const char *keep, const char *other, ng_error *err);
+/* split: the mentions of entity written name (folded) become an entity of
+ * their own (the one with that name's IRI, made if needed), with the claims
+ * they took part in; the name never links to entity again. *moved (may be
+ * NULL) is the number of mentions moved, *iri (may be NULL) the IRI they
+ * went to, malloc'd for the caller. */
+int ng_store_split(ng_store *s, const char *entity, const char *name, long *moved, char **iri,
+                   ng_error *err);
+/* alias add: name means entity, in this store and in every later article.
+ * alias remove: name is no longer an alias of entity and never links to it
+ * again; mentions already linked stay (split moves them). */
+int ng_store_alias_add(ng_store *s, const char *entity, const char *name, ng_error *err);
+int ng_store_alias_remove(ng_store *s, const char *entity, const char *name, ng_error *err);
+
+/* One recorded correction; strings are valid only during the callback. */
+typedef struct ng_store_curation {
+    const char *op;                /* "merge", "split", "alias" or "unalias" */
+    const char *name;              /* the name it is about (the merged entity's name for merge) */
+    const char *from_iri, *to_iri; /* either may be NULL */
+    const char *made;              /* UTC, "YYYY-MM-DD HH:MM:SS" */
+} ng_store_curation;
+
+/* Every correction naming iri (all of them for NULL), oldest first. */
+int ng_store_each_curation(ng_store *s, const char *iri,
+                           int (*fn)(void *ud, const ng_store_curation *c), void *ud,
+                           ng_error *err);
 
 /* Write the whole store through an RDF writer (made with the store's base,
  * ng_store_base): articles in the order they were added, each with its

@@ -125,3 +125,33 @@ int cli_open_store(const char *path, struct ng_store **s)
     }
     return 0;
 }
+
+int cli_store_and_args(int argc, char **argv, const char *usage, const char **store)
+{
+    enum { O_STORE = CLI_OPT_OWN };
+    static const struct option longs[] = {
+        {"store", required_argument, 0, O_STORE}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int c;
+    opterr = 0;
+    optind = 1;
+    *store = NULL;
+    /* options may come after the names; "--" ends them before a name that
+     * starts with a dash */
+    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
+        if (c == O_STORE) {
+            *store = optarg;
+        } else if (c == 'h') {
+            fputs(usage, stdout);
+            return 0;
+        } else {
+            cli_common unused = {0};
+            cli_common_option(c, optarg, argv, &unused);
+            return -1;
+        }
+    }
+    if (!*store) {
+        fprintf(stderr, "%s: %s needs --store FILE (see --help)\n", prog, argv[0]);
+        return -1;
+    }
+    return optind;
+}

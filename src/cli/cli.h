@@ -44,6 +44,11 @@ int cli_common_option(int c, const char *arg, char **argv, cli_common *o);
 struct ng_store;
 int cli_open_store(const char *path, struct ng_store **s);
 
+/* For commands that take --store FILE and positional arguments (which may
+ * follow or precede it): the index of the first positional argument, 0 after
+ * printing usage for --help, -1 after printing a usage error. */
+int cli_store_and_args(int argc, char **argv, const char *usage, const char **store);
+
 /* Usage error unless files follow the options. */
 int cli_need_files(int argc, const char *command);
 
@@ -54,5 +59,8 @@ int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_split(int argc, char **argv);
+int cmd_alias(int argc, char **argv);
 
 #endif

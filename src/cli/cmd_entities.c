@@ -114,33 +114,24 @@ static int print_link(void *ud, const ng_store_link *l)
     return 0;
 }
 
+static int print_curation(void *ud, const ng_store_curation *c)
+{
+    fprintf(ud, "curation\t%s\t%s\t%s\t%s\t%s\n", c->op, or_dash(c->name), or_dash(c->from_iri),
+            or_dash(c->to_iri), c->made);
+    return 0;
+}
+
 int cmd_show(int argc, char **argv)
 {
     store_opts o = {0};
     const char *usage =
         "usage: newsgraph show --store FILE NAME|IRI\n"
         "Every claim about the entity (subject, property, object, modality, date, who\n"
-        "said it, pattern, article, sentence), then how each mention was linked to it.\n";
-    /* NAME is a positional argument: parse options, then take it */
-    enum { O_STORE = CLI_OPT_OWN };
-    static const struct option longs[] = {
-        {"store", required_argument, 0, O_STORE}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-    int c;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
-        if (c == O_STORE) {
-            o.store = optarg;
-        } else if (c == 'h') {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        } else {
-            cli_common unused = {0};
-            cli_common_option(c, optarg, argv, &unused);
-            return EXIT_USAGE;
-        }
-    }
-    if (!o.store || optind + 1 != argc) {
+        "said it, pattern, article, sentence), then how each mention was linked to it,\n"
+        "then the corrections (merge, split, alias) that name it.\n";
+    int first = cli_store_and_args(argc, argv, usage, &o.store);
+    if (first <= 0) return first == 0 ? EXIT_OK : EXIT_USAGE;
+    if (first + 1 != argc) {
         fprintf(stderr, "%s: show needs --store FILE and one NAME or IRI\n", prog);
         return EXIT_USAGE;
     }
@@ -148,12 +139,13 @@ int cmd_show(int argc, char **argv)
     if (cli_open_store(o.store, &s)) return EXIT_FAIL;
     ng_error err = {0};
     char *iri = NULL;
-    int rc = ng_store_find(s, argv[optind], &iri, &err);
+    int rc = ng_store_find(s, argv[first], &iri, &err);
     if (!rc) {
         printf("entity\t%s\n", iri);
         rc = ng_store_each_claim(s, iri, print_claim, stdout, &err);
     }
     if (!rc) rc = ng_store_each_link(s, iri, print_link, stdout, &err);
+    if (!rc) rc = ng_store_each_curation(s, iri, print_curation, stdout, &err);
     if (rc) fprintf(stderr, "%s: %s\n", prog, err.msg);
     free(iri);
     ng_store_close(s);

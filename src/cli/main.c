@@ -23,6 +23,9 @@ static const struct {
     {"stats", cmd_stats, "count what a store holds"},
     {"export", cmd_export, "write a store as RDF (turtle, ntriples, nquads, rdfxml)"},
     {"show", cmd_show, "every claim about an entity of a store, and how it was linked"},
+    {"merge", cmd_merge, "make two entities of a store one, now and for later articles"},
+    {"split", cmd_split, "take the mentions written one way out of an entity"},
+    {"alias", cmd_alias, "add or remove a name of an entity; list the corrections made"},
 };
 
 static void usage_main(FILE *f)

@@ -356,6 +356,13 @@ static int write_entity_row(ng_writer *w, const ng_entity_row *e)
                         lit(w, e->alts[k], e->alt_langs[k]));
     if (e->qid)
         rc = rc || emit(w, iri(w, e->iri), iri2(w, OWL_NS, "sameAs"), iri2(w, WD_NS, e->qid));
+    for (const char *p = e->same_as; !rc && p && *p;) {
+        size_t n = strcspn(p, " ");
+        char *other = strndup(p, n);
+        rc = !other || emit(w, iri(w, e->iri), iri2(w, OWL_NS, "sameAs"), iri(w, other));
+        free(other);
+        p += n + (p[n] == ' ');
+    }
     return rc;
 }
 
@@ -370,8 +377,8 @@ int ng_writer_entity(ng_writer *w, const ng_entity_row *e, ng_error *err)
 static int write_entity(ng_writer *w, size_t i)
 {
     const ng_graph_entity *e = ng_graph_entity_at(w->graph, i);
-    ng_entity_row row = {e->iri,      e->type, e->name, e->lang, e->label_en,
-                         e->label_es, e->qid,  NULL,    NULL,    0};
+    ng_entity_row row = {e->iri, e->type, e->name, e->lang, e->label_en, e->label_es,
+                         e->qid, NULL,    NULL,    0,       NULL};
     row.alts = ng_graph_alt_labels(w->graph, i, &row.alt_langs, &row.nalts);
     return write_entity_row(w, &row);
 }

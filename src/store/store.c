@@ -2,24 +2,16 @@
  * linking decisions and claims, versioned by PRAGMA user_version and marked
  * as ours by PRAGMA application_id. A file that is not ours, or is damaged,
  * is refused before anything is written to it. */
-#include "newsgraph/store.h"
+#include "store_int.h"
 #include "newsgraph/graph.h"
 #include "newsgraph/newsgraph.h"
-#include "util/util.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define NG_APPLICATION_ID 0x4E475246 /* "NGRF" */
-
-struct ng_store {
-    sqlite3 *db;
-    char *base;
-    ng_buf fold;
-};
 
 static const char *const schema_v1 =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -48,12 +40,29 @@ static const char *const schema_v1 =
     "CREATE INDEX claims_subject ON claims(subject_id);"
     "CREATE INDEX claims_object ON claims(object_id);";
 
-static int db_error(ng_store *s, ng_error *err, int code, const char *what)
+/* Version 2: which mention of its article each link and claim came from (so
+ * that split can move one mention's claims), and the user's corrections,
+ * replayed on every later add. */
+static const char *const schema_v2 =
+    "ALTER TABLE links ADD COLUMN mention INTEGER;"
+    "ALTER TABLE claims ADD COLUMN subject_mention INTEGER;"
+    "ALTER TABLE claims ADD COLUMN object_mention INTEGER;"
+    "ALTER TABLE claims ADD COLUMN speaker_mention INTEGER;"
+    "CREATE TABLE curations(id INTEGER PRIMARY KEY, op TEXT NOT NULL"
+    " CHECK(op IN ('merge','split','alias','unalias')), name TEXT, folded TEXT,"
+    " from_iri TEXT, to_iri TEXT, made TEXT NOT NULL);"
+    "CREATE INDEX curations_folded ON curations(folded);"
+    "CREATE INDEX curations_from ON curations(from_iri);";
+
+/* migrations[v - 1] takes a store from version v - 1 to v */
+static const char *const migrations[] = {schema_v1, schema_v2};
+
+int ng__store_db_error(ng_store *s, ng_error *err, int code, const char *what)
 {
     return ng_error_set(err, code, "store: %s: %s", what, sqlite3_errmsg(s->db));
 }
 
-static int exec(ng_store *s, const char *sql, ng_error *err)
+int ng__store_exec(ng_store *s, const char *sql, ng_error *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
@@ -73,7 +82,7 @@ static int exec_retry(ng_store *s, const char *sql, ng_error *err)
         struct timespec pause = {0, 20 * 1000 * 1000};
         nanosleep(&pause, NULL);
     }
-    return db_error(s, err, NG_EIO, sql);
+    return ng__store_db_error(s, err, NG_EIO, sql);
 }
 
 static long query_long(ng_store *s, const char *sql)
@@ -111,10 +120,10 @@ static int check_existing(ng_store *s, const char *path, ng_error *err)
     if (app != NG_APPLICATION_ID)
         return ng_error_set(err, NG_EFORMAT, "%s: an SQLite database, but not a newsgraph store",
                             path);
-    if (version > NG_STORE_SCHEMA_VERSION)
+    if (version < 1 || version > NG_STORE_SCHEMA_VERSION)
         return ng_error_set(err, NG_EFORMAT,
-                            "%s: store schema %ld is newer than this newsgraph (%d)", path, version,
-                            NG_STORE_SCHEMA_VERSION);
+                            "%s: store schema %ld is not one this newsgraph reads (1 to %d)", path,
+                            version, NG_STORE_SCHEMA_VERSION);
     sqlite3_stmt *st = NULL;
     int ok = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
              sqlite3_step(st) == SQLITE_ROW &&
@@ -125,19 +134,28 @@ static int check_existing(ng_store *s, const char *path, ng_error *err)
     return 0;
 }
 
-/* Inside the opening transaction: nobody else can create it at the same time. */
-static int create_schema(ng_store *s, const char *base, ng_error *err)
+/* Bring the schema from version `from` (0 = nothing yet) to the current one.
+ * Inside the opening write transaction: nobody else migrates at the same
+ * time, and a failure leaves the old version whole. */
+static int migrate(ng_store *s, long from, ng_error *err)
 {
-    char sql[256];
-    int rc = exec(s, schema_v1, err);
+    int rc = 0;
+    for (long v = from; !rc && v < NG_STORE_SCHEMA_VERSION; v++)
+        rc = ng__store_exec(s, migrations[v], err);
+    char sql[128];
     snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d", NG_APPLICATION_ID,
              NG_STORE_SCHEMA_VERSION);
-    if (!rc) rc = exec(s, sql, err);
+    return rc ? rc : ng__store_exec(s, sql, err);
+}
+
+static int create_schema(ng_store *s, const char *base, ng_error *err)
+{
+    int rc = migrate(s, 0, err);
     sqlite3_stmt *st = NULL;
     if (!rc &&
         (sqlite3_prepare_v2(s->db, "INSERT INTO meta VALUES('base', ?)", -1, &st, NULL) ||
          sqlite3_bind_text(st, 1, base, -1, SQLITE_TRANSIENT) || sqlite3_step(st) != SQLITE_DONE))
-        rc = db_error(s, err, NG_EIO, "cannot record the IRI base");
+        rc = ng__store_db_error(s, err, NG_EIO, "cannot record the IRI base");
     sqlite3_finalize(st);
     return rc;
 }
@@ -198,13 +216,16 @@ int ng_store_open(ng_store **out, const char *path, const char *base, ng_error *
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
     }
+    long version = fresh ? 0 : query_long(s, "PRAGMA user_version");
     if ((fresh && (rc = create_schema(s, base ? base : NG_DEFAULT_BASE, err))) ||
+        (!fresh && version < NG_STORE_SCHEMA_VERSION && (rc = migrate(s, version, err))) ||
         (rc = read_base(s, fresh ? NULL : base, memory ? ":memory:" : path, err))) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
     }
-    if ((rc = exec(s, "COMMIT", err))) goto fail;
-    if ((rc = exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err))) goto fail;
+    if ((rc = ng__store_exec(s, "COMMIT", err))) goto fail;
+    if ((rc = ng__store_exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", err)))
+        goto fail;
     *out = s;
     return 0;
 fail:
@@ -223,8 +244,7 @@ void ng_store_close(ng_store *s)
 
 /* ---- adding ------------------------------------------------------------------ */
 
-/* Folded form for matching: case, accents and punctuation do not count. */
-static const char *folded(ng_store *s, const char *text)
+const char *ng__store_fold(ng_store *s, const char *text)
 {
     s->fold.len = 0;
     if (ng_fold_append(&s->fold, text, strlen(text)) || !ng_buf_cstr(&s->fold)) return "";
@@ -246,7 +266,8 @@ static const char *folded(ng_store *s, const char *text)
 
 typedef struct stmts {
     sqlite3_stmt *find_iri, *find_alias, *find_person, *insert_entity, *touch_entity, *insert_alias,
-        *insert_link, *insert_claim, *find_similar, *find_orgs;
+        *insert_link, *insert_claim, *find_similar, *find_orgs, *curated_alias, *merged_into,
+        *kept_apart;
 } stmts;
 
 static void finalize_all(stmts *q)
@@ -268,14 +289,23 @@ static int prepare_all(ng_store *s, stmts *q)
         " VALUES(?,?,?,?,?,?,?,?,?)",
         "UPDATE entities SET type=CASE WHEN type='Entity' THEN ?2 ELSE type END WHERE id=?1",
         "INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
-        "INSERT INTO links VALUES(?,?,?,?)",
+        "INSERT INTO links(article_id,entity_id,surface,rule,mention) VALUES(?,?,?,?,?)",
         "INSERT INTO claims(article_id,subject_id,property,object_id,pattern,confidence,"
         "modality,speaker_id,sentence,char_start,char_end,when_kind,when_rel,when_value,"
-        "qty_value,qty_bound,qty_unit) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "qty_value,qty_bound,qty_unit,subject_mention,object_mention,speaker_mention)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "SELECT id, folded, type FROM entities WHERE gaz_id IS NULL AND folded >= ?1 AND"
         " folded < ?1 || x'ff' AND length(folded) BETWEEN ?2 AND ?3",
         "SELECT id, folded FROM entities WHERE type='Organization' AND folded >= ?1 AND"
-        " folded < ?1 || x'ff' AND instr(folded, ' ') > 0"};
+        " folded < ?1 || x'ff' AND instr(folded, ' ') > 0",
+        /* the user's corrections, newest first */
+        "SELECT e.id FROM curations c JOIN entities e ON e.iri = c.to_iri"
+        " WHERE c.op = 'alias' AND c.folded = ? ORDER BY c.id DESC LIMIT 1",
+        "SELECT e.id FROM curations c JOIN entities e ON e.iri = c.to_iri"
+        " WHERE c.op = 'merge' AND c.from_iri = ? ORDER BY c.id DESC LIMIT 1",
+        "SELECT c.op, (SELECT id FROM entities WHERE iri = c.to_iri) FROM curations c"
+        " JOIN entities e ON e.iri = c.from_iri WHERE c.op IN ('split', 'unalias')"
+        " AND c.folded = ?1 AND e.id = ?2 ORDER BY c.id DESC LIMIT 1"};
     sqlite3_stmt **p = (sqlite3_stmt **)q;
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
         if (sqlite3_prepare_v2(s->db, sql[i], -1, &p[i], NULL) != SQLITE_OK) return -1;
@@ -389,21 +419,18 @@ static int compatible(const char *stored, ng_type t)
            strcmp(stored, ng_type_name(t)) == 0;
 }
 
-/* The stored entity one extracted entity is, and the rule that says so;
- * 0 when it is new. Two equally good candidates are no match. */
-static sqlite3_int64 link_entity(ng_store *s, stmts *q, const ng_entity_view *v, const char *iri,
-                                 const char **rule)
+static sqlite3_int64 first_id(sqlite3_stmt *st)
+{
+    sqlite3_int64 id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return id;
+}
+
+/* The matching rules, without the user's corrections. */
+static sqlite3_int64 match_entity(stmts *q, const ng_entity_view *v, const char *f,
+                                  const char **rule)
 {
     sqlite3_int64 id = 0;
-    sqlite3_bind_text(q->find_iri, 1, iri, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(q->find_iri) == SQLITE_ROW) id = sqlite3_column_int64(q->find_iri, 0);
-    sqlite3_reset(q->find_iri);
-    if (id) {
-        *rule = v->gaz_id ? "gazetteer-id" : "same-name";
-        return id;
-    }
-    if (v->gaz_id) return 0; /* known entities are named by their id only */
-    const char *f = folded(s, v->name);
     int found = 0;
     sqlite3_bind_text(q->find_alias, 1, f, -1, SQLITE_TRANSIENT);
     while (sqlite3_step(q->find_alias) == SQLITE_ROW)
@@ -442,6 +469,57 @@ static sqlite3_int64 link_entity(ng_store *s, stmts *q, const ng_entity_view *v,
     return 0;
 }
 
+/* A name the user split off an entity, or removed from it, never links to it
+ * again: a split sends it to the entity it was split into; a removed alias
+ * makes a new node, except where the name is the entity's own IRI (one IRI
+ * cannot name two nodes). */
+static sqlite3_int64 respect_corrections(stmts *q, const char *f, sqlite3_int64 id, int by_iri,
+                                         const char **rule)
+{
+    sqlite3_bind_text(q->kept_apart, 1, f, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q->kept_apart, 2, id);
+    sqlite3_int64 to = 0;
+    int apart = sqlite3_step(q->kept_apart) == SQLITE_ROW;
+    if (apart) to = sqlite3_column_int64(q->kept_apart, 1);
+    sqlite3_reset(q->kept_apart);
+    if (!apart) return id;
+    if (to && to != id) {
+        *rule = "curated-split";
+        return to;
+    }
+    if (by_iri) return id;
+    *rule = "curated-apart";
+    return 0;
+}
+
+/* The stored entity one extracted entity is, and the rule that says so;
+ * 0 when it is new. The user's corrections come first; two equally good
+ * candidates are no match. */
+static sqlite3_int64 link_entity(ng_store *s, stmts *q, const ng_entity_view *v, const char *iri,
+                                 const char **rule)
+{
+    const char *f = ng__store_fold(s, v->name);
+    sqlite3_bind_text(q->curated_alias, 1, f, -1, SQLITE_TRANSIENT);
+    sqlite3_int64 id = first_id(q->curated_alias);
+    if (id) {
+        *rule = "curated-alias";
+        return id;
+    }
+    sqlite3_bind_text(q->find_iri, 1, iri, -1, SQLITE_TRANSIENT);
+    if ((id = first_id(q->find_iri))) {
+        *rule = v->gaz_id ? "gazetteer-id" : "same-name";
+        return respect_corrections(q, f, id, 1, rule);
+    }
+    sqlite3_bind_text(q->merged_into, 1, iri, -1, SQLITE_TRANSIENT);
+    if ((id = first_id(q->merged_into))) {
+        *rule = "curated-merge";
+        return respect_corrections(q, f, id, 1, rule);
+    }
+    if (v->gaz_id) return 0; /* known entities are named by their id only */
+    id = match_entity(q, v, f, rule);
+    return id ? respect_corrections(q, f, id, 0, rule) : 0;
+}
+
 static void bind_opt(sqlite3_stmt *st, int i, const char *v)
 {
     if (v)
@@ -457,17 +535,24 @@ static int step_done(sqlite3_stmt *st)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* A name the user split off or removed from this entity is not re-added. */
 static int add_alias(ng_store *s, stmts *q, sqlite3_int64 id, const char *label, const char *lang)
 {
+    const char *f = ng__store_fold(s, label);
+    sqlite3_bind_text(q->kept_apart, 1, f, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q->kept_apart, 2, id);
+    int apart = sqlite3_step(q->kept_apart) == SQLITE_ROW;
+    sqlite3_reset(q->kept_apart);
+    if (apart) return 0;
     sqlite3_bind_int64(q->insert_alias, 1, id);
-    sqlite3_bind_text(q->insert_alias, 2, folded(s, label), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q->insert_alias, 2, f, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q->insert_alias, 3, label, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q->insert_alias, 4, lang, -1, SQLITE_TRANSIENT);
     return step_done(q->insert_alias);
 }
 
-static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, const ng_entity_view *v,
-                        const char *lang, sqlite3_int64 *out)
+static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t mention,
+                        const ng_entity_view *v, const char *lang, sqlite3_int64 *out)
 {
     char *iri = ng_entity_iri(s->base, v);
     if (!iri) return -1;
@@ -479,7 +564,7 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, const ng_e
         sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, ng_type_name(v->type), -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, v->name, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 4, folded(s, v->name), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, ng__store_fold(s, v->name), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 5, lang, -1, SQLITE_TRANSIENT);
         bind_opt(st, 6, v->label_en);
         bind_opt(st, 7, v->label_es);
@@ -498,6 +583,7 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, const ng_e
     sqlite3_bind_int64(q->insert_link, 2, id);
     sqlite3_bind_text(q->insert_link, 3, v->name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q->insert_link, 4, rule, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q->insert_link, 5, (sqlite3_int64)mention);
     rc = rc || step_done(q->insert_link);
     *out = id;
     return rc;
@@ -529,6 +615,12 @@ static int store_claim(stmts *q, sqlite3_int64 article, const ng_claim *c, const
         sqlite3_bind_null(st, 15);
     sqlite3_bind_int(st, 16, c->quantity.bound);
     bind_opt(st, 17, c->quantity.unit);
+    sqlite3_bind_int64(st, 18, (sqlite3_int64)c->subject);
+    sqlite3_bind_int64(st, 19, (sqlite3_int64)c->object);
+    if (c->speaker >= 0)
+        sqlite3_bind_int64(st, 20, c->speaker);
+    else
+        sqlite3_bind_null(st, 20);
     return step_done(st);
 }
 
@@ -549,14 +641,18 @@ static sqlite3_int64 article_by_url(ng_store *s, const char *source)
 }
 
 /* New content under a known URL: drop what the old version said, and the
- * entities only it had named. */
+ * entities only it had named, except those the user's corrections name. */
 static int forget_article(ng_store *s, sqlite3_int64 id)
 {
-    char sql[512];
+    char sql[768];
     snprintf(sql, sizeof sql,
              "DELETE FROM claims WHERE article_id=%lld; DELETE FROM links WHERE article_id=%lld;"
-             "DELETE FROM aliases WHERE entity_id NOT IN (SELECT entity_id FROM links);"
-             "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM links);",
+             "CREATE TEMP TABLE doomed AS SELECT id FROM entities WHERE"
+             " id NOT IN (SELECT entity_id FROM links) AND iri NOT IN"
+             " (SELECT to_iri FROM curations WHERE to_iri IS NOT NULL UNION"
+             " SELECT from_iri FROM curations WHERE op != 'merge');"
+             "DELETE FROM aliases WHERE entity_id IN (SELECT id FROM doomed);"
+             "DELETE FROM entities WHERE id IN (SELECT id FROM doomed); DROP TABLE doomed;",
              (long long)id, (long long)id);
     return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
@@ -600,36 +696,37 @@ int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
     int rc;
     const char *lang = ng_extraction_lang(ex);
     /* IMMEDIATE: take the write lock now, so two writers queue, not deadlock */
-    if ((rc = exec(s, "BEGIN IMMEDIATE", err))) return rc;
+    if ((rc = ng__store_exec(s, "BEGIN IMMEDIATE", err))) return rc;
     size_t n = ng_extraction_entity_count(ex);
     const char *date = ng_document_date(doc) ? ng_document_date(doc) : ng_extraction_date(ex);
     if (insert_article(s, doc, lang, date, &article, &res)) {
-        rc = db_error(s, err, NG_EIO, ng_document_source(doc));
+        rc = ng__store_db_error(s, err, NG_EIO, ng_document_source(doc));
         goto fail;
     }
     if (res == NG_STORE_UNCHANGED) {
         *result = res;
-        return exec(s, "COMMIT", err);
+        return ng__store_exec(s, "COMMIT", err);
     }
     ids = calloc(n + 1, sizeof *ids);
     if (!ids || prepare_all(s, &q)) {
-        rc = ids ? db_error(s, err, NG_EIO, "prepare") : ng_error_set(err, NG_ENOMEM, "oom");
+        rc = ids ? ng__store_db_error(s, err, NG_EIO, "prepare")
+                 : ng_error_set(err, NG_ENOMEM, "oom");
         goto fail;
     }
     for (size_t i = 0; i < n; i++)
-        if (store_entity(s, &q, article, ng_extraction_entity(ex, i), lang, &ids[i])) {
-            rc = db_error(s, err, NG_EIO, ng_document_source(doc));
+        if (store_entity(s, &q, article, i, ng_extraction_entity(ex, i), lang, &ids[i])) {
+            rc = ng__store_db_error(s, err, NG_EIO, ng_document_source(doc));
             goto fail;
         }
     for (size_t i = 0; i < ng_extraction_claim_count(ex); i++)
         if (store_claim(&q, article, ng_extraction_claim(ex, i), ids)) {
-            rc = db_error(s, err, NG_EIO, ng_document_source(doc));
+            rc = ng__store_db_error(s, err, NG_EIO, ng_document_source(doc));
             goto fail;
         }
     finalize_all(&q);
     free(ids);
     *result = res;
-    return exec(s, "COMMIT", err);
+    return ng__store_exec(s, "COMMIT", err);
 fail:
     finalize_all(&q);
     free(ids);
@@ -647,7 +744,7 @@ int ng_store_stats(ng_store *s, ng_store_counts *out, ng_error *err)
     out->claims = query_long(s, "SELECT count(*) FROM claims");
     out->links = query_long(s, "SELECT count(*) FROM links");
     if (out->articles < 0 || out->entities < 0 || out->claims < 0)
-        return db_error(s, err, NG_EIO, "stats");
+        return ng__store_db_error(s, err, NG_EIO, "stats");
     return 0;
 }
 
@@ -663,10 +760,10 @@ int ng_store_each_entity(ng_store *s, const char *type, const char *search,
         " (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND instr(a.folded, ?2) > 0))"
         " ORDER BY articles DESC, name";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, NG_EIO, "entities");
+        return ng__store_db_error(s, err, NG_EIO, "entities");
     bind_opt(st, 1, type);
     if (search)
-        sqlite3_bind_text(st, 2, folded(s, search), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, ng__store_fold(s, search), -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(st, 2);
     int rc;
@@ -680,7 +777,7 @@ int ng_store_each_entity(ng_store *s, const char *type, const char *search,
     }
     int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_finalize(st);
-    return bad ? db_error(s, err, NG_EIO, "entities") : 0;
+    return bad ? ng__store_db_error(s, err, NG_EIO, "entities") : 0;
 }
 
 /* ---- export ------------------------------------------------------------------- */
@@ -730,7 +827,7 @@ static int export_claims(ng_store *s, ng_writer *w, sqlite3_stmt *cl, sqlite3_in
         c->quantity.unit = col(cl, 15);
         rc = ng_writer_claim(w, &r, err);
     }
-    if (!rc && step != SQLITE_DONE) rc = db_error(s, err, NG_EIO, "export claims");
+    if (!rc && step != SQLITE_DONE) rc = ng__store_db_error(s, err, NG_EIO, "export claims");
     sqlite3_reset(cl);
     return rc;
 }
@@ -742,7 +839,8 @@ static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_st
                        col(en, 3), col(en, 4),
                        col(en, 5), col(en, 6),
                        col(en, 7), NULL,
-                       NULL,       0};
+                       NULL,       0,
+                       col(en, 8)};
     if ((int)r.type < 0) r.type = NG_TYPE_ENTITY;
     /* alternative labels: every alias but the labels themselves */
     const char **alts = NULL, **langs = NULL;
@@ -773,7 +871,8 @@ static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_st
         }
         n++;
     }
-    if (!rc && step != SQLITE_ROW && step != SQLITE_DONE) rc = db_error(s, err, NG_EIO, "aliases");
+    if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = ng__store_db_error(s, err, NG_EIO, "aliases");
     r.alts = alts;
     r.alt_langs = langs;
     r.nalts = n;
@@ -791,7 +890,7 @@ int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
     sqlite3_stmt *ar = NULL, *cl = NULL, *en = NULL, *al = NULL;
     int rc = 0, step;
     /* one read snapshot for the whole export: a concurrent add is not half seen */
-    if ((rc = exec(s, "BEGIN", err))) return rc;
+    if ((rc = ng__store_exec(s, "BEGIN", err))) return rc;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT id, hash, title, source, date, lang FROM articles"
                            " ORDER BY id",
@@ -806,14 +905,16 @@ int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
                            " WHERE c.article_id = ? ORDER BY c.id",
                            -1, &cl, NULL) ||
         sqlite3_prepare_v2(s->db,
-                           "SELECT id, iri, type, name, lang, label_en, label_es, qid"
-                           " FROM entities ORDER BY id",
+                           "SELECT id, iri, type, name, lang, label_en, label_es, qid,"
+                           " (SELECT group_concat(from_iri, ' ') FROM curations c"
+                           " WHERE c.op = 'merge' AND c.to_iri = e.iri ORDER BY c.id)"
+                           " FROM entities e ORDER BY id",
                            -1, &en, NULL) ||
         sqlite3_prepare_v2(s->db,
                            "SELECT label, lang FROM aliases WHERE entity_id = ?"
                            " ORDER BY rowid",
                            -1, &al, NULL)) {
-        rc = db_error(s, err, NG_EIO, "export");
+        rc = ng__store_db_error(s, err, NG_EIO, "export");
         goto done;
     }
     while (!rc && (step = sqlite3_step(ar)) == SQLITE_ROW) {
@@ -844,13 +945,14 @@ int ng_store_find(ng_store *s, const char *name, char **iri, ng_error *err)
     *iri = NULL;
     const char *sql =
         "SELECT e.iri FROM entities e WHERE e.iri = ?1 OR e.id IN"
-        " (SELECT entity_id FROM aliases WHERE folded = ?2)"
+        " (SELECT entity_id FROM aliases WHERE folded = ?2) OR e.iri IN"
+        " (SELECT to_iri FROM curations WHERE op = 'merge' AND from_iri = ?1)"
         " ORDER BY (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id) DESC,"
         " e.id LIMIT 1";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, NG_EIO, "find");
+        return ng__store_db_error(s, err, NG_EIO, "find");
     sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, folded(s, name), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, ng__store_fold(s, name), -1, SQLITE_TRANSIENT);
     int rc = 0;
     if (sqlite3_step(st) == SQLITE_ROW) {
         if (!(*iri = strdup(col(st, 0)))) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
@@ -873,7 +975,7 @@ int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const 
         " LEFT JOIN entities sp ON sp.id = c.speaker_id"
         " WHERE su.iri = ?1 OR ob.iri = ?1 ORDER BY c.id";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, NG_EIO, "claims");
+        return ng__store_db_error(s, err, NG_EIO, "claims");
     sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -883,7 +985,7 @@ int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const 
     }
     int bad = step != SQLITE_ROW && step != SQLITE_DONE;
     sqlite3_finalize(st);
-    return bad ? db_error(s, err, NG_EIO, "claims") : 0;
+    return bad ? ng__store_db_error(s, err, NG_EIO, "claims") : 0;
 }
 
 int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_link *l),
@@ -895,7 +997,7 @@ int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const n
         " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = l.article_id"
         " WHERE e.iri = ? ORDER BY l.rowid";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, NG_EIO, "links");
+        return ng__store_db_error(s, err, NG_EIO, "links");
     sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -904,5 +1006,5 @@ int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const n
     }
     int bad = step != SQLITE_ROW && step != SQLITE_DONE;
     sqlite3_finalize(st);
-    return bad ? db_error(s, err, NG_EIO, "links") : 0;
+    return bad ? ng__store_db_error(s, err, NG_EIO, "links") : 0;
 }

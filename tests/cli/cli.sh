@@ -266,6 +266,68 @@ store_linking)
     done
     grep -q '<https://newsgraph.example/id/article/[0-9a-f]*> \.$' "$work/kg.nquads" || fail "no named graphs"
     ;;
+store_curation)
+    # merge, split and alias corrections hold for articles added later and for
+    # articles added again with new content
+    page() { printf '<html><head><meta property="og:url" content="https://news.example/%s"><title>%s</title></head><body><article><p>%s</p></article></body></html>' "$1" "$2" "$3" >"$work/$1.html"; }
+    page c1 Uno "La ministra Marta Quiroga visitó Lima. La Fundación Lumen financió el viaje."
+    page c2 Dos "El alcalde Quiroga recibió a una delegación de Chile. El Instituto Lumen publicó un informe."
+    page c3 Tres "Quiroga inauguró un puente en Cusco. La Fundación Lumen donó libros a Bolivia."
+    printf 'Cuatro\n\nEl Centro Lumen abrió una sede en Quito con apoyo de Perú.\n' >"$work/c4.txt"
+    printf 'Cinco\n\nEl Centro Lumen cerró su sede en Lima.\n' >"$work/c5.txt"
+    db=$work/cur.db
+    "$tool" add -q --store "$db" "$work/c1.html" "$work/c2.html" || fail "add"
+    "$tool" show --store "$db" Quiroga | grep -q "^link	Quiroga	surname	Dos$" || fail "surname link to correct"
+    # split: the mayor is not the minister
+    "$tool" split --store "$db" "Marta Quiroga" Quiroga >"$work/out" || fail "split"
+    grep -q "1 mention moved to https://newsgraph.example/id/entity/quiroga$" "$work/out" || fail "split: $(cat "$work/out")"
+    "$tool" show --store "$db" "Marta Quiroga" >"$work/show" || fail "show"
+    ! grep -q "Chile" "$work/show" || fail "the moved mention's claim stayed"
+    "$tool" show --store "$db" https://newsgraph.example/id/entity/quiroga | grep -q "^claim	Quiroga	receives	Chile	" || fail "claim not moved"
+    # merge: the foundation and the institute are one organisation
+    "$tool" merge --store "$db" "Instituto Lumen" "Fundación Lumen" >/dev/null || fail "merge"
+    "$tool" alias add --store "$db" "Instituto Lumen" "Centro Lumen" || fail "alias add"
+    "$tool" export --store "$db" -f ntriples -o "$work/before.nt" || fail "export"
+    # the same articles again change nothing
+    "$tool" add -q --store "$db" "$work/c1.html" "$work/c2.html" || fail "re-add"
+    "$tool" export --store "$db" -f ntriples | cmp -s - "$work/before.nt" || fail "re-adding changed the export"
+    # later articles follow the corrections
+    "$tool" add -q --store "$db" "$work/c3.html" "$work/c4.txt" || fail "add later"
+    "$tool" show --store "$db" Quiroga >"$work/show"
+    grep -q "^entity	https://newsgraph.example/id/entity/quiroga$" "$work/show" || fail "Quiroga: $(head -1 "$work/show")"
+    grep -q "^link	Quiroga	.*	Tres$" "$work/show" || fail "later Quiroga not on the split entity"
+    ! "$tool" show --store "$db" "Marta Quiroga" | grep -q "	Tres$" || fail "later Quiroga linked to Marta Quiroga"
+    "$tool" show --store "$db" "Instituto Lumen" >"$work/show"
+    grep -q "^link	Fundación Lumen	curated-merge	Tres$" "$work/show" || fail "merge not applied later"
+    grep -q "^link	Centro Lumen	curated-alias	Cuatro$" "$work/show" || fail "alias not applied later"
+    grep -q "^claim	Instituto Lumen	donatesTo	Bolivia	" "$work/show" || fail "claim of merged name"
+    # the same URL with new content: the corrections still hold
+    page c2 "Dos bis" "El alcalde Quiroga visitó Chile. La Fundación Lumen publicó un informe."
+    "$tool" add -q --store "$db" "$work/c2.html" || fail "new version"
+    "$tool" show --store "$db" "Marta Quiroga" | grep -q "Dos" && fail "new version linked to Marta Quiroga"
+    "$tool" show --store "$db" Quiroga | grep -q "^claim	Quiroga	visits	Chile	" || fail "new version's claim"
+    "$tool" show --store "$db" "Instituto Lumen" | grep -q "^link	Fundación Lumen	curated-merge	Dos bis$" || fail "merge lost on replace"
+    [ "$("$tool" entities --store "$db" --search lumen | wc -l)" -eq 2 ] || fail "Lumen is not one entity"
+    # removing an alias: the name makes a node of its own from now on
+    "$tool" alias remove --store "$db" "Instituto Lumen" "Centro Lumen" || fail "alias remove"
+    "$tool" add -q --store "$db" "$work/c5.txt" || fail "add c5"
+    "$tool" entities --store "$db" --search "centro lumen" | grep -q "^Centro Lumen	Organization	1	" || fail "removed alias still links"
+    # exports say which IRIs were merged, and stay valid RDF
+    "$tool" export --store "$db" -f ntriples -o "$work/after.nt" || fail "export after"
+    rapper_nt "$work/after.nt" ntriples >/dev/null
+    grep -q "^<https://newsgraph.example/id/entity/instituto-lumen> <http://www.w3.org/2002/07/owl#sameAs> <https://newsgraph.example/id/entity/fundacion-lumen> \.$" "$work/after.nt" || fail "no sameAs for the merged IRI"
+    ! grep -q "^<https://newsgraph.example/id/entity/fundacion-lumen> " "$work/after.nt" || fail "merged IRI still described"
+    "$tool" alias list --store "$db" | cut -f1 | tr '\n' ' ' | grep -q "^split merge unalias $" || fail "alias list: $("$tool" alias list --store "$db")"
+    # mistakes are refused with one line and change nothing
+    cp "$db" "$work/kept.db"
+    for bad in "merge|Lima|Lima" "merge|Lima|nadie" "split|Lima|Lima" "alias|remove|Lima|Quito"; do
+        IFS='|' read -r -a args <<<"$bad"
+        "$tool" "${args[@]}" --store "$db" >/dev/null 2>"$work/err"
+        [ $? -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] || fail "$bad: $(cat "$work/err")"
+    done
+    "$tool" export --store "$db" -f ntriples | cmp -s - "$work/after.nt" || fail "a refused correction changed the store"
+    "$tool" merge --store "$db" Lima 2>/dev/null; [ $? -eq 2 ] || fail "merge with one name"
+    ;;
 store_crash)
     # kill -9 in the middle of adds leaves a readable store holding whole articles
     dir=$shared/corpus/es-news/articles

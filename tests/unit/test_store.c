@@ -1,8 +1,10 @@
 /* Unit tests for the store (newsgraph/store.h): creation, idempotent adds,
- * linking across articles, and refusing files that are not stores. */
+ * linking across articles, corrections, migration, and refusing files that
+ * are not stores. */
 #include "support.h"
 #include "newsgraph/store.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 static int count_rows(void *ud, const ng_store_entity *e)
@@ -109,6 +111,108 @@ static void test_file_store_and_base(void **state)
     assert_null(s);
 }
 
+static int count_curations(void *ud, const ng_store_curation *c)
+{
+    (void)c;
+    (*(int *)ud)++;
+    return 0;
+}
+
+static void test_corrections_hold_for_later_articles(void **state)
+{
+    (void)state;
+    ng_store *s = NULL;
+    ng_error err = {0};
+    assert_int_equal(ng_store_open(&s, NULL, NULL, &err), 0);
+    add_text(s, "es", "Uno\nLa ministra Marta Quiroga visit\xC3\xB3 Lima.", NG_STORE_ADDED);
+    add_text(s, "es", "Dos\nEl alcalde Quiroga recibi\xC3\xB3 a Chile.", NG_STORE_ADDED);
+    /* the mayor is not the minister */
+    long moved = 0;
+    char *iri = NULL;
+    assert_int_equal(ng_store_split(s, "Marta Quiroga", "Quiroga", &moved, &iri, &err), 0);
+    assert_int_equal(moved, 1);
+    assert_string_equal(iri, "https://newsgraph.example/id/entity/quiroga");
+    free(iri);
+    add_text(s, "es", "Tres\nQuiroga visit\xC3\xB3 Cusco.", NG_STORE_ADDED);
+    int people = 0;
+    assert_int_equal(ng_store_each_entity(s, "Person", "quiroga", count_rows, &people, &err), 0);
+    assert_int_equal(people, 2);
+    /* a canonical name cannot be split off; an unknown name is refused */
+    assert_int_equal(ng_store_split(s, "Marta Quiroga", "marta quiroga", NULL, NULL, &err),
+                     NG_EINVAL);
+    assert_int_equal(ng_store_merge(s, "Marta Quiroga", "Nadie Nunca", &err), NG_EINVAL);
+    assert_non_null(strstr(err.msg, "Nadie Nunca"));
+    /* merging the two undoes the split, and later mentions follow */
+    assert_int_equal(
+        ng_store_merge(s, "Marta Quiroga", "https://newsgraph.example/id/entity/quiroga", &err), 0);
+    people = 0;
+    assert_int_equal(ng_store_each_entity(s, "Person", "quiroga", count_rows, &people, &err), 0);
+    assert_int_equal(people, 1);
+    char *found = NULL;
+    assert_int_equal(ng_store_find(s, "https://newsgraph.example/id/entity/quiroga", &found, &err),
+                     0);
+    assert_string_equal(found, "https://newsgraph.example/id/entity/marta-quiroga");
+    free(found);
+    int n = 0;
+    assert_int_equal(ng_store_each_curation(s, NULL, count_curations, &n, &err), 0);
+    assert_int_equal(n, 1); /* the split was undone by the merge */
+    /* one name fitting two entities is refused, not guessed */
+    assert_int_equal(ng_store_alias_add(s, "Lima", "Quiroga", &err), 0);
+    assert_int_equal(ng_store_merge(s, "Chile", "Quiroga", &err), NG_EINVAL);
+    assert_non_null(strstr(err.msg, "names 2 entities"));
+    ng_store_close(s);
+}
+
+/* A store written by schema 1 (before curation) is migrated when opened. */
+static void test_migrates_schema_1(void **state)
+{
+    (void)state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/v1.db", F->tmp);
+    ng_store *s = NULL;
+    ng_error err = {0};
+    assert_int_equal(ng_store_open(&s, path, NULL, &err), 0);
+    add_text(s, "es", "Uno\nLa ministra Marta Quiroga visit\xC3\xB3 Lima.", NG_STORE_ADDED);
+    add_text(s, "es", "Dos\nEl alcalde Quiroga recibi\xC3\xB3 a Chile.", NG_STORE_ADDED);
+    ng_store_close(s);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DROP TABLE curations; ALTER TABLE links DROP COLUMN mention;"
+                                  "ALTER TABLE claims DROP COLUMN subject_mention;"
+                                  "ALTER TABLE claims DROP COLUMN object_mention;"
+                                  "ALTER TABLE claims DROP COLUMN speaker_mention;"
+                                  "PRAGMA user_version=1",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(ng_store_open(&s, path, NULL, &err), 0);
+    ng_store_counts c;
+    assert_int_equal(ng_store_stats(s, &c, &err), 0);
+    assert_int_equal(c.articles, 2);
+    /* links from schema 1 do not name their mention: claims move by article */
+    long moved = 0;
+    assert_int_equal(ng_store_split(s, "Marta Quiroga", "Quiroga", &moved, NULL, &err), 0);
+    assert_int_equal(moved, 1);
+    add_text(s, "es", "Tres\nQuiroga visit\xC3\xB3 Cusco.", NG_STORE_ADDED);
+    ng_store_close(s);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), NG_STORE_SCHEMA_VERSION);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT count(*) FROM claims c JOIN entities e ON"
+                                        " e.id = c.subject_id WHERE e.name = 'Quiroga'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 2);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +220,8 @@ int main(void)
         cmocka_unit_test(test_linking_across_articles),
         cmocka_unit_test(test_foreign_file_is_refused),
         cmocka_unit_test(test_file_store_and_base),
+        cmocka_unit_test(test_corrections_hold_for_later_articles),
+        cmocka_unit_test(test_migrates_schema_1),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

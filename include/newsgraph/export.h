@@ -67,6 +67,10 @@ typedef struct ng_article_row {
 typedef struct ng_claim_row {
     const char *subject_iri, *object_iri, *speaker_iri; /* speaker may be NULL */
     ng_claim claim; /* subject, object and speaker indices are ignored */
+    /* write the direct triple too: the caller sets it on one claim of each
+     * direct triple (ng_claim_is_direct), so that the writer keeps no set of
+     * the triples written and its memory does not grow with the store */
+    int write_direct;
 } ng_claim_row;
 
 typedef struct ng_entity_row {

@@ -94,6 +94,11 @@ typedef struct ng_claim {
     ng_quantity quantity;
 } ng_claim;
 
+/* Whether a claim also stands as the direct triple subject-property-object
+ * (and a diagram edge): only what the text asserts, reports or announces;
+ * negated and hedged claims stay claims. */
+int ng_claim_is_direct(const ng_claim *c);
+
 /* One mention of an entity in the text. */
 typedef enum ng_mention_kind {
     NG_MENTION_NAME = 0, /* a name: gazetteer alias or capitalised chunk */

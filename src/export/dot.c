@@ -17,7 +17,7 @@ int ng__dot_article(ng_writer *w, const ng_extraction *ex, ng_error *err)
 {
     for (size_t i = 0; i < ng_extraction_claim_count(ex); i++) {
         const ng_claim *c = ng_extraction_claim(ex, i);
-        if (!ng__claim_is_direct(c)) continue;
+        if (!ng_claim_is_direct(c)) continue;
         size_t s = w->ids[c->subject], o = w->ids[c->object];
         ng_buf k = {0};
         if (ng_buf_printf(&k, "%zu\x1f%s\x1f%zu", s, c->property, o))

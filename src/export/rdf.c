@@ -72,10 +72,9 @@ static int io_write_bytes(void *ud, const void *p, size_t size, size_t nmemb)
 static const raptor_iostream_handler buffer_handler = {
     .version = 2, .write_byte = io_write_byte, .write_bytes = io_write_bytes};
 
-int ng__rdf_begin(ng_writer *w, ng_error *err)
+/* A serializer with our prefixes, started on w->iostream. */
+static int new_serializer(ng_writer *w, ng_error *err)
 {
-    w->world = ng_context_raptor(w->ctx);
-    raptor_world_set_log_handler(w->world, w, on_log);
     w->ser = raptor_new_serializer(w->world, syntax_names[w->opts.format]);
     if (!w->ser)
         return ng_error_set(err, NG_ELIB, "raptor: no serializer for %s",
@@ -87,10 +86,18 @@ int ng__rdf_begin(ng_writer *w, ng_error *err)
     for (size_t i = 0; i < sizeof pfx / sizeof *pfx; i++)
         if (set_ns(w, pfx[i][0], pfx[i][1]))
             return ng_error_set(err, NG_ELIB, "raptor: cannot declare prefix %s", pfx[i][0]);
-    w->iostream = raptor_new_iostream_from_handler(w->world, w, &buffer_handler);
-    if (!w->iostream || raptor_serializer_start_to_iostream(w->ser, NULL, w->iostream))
+    if (raptor_serializer_start_to_iostream(w->ser, NULL, w->iostream))
         return ng_error_set(err, NG_ELIB, "raptor: cannot start the serializer");
     return 0;
+}
+
+int ng__rdf_begin(ng_writer *w, ng_error *err)
+{
+    w->world = ng_context_raptor(w->ctx);
+    raptor_world_set_log_handler(w->world, w, on_log);
+    w->iostream = raptor_new_iostream_from_handler(w->world, w, &buffer_handler);
+    if (!w->iostream) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    return new_serializer(w, err);
 }
 
 void ng__rdf_free(ng_writer *w)
@@ -196,18 +203,17 @@ static char *claim_iri(ng_writer *w, const char *article, const ng_claim *c, con
     return b.data;
 }
 
-/* The direct triple once per run; later articles add only their claim. */
-static int write_direct(ng_writer *w, const char *s, const char *p, const char *o)
+/* Whether s p o is a direct triple not written yet in this run (extractions:
+ * later articles add only their claim). -1 on OOM. */
+static int first_direct(ng_writer *w, const ng_claim *c, const char *s, const char *o)
 {
+    if (!ng_claim_is_direct(c)) return 0;
     ng_buf k = {0};
-    if (ng_buf_printf(&k, "%s\x1f%s\x1f%s", s, p, o)) return -1;
-    int rc = 0;
-    if (!ng_map_get(w->direct_seen, k.data, k.len)) {
-        rc = ng_map_put(w->direct_seen, k.data, k.len, (void *)1) ||
-             emit(w, iri(w, s), iri2(w, NG_ONTOLOGY_NS, p), iri(w, o));
-    }
+    if (ng_buf_printf(&k, "%s\x1f%s\x1f%s", s, c->property, o)) return -1;
+    int first = !ng_map_get(w->direct_seen, k.data, k.len);
+    if (first && ng_map_put(w->direct_seen, k.data, k.len, (void *)1)) first = -1;
     ng_buf_free(&k);
-    return rc;
+    return first;
 }
 
 static const char *when_type(ng_when_kind k)
@@ -256,9 +262,9 @@ static int write_qualifiers(ng_writer *w, const char *ci, const ng_claim *c)
 }
 
 static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const char *s, const char *o,
-                       const char *speaker, const char *lang)
+                       const char *speaker, const char *lang, int direct)
 {
-    if (ng__claim_is_direct(c) && write_direct(w, s, c->property, o)) return -1;
+    if (direct && emit(w, iri(w, s), iri2(w, NG_ONTOLOGY_NS, c->property), iri(w, o))) return -1;
     char *ci = claim_iri(w, a, c, s, o);
     if (!ci) return -1;
     char num[32];
@@ -304,10 +310,29 @@ int ng_writer_claim(ng_writer *w, const ng_claim_row *r, ng_error *err)
 {
     if (!w->article) return ng_error_set(err, NG_EINVAL, "a claim outside an article");
     if (write_claim(w, w->article, &r->claim, r->subject_iri, r->object_iri, r->speaker_iri,
-                    w->article_lang) ||
+                    w->article_lang, r->write_direct) ||
         w->rdf_errors)
         return ng_error_set(err, NG_ELIB, "the RDF serializer failed");
     return 0;
+}
+
+/* Raptor's Turtle serializer keeps every triple until it ends (about 150
+ * bytes each), and frees them only with itself: a store of millions of
+ * triples would need gigabytes. A new serializer every NG_TURTLE_BATCH
+ * triples, on the same output, bounds that; the result is still one Turtle
+ * document (the prefixes are declared again, which Turtle allows, and no
+ * blank nodes are written). */
+#define NG_TURTLE_BATCH 20000
+
+static int next_batch(ng_writer *w)
+{
+    if (w->opts.format != NG_OUT_TURTLE || w->triples - w->batch_start < NG_TURTLE_BATCH) return 0;
+    w->batch_start = w->triples;
+    int rc = raptor_serializer_serialize_end(w->ser);
+    raptor_free_serializer(w->ser);
+    w->ser = NULL;
+    ng_error ignored = {0};
+    return rc || new_serializer(w, &ignored) || flush_pending(w) ? -1 : 0;
 }
 
 int ng_writer_end_article(ng_writer *w, ng_error *err)
@@ -316,7 +341,7 @@ int ng_writer_end_article(ng_writer *w, ng_error *err)
     w->graph_term = NULL;
     free(w->article);
     w->article = NULL;
-    if (w->pending.len >= 65536 && flush_pending(w))
+    if (next_batch(w) || (w->pending.len >= 65536 && flush_pending(w)))
         return ng_error_set(err, NG_EIO, "write error on output");
     return 0;
 }
@@ -330,7 +355,9 @@ int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *e
     for (size_t i = 0; !rc && i < ng_extraction_claim_count(ex); i++) {
         const ng_claim *c = ng_extraction_claim(ex, i);
         ng_claim_row row = {entity_iri(w, c->subject), entity_iri(w, c->object),
-                            c->speaker >= 0 ? entity_iri(w, (size_t)c->speaker) : NULL, *c};
+                            c->speaker >= 0 ? entity_iri(w, (size_t)c->speaker) : NULL, *c, 0};
+        row.write_direct = first_direct(w, c, row.subject_iri, row.object_iri);
+        if (row.write_direct < 0) return ng_error_set(err, NG_ENOMEM, "out of memory");
         rc = ng_writer_claim(w, &row, err);
     }
     int rc2 = ng_writer_end_article(w, err);
@@ -371,6 +398,7 @@ int ng_writer_entity(ng_writer *w, const ng_entity_row *e, ng_error *err)
     if (!w->ser) return ng_error_set(err, NG_EINVAL, "rows are written as RDF only");
     if (write_entity_row(w, e) || w->rdf_errors)
         return ng_error_set(err, NG_ELIB, "%s: the RDF serializer failed", e->iri);
+    if (next_batch(w)) return ng_error_set(err, NG_EIO, "write error on output");
     return 0;
 }
 
@@ -387,7 +415,7 @@ int ng__rdf_finish(ng_writer *w, ng_error *err)
 {
     int rc = 0;
     for (size_t i = 0; !rc && i < ng_graph_entity_count(w->graph); i++)
-        rc = write_entity(w, i);
+        rc = write_entity(w, i) || next_batch(w);
     if (!rc && raptor_serializer_serialize_end(w->ser)) rc = -1;
     if (rc || w->rdf_errors) return ng_error_set(err, NG_ELIB, "the RDF serializer failed");
     if (flush_pending(w)) return ng_error_set(err, NG_EIO, "write error on output");

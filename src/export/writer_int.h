@@ -30,23 +30,16 @@ struct ng_writer {
     int write_failed;
     int rdf_errors;
     unsigned long triples;
-    ng_map *direct_seen;     /* "<s>\x1f<p>\x1f<o>" hashes as keys */
-    raptor_term *graph_term; /* current article graph (N-Quads) or NULL */
-    char *article;           /* current article IRI (row API) */
+    unsigned long batch_start; /* triples when the current Turtle batch began */
+    ng_map *direct_seen;       /* "<s>\x1f<p>\x1f<o>" hashes as keys */
+    raptor_term *graph_term;   /* current article graph (N-Quads) or NULL */
+    char *article;             /* current article IRI (row API) */
     const char *article_lang;
     /* diagrams */
     dot_edge *edges;
     size_t nedges, edges_cap;
     ng_map *edge_index;
 };
-
-/* Only what the text asserts, reports or announces becomes a direct triple or
- * a diagram edge; negated and hedged claims stay claims. */
-static inline int ng__claim_is_direct(const ng_claim *c)
-{
-    return c->modality == NG_MOD_ASSERTED || c->modality == NG_MOD_REPORTED ||
-           c->modality == NG_MOD_FUTURE;
-}
 
 int ng__rdf_begin(ng_writer *w, ng_error *err);
 int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *ex, ng_error *err);

@@ -12,6 +12,12 @@ const char *ng_modality_name(ng_modality m)
     return (unsigned)m <= NG_MOD_HEDGED ? names[m] : "asserted";
 }
 
+int ng_claim_is_direct(const ng_claim *c)
+{
+    return c->modality == NG_MOD_ASSERTED || c->modality == NG_MOD_REPORTED ||
+           c->modality == NG_MOD_FUTURE;
+}
+
 int ng_extractor_new(ng_extractor **out, const ng_ontology *onto, ng_error *err)
 {
     ng_extractor *x = calloc(1, sizeof *x);

@@ -168,6 +168,8 @@ static int move_everything(ng_store *s, const entity *k, const entity *o)
         "INSERT OR IGNORE INTO aliases SELECT ?4, folded, label, lang FROM aliases"
         " WHERE entity_id = ?5 ORDER BY rowid",
         "DELETE FROM aliases WHERE entity_id = ?5",
+        "UPDATE OR IGNORE name_keys SET entity_id = ?4 WHERE entity_id = ?5",
+        "DELETE FROM name_keys WHERE entity_id = ?5",
         /* what keep lacks, other may know: a class, labels, a Wikidata id */
         "UPDATE entities SET"
         " type = CASE WHEN type = 'Entity' THEN (SELECT type FROM entities WHERE id = ?5)"
@@ -244,6 +246,7 @@ static sqlite3_int64 split_target(ng_store *s, const entity *e, const char *name
     sqlite3_bind_text(ins, 5, e->lang, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(ins) == SQLITE_DONE) id = sqlite3_last_insert_rowid(s->db), *made = 1;
     sqlite3_finalize(ins);
+    if (id && *made && ng__store_add_name_keys(s, id, ng__store_fold(s, name))) id = 0;
     return id;
 }
 
@@ -324,7 +327,9 @@ static int split_apply(ng_store *s, const entity *e, const char *name, const cha
     if (n < 0) return -1;
     if (moved) *moved = n;
     /* nothing to move: no node without mentions, only the rule for later */
-    if (!n && made && run(s, "DELETE FROM entities WHERE id = ?4", NULL, NULL, NULL, to, 0))
+    if (!n && made &&
+        (run(s, "DELETE FROM name_keys WHERE entity_id = ?4", NULL, NULL, NULL, to, 0) ||
+         run(s, "DELETE FROM entities WHERE id = ?4", NULL, NULL, NULL, to, 0)))
         return -1;
     return run(s, "DELETE FROM aliases WHERE entity_id = ?4 AND folded = ?1", f, NULL, NULL, e->id,
                0) ||

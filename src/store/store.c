@@ -41,13 +41,25 @@ static const char *const schema_v1 =
     "CREATE INDEX claims_object ON claims(object_id);";
 
 /* Version 2: which mention of its article each link and claim came from (so
- * that split can move one mention's claims), and the user's corrections,
- * replayed on every later add. */
+ * that split can move one mention's claims); whether a claim stands as a
+ * direct triple (so that an export writes each such triple once without
+ * remembering them all: ng_claim_is_direct, as SQL for older rows); and the
+ * user's corrections, replayed on every later add. */
 static const char *const schema_v2 =
     "ALTER TABLE links ADD COLUMN mention INTEGER;"
     "ALTER TABLE claims ADD COLUMN subject_mention INTEGER;"
     "ALTER TABLE claims ADD COLUMN object_mention INTEGER;"
     "ALTER TABLE claims ADD COLUMN speaker_mention INTEGER;"
+    "ALTER TABLE claims ADD COLUMN direct INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE claims SET direct = modality IN ('asserted', 'reported', 'future');"
+    "CREATE INDEX claims_triple ON claims(subject_id, property, object_id, direct);"
+    /* lookups that scanned every stored name now use indexes: surnames and
+     * acronyms through name_keys, spelling variants by their ends */
+    "CREATE TABLE name_keys(kind TEXT NOT NULL, key TEXT NOT NULL,"
+    " entity_id INTEGER NOT NULL REFERENCES entities(id), UNIQUE(kind, key, entity_id));"
+    "CREATE INDEX name_keys_entity ON name_keys(entity_id);"
+    "CREATE INDEX entities_head ON entities(substr(folded, 1, 3), length(folded));"
+    "CREATE INDEX entities_tail ON entities(substr(folded, -3), length(folded));"
     "CREATE TABLE curations(id INTEGER PRIMARY KEY, op TEXT NOT NULL"
     " CHECK(op IN ('merge','split','alias','unalias')), name TEXT, folded TEXT,"
     " from_iri TEXT, to_iri TEXT, made TEXT NOT NULL);"
@@ -137,11 +149,27 @@ static int check_existing(ng_store *s, const char *path, ng_error *err)
 /* Bring the schema from version `from` (0 = nothing yet) to the current one.
  * Inside the opening write transaction: nobody else migrates at the same
  * time, and a failure leaves the old version whole. */
+/* name_keys of the entities stored before schema 2 */
+static int fill_name_keys(ng_store *s, ng_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT id, folded FROM entities", -1, &st, NULL) != SQLITE_OK)
+        return ng__store_db_error(s, err, NG_EIO, "migration");
+    int rc = 0, step;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = ng__store_add_name_keys(s, sqlite3_column_int64(st, 0),
+                                     (const char *)sqlite3_column_text(st, 1));
+    sqlite3_finalize(st);
+    return rc || step != SQLITE_DONE ? ng__store_db_error(s, err, NG_EIO, "migration") : 0;
+}
+
 static int migrate(ng_store *s, long from, ng_error *err)
 {
     int rc = 0;
-    for (long v = from; !rc && v < NG_STORE_SCHEMA_VERSION; v++)
+    for (long v = from; !rc && v < NG_STORE_SCHEMA_VERSION; v++) {
         rc = ng__store_exec(s, migrations[v], err);
+        if (!rc && v + 1 == 2) rc = fill_name_keys(s, err);
+    }
     char sql[128];
     snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d", NG_APPLICATION_ID,
              NG_STORE_SCHEMA_VERSION);
@@ -265,9 +293,8 @@ const char *ng__store_fold(ng_store *s, const char *text)
 }
 
 typedef struct stmts {
-    sqlite3_stmt *find_iri, *find_alias, *find_person, *insert_entity, *touch_entity, *insert_alias,
-        *insert_link, *insert_claim, *find_similar, *find_orgs, *curated_alias, *merged_into,
-        *kept_apart;
+    sqlite3_stmt *find_iri, *find_alias, *by_key, *insert_entity, *touch_entity, *insert_alias,
+        *insert_link, *insert_claim, *find_similar, *curated_alias, *merged_into, *kept_apart;
 } stmts;
 
 static void finalize_all(stmts *q)
@@ -283,8 +310,8 @@ static int prepare_all(ng_store *s, stmts *q)
         "SELECT id FROM entities WHERE iri=?",
         "SELECT DISTINCT e.id, e.type FROM aliases a JOIN entities e ON e.id=a.entity_id"
         " WHERE a.folded=?",
-        "SELECT id FROM entities WHERE type='Person' AND (folded LIKE '% ' || ?1 OR folded LIKE"
-        " ?1 || ' %')",
+        "SELECT DISTINCT e.id FROM name_keys k CROSS JOIN entities e ON e.id = k.entity_id"
+        " WHERE k.kind = ?1 AND k.key = ?2 AND e.type = ?3",
         "INSERT INTO entities(iri,type,name,folded,lang,label_en,label_es,qid,gaz_id)"
         " VALUES(?,?,?,?,?,?,?,?,?)",
         "UPDATE entities SET type=CASE WHEN type='Entity' THEN ?2 ELSE type END WHERE id=?1",
@@ -292,12 +319,12 @@ static int prepare_all(ng_store *s, stmts *q)
         "INSERT INTO links(article_id,entity_id,surface,rule,mention) VALUES(?,?,?,?,?)",
         "INSERT INTO claims(article_id,subject_id,property,object_id,pattern,confidence,"
         "modality,speaker_id,sentence,char_start,char_end,when_kind,when_rel,when_value,"
-        "qty_value,qty_bound,qty_unit,subject_mention,object_mention,speaker_mention)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        "SELECT id, folded, type FROM entities WHERE gaz_id IS NULL AND folded >= ?1 AND"
-        " folded < ?1 || x'ff' AND length(folded) BETWEEN ?2 AND ?3",
-        "SELECT id, folded FROM entities WHERE type='Organization' AND folded >= ?1 AND"
-        " folded < ?1 || x'ff' AND instr(folded, ' ') > 0",
+        "qty_value,qty_bound,qty_unit,subject_mention,object_mention,speaker_mention,direct)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        /* candidates share the first or the last three letters (indexed) */
+        "SELECT id, folded, type FROM entities WHERE gaz_id IS NULL AND substr(folded, 1, 3) = ?1"
+        " AND length(folded) BETWEEN ?3 AND ?4 UNION SELECT id, folded, type FROM entities"
+        " WHERE gaz_id IS NULL AND substr(folded, -3) = ?2 AND length(folded) BETWEEN ?3 AND ?4",
         /* the user's corrections, newest first */
         "SELECT e.id FROM curations c JOIN entities e ON e.iri = c.to_iri"
         " WHERE c.op = 'alias' AND c.folded = ? ORDER BY c.id DESC LIMIT 1",
@@ -337,9 +364,9 @@ static int edit_distance(const char *a, const char *b)
 
 static int compatible(const char *stored, ng_type t);
 
-/* Whether acronym (folded, "cne") spells the initials of the words of name
- * ("consejo nacional electoral"), short connector words skipped. */
-static int initials_of(const char *acronym, const char *name)
+/* The initials of the words of a folded name ("consejo nacional electoral"
+ * gives "cne"), short connector words skipped; "" for fewer than two words. */
+static void initials(const char *name, char *out, size_t cap)
 {
     static const char *const skip[] = {"de", "del", "la",  "las", "los", "el", "y",
                                        "of", "the", "and", "for", "e",   NULL};
@@ -356,10 +383,55 @@ static int initials_of(const char *acronym, const char *name)
         for (int i = 0; skip[i] && !connector; i++)
             connector = strlen(skip[i]) == len && strncmp(skip[i], w, len) == 0;
         if (connector) continue;
-        if (acronym[k] != w[0]) return 0;
-        k++;
+        if (k + 1 >= cap) {
+            k = 0; /* too many words to be spelt by an acronym */
+            break;
+        }
+        out[k++] = w[0];
     }
-    return k >= 2 && acronym[k] == '\0';
+    out[k >= 2 ? k : 0] = '\0';
+}
+
+int ng__store_add_name_keys(ng_store *s, sqlite3_int64 id, const char *folded)
+{
+    const char *space = strchr(folded, ' ');
+    if (!space) return 0;
+    const char *last = strrchr(folded, ' ') + 1;
+    char first[128], init[16];
+    snprintf(first, sizeof first, "%.*s", (int)(space - folded), folded);
+    initials(folded, init, sizeof init);
+    const char *keys[][2] = {{"word", first}, {"word", last}, {"initials", init}};
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)", -1, &st,
+                           NULL) != SQLITE_OK)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < sizeof keys / sizeof *keys; i++) {
+        if (!*keys[i][1]) continue;
+        sqlite3_bind_text(st, 1, keys[i][0], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, keys[i][1], -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 3, id);
+        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* One entity found by a name key ("word" or "initials") among the stored
+ * entities of one class: its id, 0 for none; *found counts the matches. */
+static sqlite3_int64 by_name_key(sqlite3_stmt *st, const char *kind, const char *key,
+                                 const char *type, int *found)
+{
+    sqlite3_int64 id = 0;
+    *found = 0;
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, type, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0), (*found)++;
+    sqlite3_reset(st);
+    return id;
 }
 
 /* An acronym ("CNE") against the stored organisations whose words it spells;
@@ -368,31 +440,26 @@ static sqlite3_int64 acronym_entity(stmts *q, const char *f)
 {
     size_t n = strlen(f);
     if (n < 2 || n > 8 || strchr(f, ' ')) return 0;
-    char first[2] = {f[0], 0};
-    sqlite3_int64 id = 0;
-    int found = 0;
-    sqlite3_bind_text(q->find_orgs, 1, first, -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(q->find_orgs) == SQLITE_ROW)
-        if (initials_of(f, (const char *)sqlite3_column_text(q->find_orgs, 1)))
-            id = sqlite3_column_int64(q->find_orgs, 0), found++;
-    sqlite3_reset(q->find_orgs);
+    int found;
+    sqlite3_int64 id = by_name_key(q->by_key, "initials", f, "Organization", &found);
     return found == 1 ? id : 0;
 }
 
 /* Spelling variants of one transliterated name ("Zelenski", "Zelensky",
- * "Zelenskyy"): same first letter, similarity 1 - distance/length at least
- * NG_SPELLING_SIMILARITY. Returns the one match, 0 for none; *ambiguous is set
- * when two stored entities fit equally well. */
+ * "Zelenskyy"; "Pionyang", "Pyongyang"): the same first or last three
+ * letters, similarity 1 - distance/length at least NG_SPELLING_SIMILARITY.
+ * Returns the one match, 0 for none; *ambiguous is set when two stored
+ * entities fit equally well. */
 #define NG_SPELLING_SIMILARITY 0.85
 static sqlite3_int64 similar_entity(stmts *q, const char *f, ng_type t, int *ambiguous)
 {
     size_t n = strlen(f);
     *ambiguous = 0;
     if (n < 6) return 0;
-    char first[2] = {f[0], 0};
-    sqlite3_bind_text(q->find_similar, 1, first, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(q->find_similar, 2, (int)n - 2);
-    sqlite3_bind_int(q->find_similar, 3, (int)n + 2);
+    sqlite3_bind_text(q->find_similar, 1, f, 3, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q->find_similar, 2, f + n - 3, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(q->find_similar, 3, (int)n - 2);
+    sqlite3_bind_int(q->find_similar, 4, (int)n + 2);
     sqlite3_int64 best = 0;
     double best_sim = 0;
     while (sqlite3_step(q->find_similar) == SQLITE_ROW) {
@@ -444,10 +511,7 @@ static sqlite3_int64 match_entity(stmts *q, const ng_entity_view *v, const char 
     id = 0;
     found = 0;
     if ((v->type == NG_TYPE_PERSON || v->type == NG_TYPE_ENTITY) && !strchr(f, ' ') && *f) {
-        sqlite3_bind_text(q->find_person, 1, f, -1, SQLITE_TRANSIENT);
-        while (sqlite3_step(q->find_person) == SQLITE_ROW)
-            id = sqlite3_column_int64(q->find_person, 0), found++;
-        sqlite3_reset(q->find_person);
+        id = by_name_key(q->by_key, "word", f, "Person", &found);
         if (found == 1) {
             *rule = "surname";
             return id;
@@ -572,6 +636,7 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t men
         bind_opt(st, 9, v->gaz_id);
         rc = step_done(st);
         id = sqlite3_last_insert_rowid(s->db);
+        rc = rc || ng__store_add_name_keys(s, id, ng__store_fold(s, v->name));
     }
     free(iri);
     sqlite3_bind_int64(q->touch_entity, 1, id);
@@ -621,6 +686,7 @@ static int store_claim(stmts *q, sqlite3_int64 article, const ng_claim *c, const
         sqlite3_bind_int64(st, 20, c->speaker);
     else
         sqlite3_bind_null(st, 20);
+    sqlite3_bind_int(st, 21, ng_claim_is_direct(c));
     return step_done(st);
 }
 
@@ -652,6 +718,7 @@ static int forget_article(ng_store *s, sqlite3_int64 id)
              " (SELECT to_iri FROM curations WHERE to_iri IS NOT NULL UNION"
              " SELECT from_iri FROM curations WHERE op != 'merge');"
              "DELETE FROM aliases WHERE entity_id IN (SELECT id FROM doomed);"
+             "DELETE FROM name_keys WHERE entity_id IN (SELECT id FROM doomed);"
              "DELETE FROM entities WHERE id IN (SELECT id FROM doomed); DROP TABLE doomed;",
              (long long)id, (long long)id);
     return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
@@ -825,6 +892,7 @@ static int export_claims(ng_store *s, ng_writer *w, sqlite3_stmt *cl, sqlite3_in
         c->quantity.value = sqlite3_column_double(cl, 13);
         c->quantity.bound = (ng_bound)sqlite3_column_int(cl, 14);
         c->quantity.unit = col(cl, 15);
+        r.write_direct = sqlite3_column_int(cl, 16);
         rc = ng_writer_claim(w, &r, err);
     }
     if (!rc && step != SQLITE_DONE) rc = ng__store_db_error(s, err, NG_EIO, "export claims");
@@ -898,7 +966,11 @@ int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
         sqlite3_prepare_v2(s->db,
                            "SELECT su.iri, ob.iri, sp.iri, c.property, c.pattern, c.confidence,"
                            " c.modality, c.sentence, c.char_start, c.char_end, c.when_kind,"
-                           " c.when_rel, c.when_value, c.qty_value, c.qty_bound, c.qty_unit"
+                           " c.when_rel, c.when_value, c.qty_value, c.qty_bound, c.qty_unit,"
+                           /* the direct triple goes with the first claim that makes it */
+                           " c.direct AND c.id = (SELECT min(d.id) FROM claims d WHERE"
+                           " d.subject_id = c.subject_id AND d.property = c.property AND"
+                           " d.object_id = c.object_id AND d.direct)"
                            " FROM claims c JOIN entities su ON su.id = c.subject_id"
                            " JOIN entities ob ON ob.id = c.object_id"
                            " LEFT JOIN entities sp ON sp.id = c.speaker_id"

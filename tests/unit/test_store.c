@@ -174,11 +174,17 @@ static void test_migrates_schema_1(void **state)
     assert_int_equal(ng_store_open(&s, path, NULL, &err), 0);
     add_text(s, "es", "Uno\nLa ministra Marta Quiroga visit\xC3\xB3 Lima.", NG_STORE_ADDED);
     add_text(s, "es", "Dos\nEl alcalde Quiroga recibi\xC3\xB3 a Chile.", NG_STORE_ADDED);
+    add_text(s, "es", "Otro\nEl general Tom\xC3\xA1s Ferr\xC3\xA1n lleg\xC3\xB3 a Lima.",
+             NG_STORE_ADDED);
     ng_store_close(s);
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
-                                  "DROP TABLE curations; ALTER TABLE links DROP COLUMN mention;"
+                                  "DROP TABLE curations; DROP TABLE name_keys;"
+                                  "DROP INDEX entities_head; DROP INDEX entities_tail;"
+                                  "DROP INDEX claims_triple;"
+                                  "ALTER TABLE claims DROP COLUMN direct;"
+                                  "ALTER TABLE links DROP COLUMN mention;"
                                   "ALTER TABLE claims DROP COLUMN subject_mention;"
                                   "ALTER TABLE claims DROP COLUMN object_mention;"
                                   "ALTER TABLE claims DROP COLUMN speaker_mention;"
@@ -189,12 +195,17 @@ static void test_migrates_schema_1(void **state)
     assert_int_equal(ng_store_open(&s, path, NULL, &err), 0);
     ng_store_counts c;
     assert_int_equal(ng_store_stats(s, &c, &err), 0);
-    assert_int_equal(c.articles, 2);
+    assert_int_equal(c.articles, 3);
     /* links from schema 1 do not name their mention: claims move by article */
     long moved = 0;
     assert_int_equal(ng_store_split(s, "Marta Quiroga", "Quiroga", &moved, NULL, &err), 0);
     assert_int_equal(moved, 1);
     add_text(s, "es", "Tres\nQuiroga visit\xC3\xB3 Cusco.", NG_STORE_ADDED);
+    /* surnames of people stored before the migration are found */
+    add_text(s, "es", "Cuatro\nEl general Ferr\xC3\xA1n visit\xC3\xB3 Quito.", NG_STORE_ADDED);
+    int people = 0;
+    assert_int_equal(ng_store_each_entity(s, "Person", "ferran", count_rows, &people, &err), 0);
+    assert_int_equal(people, 1);
     ng_store_close(s);
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     sqlite3_stmt *st = NULL;

@@ -95,6 +95,24 @@ static int resolve(ng_store *s, const char *arg, entity *e, ng_error *err)
     return ng_error_set(err, NG_EINVAL, "no entity named '%s' in the store", arg);
 }
 
+/* The entity and the folded name a correction is about (*f malloc'd). */
+static int entity_and_name(ng_store *s, const char *entity_name, const char *name, entity *e,
+                           char **f, ng_error *err)
+{
+    int rc = resolve(s, entity_name, e, err);
+    if (rc) return rc;
+    if (!(*f = strdup(ng__store_fold(s, name))))
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+    else if (!**f)
+        rc = ng_error_set(err, NG_EINVAL, "'%s' is not a name", name);
+    if (rc) {
+        free(*f);
+        *f = NULL;
+        entity_free(e);
+    }
+    return rc;
+}
+
 /* Run SQL with ?1..?n bound to the given texts (NULL binds NULL) and int64s. */
 static int run(ng_store *s, const char *sql, const char *t1, const char *t2, const char *t3,
                sqlite3_int64 i4, sqlite3_int64 i5)
@@ -344,17 +362,12 @@ int ng_store_split(ng_store *s, const char *entity_name, const char *name, long 
                    ng_error *err)
 {
     entity e;
-    char *to_iri = NULL;
+    char *to_iri = NULL, *f = NULL;
     if (moved) *moved = 0;
     if (iri) *iri = NULL;
-    int rc = resolve(s, entity_name, &e, err);
+    int rc = entity_and_name(s, entity_name, name, &e, &f, err);
     if (rc) return rc;
-    char *f = strdup(ng__store_fold(s, name));
-    if (!f)
-        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-    else if (!*f)
-        rc = ng_error_set(err, NG_EINVAL, "'%s' is not a name", name);
-    else if (strcmp(f, e.folded) == 0)
+    if (strcmp(f, e.folded) == 0)
         rc = ng_error_set(err, NG_EINVAL,
                           "'%s' is the canonical name of %s: split its other names off, or "
                           "merge it into another entity",
@@ -375,14 +388,10 @@ int ng_store_split(ng_store *s, const char *entity_name, const char *name, long 
 int ng_store_alias_add(ng_store *s, const char *entity_name, const char *name, ng_error *err)
 {
     entity e;
-    int rc = resolve(s, entity_name, &e, err);
+    char *f = NULL;
+    int rc = entity_and_name(s, entity_name, name, &e, &f, err);
     if (rc) return rc;
-    char *f = strdup(ng__store_fold(s, name));
-    if (!f)
-        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-    else if (!*f)
-        rc = ng_error_set(err, NG_EINVAL, "'%s' is not a name", name);
-    else if (!(rc = begin(s, err)))
+    if (!(rc = begin(s, err)))
         rc = finish(s,
                     run(s, "INSERT OR IGNORE INTO aliases VALUES(?4, ?1, ?2, ?3)", f, name, e.lang,
                         e.id, 0) ||
@@ -413,12 +422,10 @@ static long count_where(ng_store *s, const char *sql, const char *text, sqlite3_
 int ng_store_alias_remove(ng_store *s, const char *entity_name, const char *name, ng_error *err)
 {
     entity e;
-    int rc = resolve(s, entity_name, &e, err);
+    char *f = NULL;
+    int rc = entity_and_name(s, entity_name, name, &e, &f, err);
     if (rc) return rc;
-    char *f = strdup(ng__store_fold(s, name));
-    if (!f)
-        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-    else if (strcmp(f, e.folded) == 0)
+    if (strcmp(f, e.folded) == 0)
         rc = ng_error_set(err, NG_EINVAL,
                           "'%s' is the canonical name of %s, not an alias: use merge or split",
                           name, e.iri);

@@ -62,5 +62,6 @@ int cmd_mentions(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_alias(int argc, char **argv);
+int cmd_load(int argc, char **argv);
 
 #endif

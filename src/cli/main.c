@@ -26,6 +26,7 @@ static const struct {
     {"merge", cmd_merge, "make two entities of a store one, now and for later articles"},
     {"split", cmd_split, "take the mentions written one way out of an entity"},
     {"alias", cmd_alias, "add or remove a name of an entity; list the corrections made"},
+    {"load", cmd_load, "send a store's graph to a SPARQL store (Graph Store HTTP Protocol)"},
 };
 
 static void usage_main(FILE *f)

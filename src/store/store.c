@@ -968,9 +968,10 @@ int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
                            " c.modality, c.sentence, c.char_start, c.char_end, c.when_kind,"
                            " c.when_rel, c.when_value, c.qty_value, c.qty_bound, c.qty_unit,"
                            /* the direct triple goes with the first claim that makes it */
-                           " c.direct AND c.id = (SELECT min(d.id) FROM claims d WHERE"
-                           " d.subject_id = c.subject_id AND d.property = c.property AND"
-                           " d.object_id = c.object_id AND d.direct)"
+                           " CASE WHEN c.direct THEN c.id = (SELECT min(d.id) FROM claims d"
+                           " INDEXED BY claims_triple WHERE d.subject_id = c.subject_id AND"
+                           " d.property = c.property AND d.object_id = c.object_id AND"
+                           " d.direct) ELSE 0 END"
                            " FROM claims c JOIN entities su ON su.id = c.subject_id"
                            " JOIN entities ob ON ob.id = c.object_id"
                            " LEFT JOIN entities sp ON sp.id = c.speaker_id"

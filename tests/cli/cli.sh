@@ -327,6 +327,10 @@ store_curation)
     done
     "$tool" export --store "$db" -f ntriples | cmp -s - "$work/after.nt" || fail "a refused correction changed the store"
     "$tool" merge --store "$db" Lima 2>/dev/null; [ $? -eq 2 ] || fail "merge with one name"
+    # load: usage errors, and a refused endpoint is one line
+    "$tool" load --store "$db" 2>/dev/null; [ $? -eq 2 ] || fail "load without an endpoint"
+    "$tool" load --store "$db" --endpoint ftp://example.org/x 2>"$work/err"
+    [ $? -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] || fail "load to ftp: $(cat "$work/err")"
     ;;
 store_crash)
     # kill -9 in the middle of adds leaves a readable store holding whole articles

@@ -1,5 +1,5 @@
-/* SPARQL stores: pushing a store's graph to a server through the SPARQL 1.1
- * Graph Store HTTP Protocol (libcurl).
+/* SPARQL: pushing a store's graph to a server through the SPARQL 1.1 Graph
+ * Store HTTP Protocol (libcurl), and answering queries locally (Rasqal).
  *
  * The store is exported as N-Triples to a temporary file (memory stays flat)
  * and sent in batches of whole lines, each one request: PUT for the first
@@ -41,6 +41,13 @@ typedef struct ng_load_stats {
 /* Load the whole store. ctx and s are borrowed. */
 int ng_sparql_load(ng_context *ctx, ng_store *s, const ng_load_options *o, ng_load_stats *stats,
                    ng_error *err);
+
+/* Answer a SPARQL SELECT or ASK query over the store locally (Rasqal, on an
+ * in-memory copy of the graph) and write the results to out as "table",
+ * "csv", "tsv", "json" (SPARQL 1.1 JSON results) or "xml". A query that does
+ * not parse or run gives NG_EINVAL with Rasqal's message. */
+int ng_sparql_query(ng_context *ctx, ng_store *s, const char *query, const char *format, FILE *out,
+                    ng_error *err);
 
 #ifdef __cplusplus
 }

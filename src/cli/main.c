@@ -27,6 +27,7 @@ static const struct {
     {"split", cmd_split, "take the mentions written one way out of an entity"},
     {"alias", cmd_alias, "add or remove a name of an entity; list the corrections made"},
     {"load", cmd_load, "send a store's graph to a SPARQL store (Graph Store HTTP Protocol)"},
+    {"query", cmd_query, "answer a SPARQL query over a store, locally (Rasqal)"},
 };
 
 static void usage_main(FILE *f)

@@ -1,5 +1,5 @@
 /* The SPARQL 1.1 Graph Store HTTP Protocol client behind `newsgraph load`. */
-#include "newsgraph/sparql.h"
+#include "sparql_int.h"
 #include "newsgraph/export.h"
 #include "util/util.h"
 
@@ -128,8 +128,7 @@ static int setup(request *r, const char *graph, struct curl_slist **headers, ng_
     return 0;
 }
 
-/* The store as N-Triples in an unnamed temporary file, rewound. */
-static FILE *export_to_temp(ng_context *ctx, ng_store *s, ng_error *err)
+FILE *ng__sparql_export(ng_context *ctx, ng_store *s, ng_error *err)
 {
     FILE *f = tmpfile();
     if (!f) {
@@ -206,7 +205,7 @@ int ng_sparql_load(ng_context *ctx, ng_store *s, const ng_load_options *o, ng_lo
     FILE *f = NULL;
     /* the default graph is not writable on every server (Virtuoso): name one */
     int rc = setup(&r, o->graph ? o->graph : ng_store_base(s), &headers, err);
-    if (!rc && !(f = export_to_temp(ctx, s, err))) rc = NG_EIO;
+    if (!rc && !(f = ng__sparql_export(ctx, s, err))) rc = NG_EIO;
     if (!rc) {
         double t0 = now();
         rc = send_all(&r, f, stats, err);

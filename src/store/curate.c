@@ -264,7 +264,7 @@ static sqlite3_int64 split_target(ng_store *s, const entity *e, const char *name
     sqlite3_bind_text(ins, 5, e->lang, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(ins) == SQLITE_DONE) id = sqlite3_last_insert_rowid(s->db), *made = 1;
     sqlite3_finalize(ins);
-    if (id && *made && ng__store_add_name_keys(s, id, ng__store_fold(s, name))) id = 0;
+    if (id && *made && ng__store_add_name_keys(s, NULL, id, ng__store_fold(s, name))) id = 0;
     return id;
 }
 

@@ -157,7 +157,7 @@ static int fill_name_keys(ng_store *s, ng_error *err)
         return ng__store_db_error(s, err, NG_EIO, "migration");
     int rc = 0, step;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
-        rc = ng__store_add_name_keys(s, sqlite3_column_int64(st, 0),
+        rc = ng__store_add_name_keys(s, NULL, sqlite3_column_int64(st, 0),
                                      (const char *)sqlite3_column_text(st, 1));
     sqlite3_finalize(st);
     return rc || step != SQLITE_DONE ? ng__store_db_error(s, err, NG_EIO, "migration") : 0;
@@ -294,7 +294,8 @@ const char *ng__store_fold(ng_store *s, const char *text)
 
 typedef struct stmts {
     sqlite3_stmt *find_iri, *find_alias, *by_key, *insert_entity, *touch_entity, *insert_alias,
-        *insert_link, *insert_claim, *find_similar, *curated_alias, *merged_into, *kept_apart;
+        *insert_link, *insert_claim, *find_similar, *curated_alias, *merged_into, *kept_apart,
+        *insert_key;
 } stmts;
 
 static void finalize_all(stmts *q)
@@ -332,7 +333,8 @@ static int prepare_all(ng_store *s, stmts *q)
         " WHERE c.op = 'merge' AND c.from_iri = ? ORDER BY c.id DESC LIMIT 1",
         "SELECT c.op, (SELECT id FROM entities WHERE iri = c.to_iri) FROM curations c"
         " JOIN entities e ON e.iri = c.from_iri WHERE c.op IN ('split', 'unalias')"
-        " AND c.folded = ?1 AND e.id = ?2 ORDER BY c.id DESC LIMIT 1"};
+        " AND c.folded = ?1 AND e.id = ?2 ORDER BY c.id DESC LIMIT 1",
+        "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)"};
     sqlite3_stmt **p = (sqlite3_stmt **)q;
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
         if (sqlite3_prepare_v2(s->db, sql[i], -1, &p[i], NULL) != SQLITE_OK) return -1;
@@ -392,7 +394,7 @@ static void initials(const char *name, char *out, size_t cap)
     out[k >= 2 ? k : 0] = '\0';
 }
 
-int ng__store_add_name_keys(ng_store *s, sqlite3_int64 id, const char *folded)
+int ng__store_add_name_keys(ng_store *s, sqlite3_stmt *insert, sqlite3_int64 id, const char *folded)
 {
     const char *space = strchr(folded, ' ');
     if (!space) return 0;
@@ -401,9 +403,9 @@ int ng__store_add_name_keys(ng_store *s, sqlite3_int64 id, const char *folded)
     snprintf(first, sizeof first, "%.*s", (int)(space - folded), folded);
     initials(folded, init, sizeof init);
     const char *keys[][2] = {{"word", first}, {"word", last}, {"initials", init}};
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)", -1, &st,
-                           NULL) != SQLITE_OK)
+    sqlite3_stmt *st = insert;
+    if (!st && sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)", -1, &st,
+                                  NULL) != SQLITE_OK)
         return -1;
     int rc = 0;
     for (size_t i = 0; !rc && i < sizeof keys / sizeof *keys; i++) {
@@ -414,7 +416,7 @@ int ng__store_add_name_keys(ng_store *s, sqlite3_int64 id, const char *folded)
         rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
         sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
+    if (st != insert) sqlite3_finalize(st);
     return rc;
 }
 
@@ -636,7 +638,7 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t men
         bind_opt(st, 9, v->gaz_id);
         rc = step_done(st);
         id = sqlite3_last_insert_rowid(s->db);
-        rc = rc || ng__store_add_name_keys(s, id, ng__store_fold(s, v->name));
+        rc = rc || ng__store_add_name_keys(s, q->insert_key, id, ng__store_fold(s, v->name));
     }
     free(iri);
     sqlite3_bind_int64(q->touch_entity, 1, id);

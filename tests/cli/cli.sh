@@ -332,6 +332,24 @@ store_curation)
     "$tool" load --store "$db" --endpoint ftp://example.org/x 2>"$work/err"
     [ $? -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] || fail "load to ftp: $(cat "$work/err")"
     ;;
+sparql_query)
+    # SPARQL answered locally (Rasqal): tables with a header, CSV, JSON, ASK,
+    # and a one-line error for a query that does not parse
+    db=$work/q.db
+    "$tool" add -q --store "$db" "$fx/es-alianza.txt" "$fx/en-summit.txt" || fail "add"
+    q='SELECT ?label WHERE { <https://newsgraph.example/id/country/ru> <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label'
+    "$tool" query --store "$db" "$q" >"$work/t" || fail "query"
+    [ "$(head -1 "$work/t")" = "label" ] && grep -q '^"Rusia"@es$' "$work/t" && grep -q '^(2 rows)$' "$work/t" || fail "table: $(cat "$work/t")"
+    "$tool" query --store "$db" -f csv "$q" | grep -q '^Rusia' || fail "csv"
+    "$tool" query --store "$db" -f json "$q" | python3 -c 'import json,sys; b=json.load(sys.stdin)["results"]["bindings"]; sys.exit(len(b) != 2)' || fail "json"
+    [ "$("$tool" query --store "$db" 'ASK { ?s a <https://newsgraph.example/ontology#Claim> }')" = true ] || fail "ask"
+    printf '%s' "$q" >"$work/q.rq"
+    "$tool" query --store "$db" --file "$work/q.rq" -f tsv | grep -q '"Russia"@en' || fail "--file"
+    "$tool" query --store "$db" 'SELECT ?x WHERE { ?x ?y }' 2>"$work/err"
+    [ $? -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "syntax error" "$work/err" || fail "syntax error: $(cat "$work/err")"
+    "$tool" query --store "$db" -f yaml "$q" 2>/dev/null; [ $? -eq 1 ] || fail "unknown format"
+    "$tool" query --store "$db" 2>/dev/null; [ $? -eq 2 ] || fail "no query"
+    ;;
 store_crash)
     # kill -9 in the middle of adds leaves a readable store holding whole articles
     dir=$shared/corpus/es-news/articles

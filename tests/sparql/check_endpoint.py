@@ -5,9 +5,11 @@ answer. Usage: check_endpoint.py ENDPOINT GRAPH ENTITIES TRIPLES [OUT_DIR]
 
 With OUT_DIR, each query's rows are also written there as OUT_DIR/NAME.tsv
 (one row per line, values as N-Triples-like terms), for comparing with another
-SPARQL engine."""
+SPARQL engine:  check_endpoint.py --local TOOL STORE OUT_DIR  runs the same
+queries through `newsgraph query` and fails unless every answer is the same."""
 import json
 import os
+import subprocess
 import sys
 import urllib.parse
 import urllib.request
@@ -21,8 +23,7 @@ def run(endpoint, graph, query):
                                  headers={"Accept": "application/sparql-results+json"})
     with urllib.request.urlopen(req, timeout=60) as r:
         res = json.load(r)
-    names = res["head"]["vars"]
-    return [tuple(term(b.get(n)) for n in names) for b in res["results"]["bindings"]]
+    return rows_of(res)
 
 
 def term(v):
@@ -37,14 +38,44 @@ def term(v):
     return v["value"]
 
 
+def rows_of(res):
+    names = res["head"]["vars"]
+    return [tuple(term(b.get(n)) for n in names) for b in res["results"]["bindings"]]
+
+
+def queries():
+    d = os.path.join(HERE, "queries")
+    for name in sorted(os.listdir(d)):
+        if name.endswith(".rq"):
+            yield name[:-3], os.path.join(d, name)
+
+
+def compare_local(tool, store, out):
+    """Each query through `newsgraph query -f json` against the saved rows."""
+    bad = 0
+    for name, path in queries():
+        res = json.loads(subprocess.run([tool, "query", "--store", store, "-f", "json", "--file",
+                                         path], check=True, capture_output=True).stdout)
+        with open(os.path.join(out, name + ".tsv"), encoding="utf-8") as f:
+            want = [tuple(line.rstrip("\n").split("\t")) for line in f]
+        got = rows_of(res)
+        same = got == want
+        print("  %s query %s: %d rows %s" % ("ok  " if same else "FAIL", name, len(got),
+                                            "as on the server" if same else "differ: %s vs %s"
+                                            % (got[:3], want[:3])))
+        bad += not same
+    return 1 if bad else 0
+
+
 def main():
+    if sys.argv[1] == "--local":
+        return compare_local(*sys.argv[2:5])
     endpoint, graph, entities, triples = sys.argv[1:5]
     out = sys.argv[5] if len(sys.argv) > 5 else None
     rows = {}
-    for name in sorted(os.listdir(os.path.join(HERE, "queries"))):
-        if name.endswith(".rq"):
-            with open(os.path.join(HERE, "queries", name), encoding="utf-8") as f:
-                rows[name[:-3]] = run(endpoint, graph, f.read())
+    for name, path in queries():
+        with open(path, encoding="utf-8") as f:
+            rows[name] = run(endpoint, graph, f.read())
     problems = []
 
     def expect(ok, what):

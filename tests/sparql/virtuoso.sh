@@ -3,7 +3,8 @@
 # virtuoso-opensource-7-bin, installed by scripts/deps.sh) on loopback with a
 # temporary database and free ports, `newsgraph load` a store built from the
 # fixtures, check through its SPARQL endpoint the number of entities, a known
-# fact, labels in both languages and a claim's provenance, and stop it.
+# fact, labels in both languages and a claim's provenance, check that
+# `newsgraph query` gives the same answers locally, and stop the server.
 # Usage: virtuoso.sh TOOL FIXTURES_DIR
 set -uo pipefail
 tool=$1
@@ -84,5 +85,8 @@ crud=$endpoint/sparql-graph-crud-auth
 
 "$tool" export --store "$db" -f ntriples -o "$work/kg.nt" || fail "export"
 triples=$(sort -u "$work/kg.nt" | wc -l)
-python3 "$here/check_endpoint.py" "$endpoint/sparql" "$graph" "$entities" "$triples" || fail "SPARQL checks"
+python3 "$here/check_endpoint.py" "$endpoint/sparql" "$graph" "$entities" "$triples" "$work/answers" ||
+    fail "SPARQL checks"
+# newsgraph query (Rasqal, local) answers the same queries the same way
+python3 "$here/check_endpoint.py" --local "$tool" "$db" "$work/answers" || fail "local query differs"
 echo "ok: virtuoso"

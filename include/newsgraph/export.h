@@ -20,6 +20,17 @@
 extern "C" {
 #endif
 
+/* The vocabularies the RDF writers use (with NG_ONTOLOGY_NS, newsgraph.h). */
+#define NG_RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NG_RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+#define NG_OWL_NS "http://www.w3.org/2002/07/owl#"
+#define NG_SKOS_NS "http://www.w3.org/2004/02/skos/core#"
+#define NG_PROV_NS "http://www.w3.org/ns/prov#"
+#define NG_DCT_NS "http://purl.org/dc/terms/"
+#define NG_NIF_NS "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define NG_XSD_NS "http://www.w3.org/2001/XMLSchema#"
+#define NG_WD_NS "http://www.wikidata.org/entity/"
+
 typedef enum ng_out_format {
     NG_OUT_TURTLE = 0,
     NG_OUT_NTRIPLES,

@@ -9,16 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
-#define OWL_NS "http://www.w3.org/2002/07/owl#"
-#define SKOS_NS "http://www.w3.org/2004/02/skos/core#"
-#define PROV_NS "http://www.w3.org/ns/prov#"
-#define DCT_NS "http://purl.org/dc/terms/"
-#define NIF_NS "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define XSD_NS "http://www.w3.org/2001/XMLSchema#"
-#define WD_NS "http://www.wikidata.org/entity/"
-
 static const char *const syntax_names[] = {"turtle", "ntriples", "nquads", "rdfxml-abbrev"};
 
 static void on_log(void *ud, raptor_log_message *m)
@@ -80,9 +70,9 @@ static int new_serializer(ng_writer *w, ng_error *err)
         return ng_error_set(err, NG_ELIB, "raptor: no serializer for %s",
                             syntax_names[w->opts.format]);
     /* rdf: is predeclared by every Raptor serializer */
-    const char *pfx[][2] = {{"ng", NG_ONTOLOGY_NS}, {"rdfs", RDFS_NS}, {"owl", OWL_NS},
-                            {"skos", SKOS_NS},      {"prov", PROV_NS}, {"dct", DCT_NS},
-                            {"nif", NIF_NS},        {"xsd", XSD_NS},   {"wd", WD_NS}};
+    const char *pfx[][2] = {{"ng", NG_ONTOLOGY_NS}, {"rdfs", NG_RDFS_NS}, {"owl", NG_OWL_NS},
+                            {"skos", NG_SKOS_NS},   {"prov", NG_PROV_NS}, {"dct", NG_DCT_NS},
+                            {"nif", NG_NIF_NS},     {"xsd", NG_XSD_NS},   {"wd", NG_WD_NS}};
     for (size_t i = 0; i < sizeof pfx / sizeof *pfx; i++)
         if (set_ns(w, pfx[i][0], pfx[i][1]))
             return ng_error_set(err, NG_ELIB, "raptor: cannot declare prefix %s", pfx[i][0]);
@@ -137,7 +127,7 @@ static raptor_term *lit(ng_writer *w, const char *s, const char *lang)
 static raptor_term *typed(ng_writer *w, const char *s, const char *xsd_type)
 {
     char buf[128];
-    snprintf(buf, sizeof buf, XSD_NS "%s", xsd_type);
+    snprintf(buf, sizeof buf, NG_XSD_NS "%s", xsd_type);
     raptor_uri *dt = raptor_new_uri(w->world, (const unsigned char *)buf);
     if (!dt) return NULL;
     raptor_term *t = raptor_new_term_from_literal(w->world, (const unsigned char *)s, dt, NULL);
@@ -171,15 +161,16 @@ static char *article_iri(ng_writer *w, const char *id)
 static int write_article_node(ng_writer *w, const ng_article_row *r, const char *a)
 {
     const char *src = r->source ? r->source : "";
-    int rc = emit(w, iri(w, a), iri2(w, RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Article"));
+    int rc = emit(w, iri(w, a), iri2(w, NG_RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Article"));
     if (r->title)
-        rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "title"), lit(w, r->title, r->lang));
-    rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "language"), lit(w, r->lang, NULL));
+        rc = rc || emit(w, iri(w, a), iri2(w, NG_DCT_NS, "title"), lit(w, r->title, r->lang));
+    rc = rc || emit(w, iri(w, a), iri2(w, NG_DCT_NS, "language"), lit(w, r->lang, NULL));
     if (strncmp(src, "http://", 7) == 0 || strncmp(src, "https://", 8) == 0)
-        rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "source"), iri(w, src));
+        rc = rc || emit(w, iri(w, a), iri2(w, NG_DCT_NS, "source"), iri(w, src));
     else
-        rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "source"), lit(w, src, NULL));
-    if (r->date) rc = rc || emit(w, iri(w, a), iri2(w, DCT_NS, "date"), typed(w, r->date, "date"));
+        rc = rc || emit(w, iri(w, a), iri2(w, NG_DCT_NS, "source"), lit(w, src, NULL));
+    if (r->date)
+        rc = rc || emit(w, iri(w, a), iri2(w, NG_DCT_NS, "date"), typed(w, r->date, "date"));
     return rc;
 }
 
@@ -268,18 +259,18 @@ static int write_claim(ng_writer *w, const char *a, const ng_claim *c, const cha
     char *ci = claim_iri(w, a, c, s, o);
     if (!ci) return -1;
     char num[32];
-    int rc = emit(w, iri(w, ci), iri2(w, RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Claim"));
-    rc = rc || emit(w, iri(w, ci), iri2(w, RDF_NS, "subject"), iri(w, s));
+    int rc = emit(w, iri(w, ci), iri2(w, NG_RDF_NS, "type"), iri2(w, NG_ONTOLOGY_NS, "Claim"));
+    rc = rc || emit(w, iri(w, ci), iri2(w, NG_RDF_NS, "subject"), iri(w, s));
     rc = rc ||
-         emit(w, iri(w, ci), iri2(w, RDF_NS, "predicate"), iri2(w, NG_ONTOLOGY_NS, c->property));
-    rc = rc || emit(w, iri(w, ci), iri2(w, RDF_NS, "object"), iri(w, o));
-    rc = rc || emit(w, iri(w, ci), iri2(w, PROV_NS, "wasDerivedFrom"), iri(w, a));
+         emit(w, iri(w, ci), iri2(w, NG_RDF_NS, "predicate"), iri2(w, NG_ONTOLOGY_NS, c->property));
+    rc = rc || emit(w, iri(w, ci), iri2(w, NG_RDF_NS, "object"), iri(w, o));
+    rc = rc || emit(w, iri(w, ci), iri2(w, NG_PROV_NS, "wasDerivedFrom"), iri(w, a));
     snprintf(num, sizeof num, "%u", c->char_start);
     rc = rc ||
-         emit(w, iri(w, ci), iri2(w, NIF_NS, "beginIndex"), typed(w, num, "nonNegativeInteger"));
+         emit(w, iri(w, ci), iri2(w, NG_NIF_NS, "beginIndex"), typed(w, num, "nonNegativeInteger"));
     snprintf(num, sizeof num, "%u", c->char_end);
-    rc =
-        rc || emit(w, iri(w, ci), iri2(w, NIF_NS, "endIndex"), typed(w, num, "nonNegativeInteger"));
+    rc = rc ||
+         emit(w, iri(w, ci), iri2(w, NG_NIF_NS, "endIndex"), typed(w, num, "nonNegativeInteger"));
     rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "sentence"), lit(w, c->sentence, lang));
     rc = rc || emit(w, iri(w, ci), iri2(w, NG_ONTOLOGY_NS, "pattern"), lit(w, c->pattern, NULL));
     snprintf(num, sizeof num, "%.2f", c->confidence);
@@ -366,27 +357,27 @@ int ng__rdf_article(ng_writer *w, const ng_document *doc, const ng_extraction *e
 
 static int write_entity_row(ng_writer *w, const ng_entity_row *e)
 {
-    int rc = emit(w, iri(w, e->iri), iri2(w, RDF_NS, "type"),
+    int rc = emit(w, iri(w, e->iri), iri2(w, NG_RDF_NS, "type"),
                   iri2(w, NG_ONTOLOGY_NS, ng_type_name(e->type)));
     if (e->label_en || e->label_es) {
         if (e->label_en)
-            rc =
-                rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->label_en, "en"));
+            rc = rc ||
+                 emit(w, iri(w, e->iri), iri2(w, NG_RDFS_NS, "label"), lit(w, e->label_en, "en"));
         if (e->label_es)
-            rc =
-                rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->label_es, "es"));
+            rc = rc ||
+                 emit(w, iri(w, e->iri), iri2(w, NG_RDFS_NS, "label"), lit(w, e->label_es, "es"));
     } else {
-        rc = rc || emit(w, iri(w, e->iri), iri2(w, RDFS_NS, "label"), lit(w, e->name, e->lang));
+        rc = rc || emit(w, iri(w, e->iri), iri2(w, NG_RDFS_NS, "label"), lit(w, e->name, e->lang));
     }
     for (size_t k = 0; k < e->nalts; k++)
-        rc = rc || emit(w, iri(w, e->iri), iri2(w, SKOS_NS, "altLabel"),
+        rc = rc || emit(w, iri(w, e->iri), iri2(w, NG_SKOS_NS, "altLabel"),
                         lit(w, e->alts[k], e->alt_langs[k]));
     if (e->qid)
-        rc = rc || emit(w, iri(w, e->iri), iri2(w, OWL_NS, "sameAs"), iri2(w, WD_NS, e->qid));
+        rc = rc || emit(w, iri(w, e->iri), iri2(w, NG_OWL_NS, "sameAs"), iri2(w, NG_WD_NS, e->qid));
     for (const char *p = e->same_as; !rc && p && *p;) {
         size_t n = strcspn(p, " ");
         char *other = strndup(p, n);
-        rc = !other || emit(w, iri(w, e->iri), iri2(w, OWL_NS, "sameAs"), iri(w, other));
+        rc = !other || emit(w, iri(w, e->iri), iri2(w, NG_OWL_NS, "sameAs"), iri(w, other));
         free(other);
         p += n + (p[n] == ' ');
     }

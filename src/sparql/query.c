@@ -4,6 +4,7 @@
  * N-Triples to a temporary file and parsed into it, so memory grows with the
  * store (a SPARQL server is the tool for large graphs). */
 #include "sparql_int.h"
+#include "newsgraph/export.h"
 #include "util/util.h"
 
 #include <rasqal.h>
@@ -23,7 +24,8 @@ static void on_log(void *ud, raptor_log_message *m)
     if (m->level < RAPTOR_LOG_LEVEL_ERROR || log->failed) return;
     log->failed = 1;
     if (m->locator && m->locator->line > 0)
-        ng_error_set(log->err, NG_EINVAL, "query: line %d: %s", m->locator->line, m->text);
+        ng_error_set(log->err, NG_EINVAL, "query: line %d: %s",
+                     m->locator->line > 1 ? m->locator->line - 1 : 1, m->text);
     else
         ng_error_set(log->err, NG_EINVAL, "query: %s", m->text);
 }
@@ -103,7 +105,20 @@ static int run_query(rasqal_world *rw, raptor_world *raw, FILE *graph, const cha
     rasqal_data_graph *dg = NULL;
     rasqal_query_results *res = NULL;
     if (!q || !in || !to || !base) goto done;
-    if (rasqal_query_prepare(q, (const unsigned char *)text, base)) goto done;
+    /* the prefixes of our exports, declared on one line before the query (so
+     * that error lines are the query's own, less one); the query may
+     * declare them again */
+    ng_buf full = {0};
+    int bad = ng_buf_printf(&full,
+                            "PREFIX ng: <" NG_ONTOLOGY_NS "> PREFIX rdf: <" NG_RDF_NS
+                            "> PREFIX rdfs: <" NG_RDFS_NS "> PREFIX owl: <" NG_OWL_NS
+                            "> PREFIX skos: <" NG_SKOS_NS "> PREFIX prov: <" NG_PROV_NS
+                            "> PREFIX dct: <" NG_DCT_NS "> PREFIX nif: <" NG_NIF_NS
+                            "> PREFIX xsd: <" NG_XSD_NS "> PREFIX wd: <" NG_WD_NS ">\n%s",
+                            text) ||
+              rasqal_query_prepare(q, (const unsigned char *)full.data, base);
+    ng_buf_free(&full);
+    if (bad) goto done;
     dg = rasqal_new_data_graph_from_iostream(rw, in, base, NULL, RASQAL_DATA_GRAPH_BACKGROUND, NULL,
                                              "ntriples", NULL);
     if (!dg || rasqal_query_add_data_graph(q, dg)) goto done;

@@ -343,6 +343,8 @@ sparql_query)
     "$tool" query --store "$db" -f csv "$q" | grep -q '^Rusia' || fail "csv"
     "$tool" query --store "$db" -f json "$q" | python3 -c 'import json,sys; b=json.load(sys.stdin)["results"]["bindings"]; sys.exit(len(b) != 2)' || fail "json"
     [ "$("$tool" query --store "$db" 'ASK { ?s a <https://newsgraph.example/ontology#Claim> }')" = true ] || fail "ask"
+    # the exports' prefixes are declared for the user
+    [ "$("$tool" query --store "$db" 'ASK { ?c a ng:Claim ; prov:wasDerivedFrom ?a . ?a dct:title ?t }')" = true ] || fail "prefixes"
     printf '%s' "$q" >"$work/q.rq"
     "$tool" query --store "$db" --file "$work/q.rq" -f tsv | grep -q '"Russia"@en' || fail "--file"
     "$tool" query --store "$db" 'SELECT ?x WHERE { ?x ?y }' 2>"$work/err"

@@ -88,6 +88,34 @@ int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const 
 int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_link *l),
                        void *ud, ng_error *err);
 
+/* Which direct claims (ng_claim_is_direct) to read for a diagram; NULL and 0
+ * fields do not filter. */
+typedef struct ng_store_relation_filter {
+    const char *since,
+        *until; /* YYYY-MM-DD: claims whose date overlaps (undated ones are left out) */
+    double min_confidence;
+    const char *article; /* an article's id (or its first 6+ characters), IRI, source or title */
+} ng_store_relation_filter;
+
+/* One direct claim with both ends, for diagrams; strings are valid only
+ * during the callback. */
+typedef struct ng_store_end {
+    const char *iri, *type, *name, *label_en, *label_es; /* labels may be NULL */
+    long articles;
+} ng_store_end;
+
+typedef struct ng_store_relation {
+    ng_store_end subject, object;
+    const char *property;
+    double confidence;
+    const char *when, *article_title, *sentence, *speaker; /* may be NULL */
+} ng_store_relation;
+
+/* Every direct claim passing the filter, oldest first. */
+int ng_store_each_relation(ng_store *s, const ng_store_relation_filter *f,
+                           int (*fn)(void *ud, const ng_store_relation *r), void *ud,
+                           ng_error *err);
+
 /* Curation: the user's corrections to linking. Each is applied at once and
  * recorded in the store, so that it holds for every article added later and
  * for articles added again with new content. ENTITY arguments are an IRI, a

@@ -64,5 +64,6 @@ int cmd_split(int argc, char **argv);
 int cmd_alias(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_query(int argc, char **argv);
+int cmd_diagram(int argc, char **argv);
 
 #endif

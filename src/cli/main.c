@@ -22,6 +22,7 @@ static const struct {
     {"entities", cmd_entities, "list the entities of a store"},
     {"stats", cmd_stats, "count what a store holds"},
     {"export", cmd_export, "write a store as RDF (turtle, ntriples, nquads, rdfxml)"},
+    {"diagram", cmd_diagram, "draw who relates to whom in a store (svg, png, dot, html)"},
     {"show", cmd_show, "every claim about an entity of a store, and how it was linked"},
     {"merge", cmd_merge, "make two entities of a store one, now and for later articles"},
     {"split", cmd_split, "take the mentions written one way out of an entity"},

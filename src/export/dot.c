@@ -1,17 +1,11 @@
-/* Diagrams through Graphviz: cgraph builds the graph, gvc lays it out with
- * `dot` and renders SVG or PNG in-process.
- *
- * Node names are synthetic ASCII ids and labels are escaped, because agwrite
- * escapes only '"' (style.md, cgraph pitfall 3). Edges carry the predicate as
- * key so that repeated facts collapse and different ones stay parallel. */
+/* The extraction's diagram writer: collects each article's direct claims as
+ * edges (the same fact in two articles counts twice) and draws them with the
+ * diagram module at the end. */
 #include "writer_int.h"
+#include "newsgraph/diagram.h"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define AGS(s) ((char *)(s))
 
 int ng__dot_article(ng_writer *w, const ng_extraction *ex, ng_error *err)
 {
@@ -37,135 +31,37 @@ int ng__dot_article(ng_writer *w, const ng_extraction *ex, ng_error *err)
     return 0;
 }
 
-/* '\' -> "\\" and line breaks -> "\n" so labels mean what they say. */
-static char *dot_escape(const char *s)
-{
-    ng_buf b = {0};
-    for (; *s; s++) {
-        int rc = *s == '\\'   ? ng_buf_adds(&b, "\\\\")
-                 : *s == '\n' ? ng_buf_adds(&b, "\\n")
-                 : *s == '\r' ? 0
-                              : ng_buf_addc(&b, *s);
-        if (rc) {
-            ng_buf_free(&b);
-            return NULL;
-        }
-    }
-    if (!b.data && ng_buf_adds(&b, "")) return NULL;
-    return b.data;
-}
-
-static int set_attr(void *obj, Agsym_t *sym, const char *text)
-{
-    char *l = dot_escape(text);
-    int rc = l ? agxset(obj, sym, l) : -1;
-    free(l);
-    return rc;
-}
-
-static void type_style(ng_type t, const char **shape, const char **color)
-{
-    switch (t) {
-    case NG_TYPE_PERSON:
-        *shape = "ellipse", *color = "#fde2c8";
-        break;
-    case NG_TYPE_ORGANIZATION:
-        *shape = "box", *color = "#cfe3f7";
-        break;
-    case NG_TYPE_COUNTRY:
-        *shape = "hexagon", *color = "#d5f0d0";
-        break;
-    case NG_TYPE_CITY:
-    case NG_TYPE_REGION:
-    case NG_TYPE_PLACE:
-        *shape = "house", *color = "#e6f5c9";
-        break;
-    case NG_TYPE_AGREEMENT:
-        *shape = "note", *color = "#f3e0f7";
-        break;
-    default:
-        *shape = "ellipse", *color = "#eeeeee";
-        break;
-    }
-}
-
 static const char *display_name(const ng_graph_entity *e, const char *lang)
 {
     const char *l = strcmp(lang, "es") == 0 ? e->label_es : e->label_en;
     return l ? l : (e->label_en ? e->label_en : (e->label_es ? e->label_es : e->name));
 }
 
-static Agraph_t *build(ng_writer *w)
+static int node_for(ng_writer *w, ng_diagram *d, size_t entity, size_t *index, ng_error *err)
 {
-    Agraph_t *g = agopen(AGS("newsgraph"), Agdirected, NULL);
-    if (!g) return NULL;
-    agattr(g, AGRAPH, AGS("charset"), AGS("UTF-8"));
-    agattr(g, AGRAPH, AGS("rankdir"), AGS("LR"));
-    agattr(g, AGRAPH, AGS("fontname"), AGS("Helvetica"));
-    Agsym_t *nlabel = agattr(g, AGNODE, AGS("label"), AGS("\\N"));
-    Agsym_t *nshape = agattr(g, AGNODE, AGS("shape"), AGS("ellipse"));
-    Agsym_t *ncolor = agattr(g, AGNODE, AGS("fillcolor"), AGS("#eeeeee"));
-    agattr(g, AGNODE, AGS("style"), AGS("filled"));
-    agattr(g, AGNODE, AGS("fontname"), AGS("Helvetica"));
-    Agsym_t *ntooltip = agattr(g, AGNODE, AGS("tooltip"), AGS(""));
-    Agsym_t *elabel = agattr(g, AGEDGE, AGS("label"), AGS(""));
-    agattr(g, AGEDGE, AGS("fontname"), AGS("Helvetica"));
-    agattr(g, AGEDGE, AGS("fontsize"), AGS("10"));
-    for (size_t i = 0; i < w->nedges; i++) {
-        const dot_edge *d = &w->edges[i];
-        size_t ends[2] = {d->s, d->o};
-        Agnode_t *nodes[2];
-        for (int k = 0; k < 2; k++) {
-            char id[32];
-            snprintf(id, sizeof id, "n%zu", ends[k]);
-            nodes[k] = agnode(g, id, 0);
-            if (nodes[k]) continue;
-            nodes[k] = agnode(g, id, 1);
-            const ng_graph_entity *e = ng_graph_entity_at(w->graph, ends[k]);
-            const char *shape, *color;
-            type_style(e->type, &shape, &color);
-            if (!nodes[k] || set_attr(nodes[k], nlabel, display_name(e, w->opts.lang)) ||
-                agxset(nodes[k], nshape, AGS(shape)) || agxset(nodes[k], ncolor, AGS(color)) ||
-                set_attr(nodes[k], ntooltip, e->iri))
-                goto fail;
-        }
-        char *pred = AGS(d->property);
-        Agedge_t *e = agedge(g, nodes[0], nodes[1], pred, 1);
-        const char *label = ng_ontology_label(w->onto, d->property, w->opts.lang);
-        char buf[300];
-        if (d->count > 1)
-            snprintf(buf, sizeof buf, "%s (%u)", label, d->count);
-        else
-            snprintf(buf, sizeof buf, "%s", label);
-        if (!e || set_attr(e, elabel, buf)) goto fail;
-    }
-    return g;
-fail:
-    agclose(g);
-    return NULL;
+    const ng_graph_entity *e = ng_graph_entity_at(w->graph, entity);
+    return ng_diagram_node(d, e->iri, display_name(e, w->opts.lang), e->type, (long)e->articles,
+                           index, err);
 }
 
+/* The edges collected from every article, drawn as one diagram. */
 int ng__dot_finish(ng_writer *w, ng_error *err)
 {
-    Agraph_t *g = build(w);
-    if (!g) return ng_error_set(err, NG_ELIB, "graphviz: cannot build the graph");
-    int rc = 0;
-    if (w->opts.format == NG_OUT_DOT) {
-        if (agwrite(g, w->out) != 0) rc = ng_error_set(err, NG_EIO, "graphviz: write failed");
-        agclose(g);
-        return rc;
+    static const ng_diagram_format formats[] = {[NG_OUT_DOT] = NG_DIAGRAM_DOT,
+                                                [NG_OUT_SVG] = NG_DIAGRAM_SVG,
+                                                [NG_OUT_PNG] = NG_DIAGRAM_PNG};
+    ng_diagram *d = NULL;
+    int rc = ng_diagram_new(&d, err);
+    for (size_t i = 0; !rc && i < w->nedges; i++) {
+        const dot_edge *e = &w->edges[i];
+        size_t s, o;
+        const char *label = ng_ontology_label(w->onto, e->property, w->opts.lang);
+        rc = node_for(w, d, e->s, &s, err) || node_for(w, d, e->o, &o, err);
+        for (unsigned k = 0; !rc && k < e->count; k++)
+            rc = ng_diagram_edge(d, s, o, e->property, label, NULL, err);
     }
-    GVC_t *gvc = ng__context_gvc(w->ctx);
-    if (!gvc) {
-        agclose(g);
-        return ng_error_set(err, NG_ELIB, "graphviz: no context");
-    }
-    const char *fmt = w->opts.format == NG_OUT_PNG ? "png" : "svg";
-    if (gvLayout(gvc, g, "dot") != 0)
-        rc = ng_error_set(err, NG_ELIB, "graphviz: layout failed (is the dot plugin configured?)");
-    else if (gvRender(gvc, g, fmt, w->out) != 0)
-        rc = ng_error_set(err, NG_ELIB, "graphviz: cannot render %s", fmt);
-    gvFreeLayout(gvc, g);
-    agclose(g);
-    return rc;
+    ng_diagram_options o = {formats[w->opts.format], NULL, w->opts.lang, NULL, w->onto};
+    if (!rc) rc = ng_diagram_render(d, w->ctx, &o, w->out, err);
+    ng_diagram_free(d);
+    return rc ? (err->code ? err->code : NG_ENOMEM) : 0;
 }

@@ -1011,6 +1011,69 @@ done:
     return rc;
 }
 
+/* ---- diagrams ------------------------------------------------------------------ */
+
+static void read_end(sqlite3_stmt *st, int at, ng_store_end *e)
+{
+    e->iri = col(st, at);
+    e->type = col(st, at + 1);
+    e->name = col(st, at + 2);
+    e->label_en = col(st, at + 3);
+    e->label_es = col(st, at + 4);
+    e->articles = (long)sqlite3_column_int64(st, at + 5);
+}
+
+int ng_store_each_relation(ng_store *s, const ng_store_relation_filter *f,
+                           int (*fn)(void *ud, const ng_store_relation *r), void *ud, ng_error *err)
+{
+#define END(t)                                                                                     \
+    " " t ".iri, " t ".type, " t ".name, " t ".label_en, " t ".label_es, (SELECT count(DISTINCT"   \
+    " article_id) FROM links l WHERE l.entity_id = " t ".id),"
+    /* a claim's date is a period (a year, a month, a day): keep those that
+     * overlap [since, until] */
+    const char *sql = "SELECT" END("su") END(
+        "ob") " c.property, c.confidence, c.when_value,"
+              " coalesce(a.title, a.source), c.sentence, sp.name"
+              " FROM claims c JOIN entities su ON su.id = c.subject_id"
+              " JOIN entities ob ON ob.id = c.object_id JOIN articles a ON a.id = c.article_id"
+              " LEFT JOIN entities sp ON sp.id = c.speaker_id"
+              " WHERE c.direct AND c.confidence >= ?3"
+              " AND (?1 IS NULL AND ?2 IS NULL OR (c.when_value GLOB '[0-9][0-9][0-9][0-9]*'"
+              "  AND (?1 IS NULL OR CASE length(c.when_value) WHEN 4 THEN c.when_value || '-12-31'"
+              "   WHEN 7 THEN c.when_value || '-31' ELSE c.when_value END >= ?1)"
+              "  AND (?2 IS NULL OR CASE length(c.when_value) WHEN 4 THEN c.when_value || '-01-01'"
+              "   WHEN 7 THEN c.when_value || '-01' ELSE c.when_value END <= ?2)))"
+              " AND (?4 IS NULL OR a.hash = ?4 OR (length(?4) >= 6 AND substr(a.hash, 1, "
+              "length(?4))"
+              " = ?4) OR a.source = ?4 OR a.title = ?4 OR ?5 || 'article/' || a.hash = ?4)"
+              " ORDER BY c.id";
+#undef END
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return ng__store_db_error(s, err, NG_EIO, "relations");
+    bind_opt(st, 1, f ? f->since : NULL);
+    bind_opt(st, 2, f ? f->until : NULL);
+    sqlite3_bind_double(st, 3, f ? f->min_confidence : 0.0);
+    bind_opt(st, 4, f ? f->article : NULL);
+    sqlite3_bind_text(st, 5, s->base, -1, SQLITE_STATIC);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        ng_store_relation r;
+        read_end(st, 0, &r.subject);
+        read_end(st, 6, &r.object);
+        r.property = col(st, 12);
+        r.confidence = sqlite3_column_double(st, 13);
+        r.when = col(st, 14);
+        r.article_title = col(st, 15);
+        r.sentence = col(st, 16);
+        r.speaker = col(st, 17);
+        if (fn(ud, &r)) break;
+    }
+    int bad = step != SQLITE_ROW && step != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return bad ? ng__store_db_error(s, err, NG_EIO, "relations") : 0;
+}
+
 /* ---- show --------------------------------------------------------------------- */
 
 int ng_store_find(ng_store *s, const char *name, char **iri, ng_error *err)

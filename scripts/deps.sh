@@ -6,7 +6,7 @@ pkgs=(build-essential cmake pkg-config python3
       libraptor2-dev libxml2-dev libgraphviz-dev graphviz libhunspell-dev hunspell-es
       hunspell-en-us libutf8proc-dev libsqlite3-dev libcmocka-dev unicode-cldr-core
       iso-codes raptor2-utils valgrind time libcurl4-gnutls-dev librasqal3-dev
-      virtuoso-opensource-7-bin)
+      virtuoso-opensource-7-bin chromium)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -63,7 +63,8 @@ size_t ng_diagram_edges_drawn(const ng_diagram *d);
 
 typedef struct ng_diagram_options {
     ng_diagram_format format;
-    const char *layout;      /* Graphviz engine; NULL = dot up to 40 nodes, sfdp above */
+    const char *layout;      /* Graphviz engine; NULL = dot up to 40 nodes, neato up to
+                                400, sfdp above (with overlap removal) */
     const char *lang;        /* "en" (default) or "es": legend and class labels */
     const char *title;       /* HTML page title, or NULL */
     const ng_ontology *onto; /* class labels for the legend, or NULL (class names) */

@@ -31,7 +31,8 @@ static void usage_diagram(FILE *f)
             "  --article ID          only one article (id, its first 6+ characters, IRI,\n"
             "                        source or title)\n"
             "  --lang es|en          language of labels (default en)\n"
-            "  --layout ENGINE       Graphviz engine (default: dot up to 40 entities, else sfdp)\n"
+            "  --layout ENGINE       Graphviz engine (default: dot up to 40 entities, neato up\n"
+            "                        to 400, sfdp above)\n"
             "  --title TEXT          the HTML page's title\n"
             "  --ontology DIR        the ontology folder (relation and class labels)\n"
             "  -h, --help            this help\n");

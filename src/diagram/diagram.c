@@ -15,8 +15,9 @@
 #include <string.h>
 
 #define AGS(s) ((char *)(s))
-#define EVIDENCE_LINES 8 /* claims listed in one tooltip; the rest are counted */
-#define DOT_MAX_NODES 40 /* above this, the force-directed sfdp reads better */
+#define EVIDENCE_LINES 8    /* claims listed in one tooltip; the rest are counted */
+#define DOT_MAX_NODES 40    /* above this, a force-directed layout reads better */
+#define NEATO_MAX_NODES 400 /* neato keeps edges long enough for their labels; sfdp scales */
 
 typedef struct node {
     char *key, *label;
@@ -25,6 +26,7 @@ typedef struct node {
     ng_buf tip; /* evidence lines */
     unsigned ntip;
     int keep, drawn;
+    int pinned; /* drawn even without edges: the focus, the top nodes */
     size_t degree;
 } node;
 
@@ -220,7 +222,7 @@ static int keep_top(ng_diagram *d, size_t top)
     for (size_t i = 0; i < d->nnodes; i++)
         d->nodes[i].keep = 0;
     for (size_t i = 0; i < n && i < top; i++)
-        d->nodes[order[i]].keep = 1;
+        d->nodes[order[i]].keep = d->nodes[order[i]].pinned = 1;
     free(order);
     return 0;
 }
@@ -236,17 +238,18 @@ int ng_diagram_select(ng_diagram *d, const ng_diagram_selection *sel, ng_error *
             return ng_error_set(err, NG_EINVAL, "%s has no relations in this selection",
                                 sel->focus);
         keep_ego(d, (size_t)(intptr_t)found - 1, sel->depth);
+        d->nodes[(size_t)(intptr_t)found - 1].pinned = 1;
     }
     if (sel->top && keep_top(d, sel->top)) return ng_error_set(err, NG_ENOMEM, "out of memory");
     return 0;
 }
 
-/* Drawn: kept nodes with at least one kept edge. */
+/* Drawn: kept nodes with at least one kept edge, and the pinned ones. */
 static void mark_drawn(ng_diagram *d)
 {
     count_degrees(d);
     for (size_t i = 0; i < d->nnodes; i++)
-        d->nodes[i].drawn = d->nodes[i].keep && d->nodes[i].degree > 0;
+        d->nodes[i].drawn = d->nodes[i].keep && (d->nodes[i].degree > 0 || d->nodes[i].pinned);
 }
 
 size_t ng_diagram_nodes_drawn(const ng_diagram *d)
@@ -405,37 +408,43 @@ static int draw_edge(Agraph_t *g, const syms *sy, Agnode_t *s, Agnode_t *o, cons
     return bad ? -1 : 0;
 }
 
-/* One node per class drawn, in a box of its own. */
+static int html_escape(ng_buf *b, const char *s, size_t n);
+
+/* The legend: one node whose label is a table of the classes drawn, in their
+ * colours (a table rather than a cluster: force-directed engines scatter
+ * the nodes of a cluster). */
 static int draw_legend(Agraph_t *g, const syms *sy, const ng_diagram_options *o,
                        const ng_diagram *d)
 {
     unsigned seen = 0;
     for (size_t i = 0; i < d->nnodes; i++)
         if (d->nodes[i].drawn) seen |= 1u << d->nodes[i].type;
-    Agraph_t *legend = agsubg(g, AGS("cluster_legend"), 1);
-    if (!legend) return -1;
-    agsafeset(legend, AGS("label"), AGS(strcmp(o->lang, "es") == 0 ? "Leyenda" : "Legend"), "");
-    agsafeset(legend, AGS("style"), AGS("rounded"), "");
-    agsafeset(legend, AGS("color"), AGS("#999999"), "");
-    for (int t = 0; t < 32; t++) {
+    ng_buf b = {0};
+    int rc = ng_buf_printf(&b,
+                           "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
+                           "COLOR=\"#999999\"><TR><TD><B>%s</B></TD></TR>",
+                           strcmp(o->lang, "es") == 0 ? "Leyenda" : "Legend");
+    for (int t = 0; !rc && t < 32; t++) {
         if (!(seen >> t & 1u)) continue;
-        char id[32];
-        snprintf(id, sizeof id, "legend%d", t);
-        Agnode_t *a = agnode(legend, id, 1);
-        const char *shape, *color;
+        const char *shape, *color, *label = class_label(o, (ng_type)t);
         type_style((ng_type)t, &shape, &color);
-        if (!a || set_attr(a, sy->label, class_label(o, (ng_type)t)) ||
-            agxset(a, sy->shape, AGS(shape)) || agxset(a, sy->color, AGS(color)) ||
-            agxset(a, sy->tooltip, AGS(class_label(o, (ng_type)t))))
-            return -1;
+        rc = ng_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\">", color) ||
+             html_escape(&b, label, strlen(label)) || ng_buf_adds(&b, "</TD></TR>");
     }
-    return 0;
+    rc = rc || ng_buf_adds(&b, "</TABLE>");
+    Agnode_t *a = rc ? NULL : agnode(g, AGS("legend"), 1);
+    char *html = a ? agstrdup_html(g, b.data) : NULL;
+    rc = !html || agxset(a, sy->label, html) || agxset(a, sy->shape, AGS("plaintext")) ||
+         agxset(a, sy->color, AGS("white")) || agxset(a, sy->tooltip, AGS(" "));
+    if (html) agstrfree(g, html);
+    ng_buf_free(&b);
+    return rc;
 }
 
 static const char *engine_for(const ng_diagram_options *o, size_t nodes)
 {
     if (o->layout) return o->layout;
-    return nodes <= DOT_MAX_NODES ? "dot" : "sfdp";
+    return nodes <= DOT_MAX_NODES ? "dot" : nodes <= NEATO_MAX_NODES ? "neato" : "sfdp";
 }
 
 static Agraph_t *build(const ng_diagram *d, const ng_diagram_options *o, const char *engine)
@@ -449,10 +458,11 @@ static Agraph_t *build(const ng_diagram *d, const ng_diagram_options *o, const c
     } else {
         /* force-directed layouts: move nodes apart until no two overlap */
         agattr(g, AGRAPH, AGS("overlap"), AGS("prism"));
-        agattr(g, AGRAPH, AGS("overlap_scaling"), AGS("2"));
-        agattr(g, AGRAPH, AGS("sep"), AGS("+12"));
+        agattr(g, AGRAPH, AGS("sep"), AGS("+10"));
         agattr(g, AGRAPH, AGS("splines"), AGS("true"));
         agattr(g, AGRAPH, AGS("outputorder"), AGS("edgesfirst"));
+        agattr(g, AGRAPH, AGS("start"), AGS("1")); /* the same layout every run */
+        agattr(g, AGEDGE, AGS("len"), AGS("2.2")); /* inches: room for the label */
     }
     syms sy = {agattr(g, AGNODE, AGS("label"), AGS("\\N")),
                agattr(g, AGNODE, AGS("shape"), AGS("ellipse")),
@@ -480,7 +490,7 @@ static Agraph_t *build(const ng_diagram *d, const ng_diagram_options *o, const c
         const edge *e = &d->edges[i];
         if (edge_kept(d, e) && draw_edge(g, &ey, drawn[e->s], drawn[e->o], d, e, i)) bad = 1;
     }
-    if (!bad && ng_diagram_edges_drawn(d) && draw_legend(g, &sy, o, d)) bad = 1;
+    if (!bad && ng_diagram_nodes_drawn(d) && draw_legend(g, &sy, o, d)) bad = 1;
     free(drawn);
     if (bad) {
         agclose(g);

@@ -332,6 +332,48 @@ store_curation)
     "$tool" load --store "$db" --endpoint ftp://example.org/x 2>"$work/err"
     [ $? -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] || fail "load to ftp: $(cat "$work/err")"
     ;;
+diagram_store)
+    # diagrams of a store: every format, the filters, and the HTML page looked
+    # at in a real browser (headless Chromium: a screenshot, and the tooltips
+    # in the page it parsed)
+    command -v chromium >/dev/null || fail "chromium not installed (bash scripts/deps.sh installs it)"
+    db=$work/d.db
+    "$tool" add -q --store "$db" "$fx/es-alianza.txt" "$fx/es-variantes.txt" "$fx/en-summit.txt" || fail "add"
+    "$tool" diagram --store "$db" -f svg -o "$work/d.svg" 2>"$work/err" || fail "svg: $(cat "$work/err")"
+    grep -q "^newsgraph: [0-9]* entities, [0-9]* relations drawn$" "$work/err" || fail "summary: $(cat "$work/err")"
+    python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' "$work/d.svg" || fail "svg is not XML"
+    "$tool" diagram --store "$db" -f dot -o "$work/d.dot" 2>/dev/null || fail "dot"
+    dot -Tcanon "$work/d.dot" >/dev/null || fail "dot does not re-read our DOT"
+    "$tool" diagram --store "$db" -f png -o "$work/d.png" 2>/dev/null || fail "png"
+    [ "$(head -c 4 "$work/d.png" | tail -c 3)" = PNG ] || fail "png magic"
+    # filters
+    n() { "$tool" diagram --store "$db" -f dot "$@" 2>&1 >/dev/null | sed 's/^newsgraph: \([0-9]*\) entities.*/\1/'; }
+    all=$(n); ego=$(n --focus Lukashenko --depth 1); top=$(n --top 3); people=$(n --type Person)
+    [ "$ego" -ge 2 ] && [ "$ego" -lt "$all" ] || fail "focus: $ego of $all"
+    [ "$top" -eq 3 ] || fail "top 3: $top"
+    [ "$people" -lt "$all" ] || fail "type Person: $people of $all"
+    [ "$(n --predicate presidentOf)" -ge 2 ] || fail "predicate"
+    [ "$(n --min-confidence 1.1 2>/dev/null)" != "$all" ] || fail "min-confidence range"
+    [ "$(n --since 2999-01-01)" = 0 ] || fail "since"
+    [ "$(n --article "$(head -1 "$fx/es-alianza.txt")")" -lt "$all" ] || fail "article by title"
+    "$tool" diagram --store "$db" --focus nobody-at-all 2>"$work/err" >/dev/null
+    [ $? -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] || fail "unknown focus: $(cat "$work/err")"
+    "$tool" diagram --store "$db" --type Planet 2>/dev/null; [ $? -eq 2 ] || fail "unknown class"
+    "$tool" diagram --store "$db" --since yesterday 2>/dev/null; [ $? -eq 2 ] || fail "bad date"
+    # the HTML page in a browser
+    "$tool" diagram --store "$db" -f html --lang es --title "Alianzas & <pruebas>" -o "$work/d.html" 2>/dev/null || fail "html"
+    chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,900 \
+        --screenshot="$work/shot.png" "file://$work/d.html" >/dev/null 2>&1 || fail "chromium screenshot"
+    [ "$(stat -c %s "$work/shot.png")" -gt 20000 ] || fail "the screenshot is (nearly) blank"
+    chromium --headless=new --no-sandbox --disable-gpu --dump-dom "file://$work/d.html" 2>/dev/null >"$work/dom.html"
+    grep -q "<title>Alianzas &amp; &lt;pruebas&gt;</title>" "$work/dom.html" || fail "page title"
+    grep -q "<svg" "$work/dom.html" || fail "no SVG in the page"
+    # a node's tooltip: its name, class, articles, and the sentences behind it
+    grep -q "<title>Alexandr Lukashenko (persona, 1 artículo)" "$work/dom.html" || fail "node tooltip"
+    grep -q "El presidente de Bielorrusia, Alexandr Lukashenko" "$work/dom.html" || fail "claim in tooltip"
+    grep -q "<title>Alexandr Lukashenko → presidente de → Bielorrusia" "$work/dom.html" || fail "edge tooltip"
+    [ -n "${NG_KEEP_SCREENSHOT:-}" ] && cp "$work/shot.png" "$NG_KEEP_SCREENSHOT"
+    ;;
 sparql_query)
     # SPARQL answered locally (Rasqal): tables with a header, CSV, JSON, ASK,
     # and a one-line error for a query that does not parse

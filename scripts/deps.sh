@@ -11,12 +11,19 @@ missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-    exit 0
+command -v npm >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "installing: ${missing[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The SHACL validator the tests use (npm's rdf-validate-shacl), at the
+# versions package-lock.json pins, into tests/shacl/node_modules.
+shacl=$(cd "$(dirname "$0")/../tests/shacl" && pwd)
+if [ ! -d "$shacl/node_modules/rdf-validate-shacl" ]; then
+    echo "installing the SHACL validator (npm ci in tests/shacl)"
+    (cd "$shacl" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

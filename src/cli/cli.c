@@ -1,5 +1,6 @@
 /* Shared pieces of the command-line tool. */
 #include "cli.h"
+#include "newsgraph/newsgraph.h"
 #include "newsgraph/store.h"
 
 #include <errno.h>
@@ -120,6 +121,17 @@ int cli_open_store(const char *path, struct ng_store **s)
     }
     fclose(f);
     if (ng_store_open(s, path, NULL, &err)) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_open_store_context(const char *path, struct ng_store **s, struct ng_context **ctx)
+{
+    ng_error err = {0};
+    if (cli_open_store(path, s)) return -1;
+    if (ng_context_new(ctx, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         return -1;
     }

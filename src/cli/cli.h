@@ -43,6 +43,10 @@ int cli_common_option(int c, const char *arg, char **argv, cli_common *o);
  * prints the error and returns -1 on failure. */
 struct ng_store;
 int cli_open_store(const char *path, struct ng_store **s);
+/* The same, and a context for the commands that write RDF or diagrams; on
+ * failure prints the error and returns -1 (the caller frees what was made). */
+struct ng_context;
+int cli_open_store_context(const char *path, struct ng_store **s, struct ng_context **ctx);
 
 /* For commands that take --store FILE and positional arguments (which may
  * follow or precede it): the index of the first positional argument, 0 after

@@ -276,12 +276,11 @@ int cmd_diagram(int argc, char **argv)
     ng_ontology *onto = NULL;
     ng_store *s = NULL;
     int status = EXIT_FAIL;
-    if (cli_open_store(o.store, &s)) return EXIT_FAIL;
-    if (ng_context_new(&ctx, &err) ||
-        ng_ontology_load(&onto, ctx, cli_ontology_dir(o.common.ontology), NULL, &err) ||
-        draw(&o, s, ctx, onto, &err))
+    int opened = cli_open_store_context(o.store, &s, &ctx) == 0;
+    if (opened && (ng_ontology_load(&onto, ctx, cli_ontology_dir(o.common.ontology), NULL, &err) ||
+                   draw(&o, s, ctx, onto, &err)))
         fprintf(stderr, "%s: %s\n", prog, err.msg[0] ? err.msg : "diagram failed");
-    else
+    else if (opened)
         status = EXIT_OK;
     ng_store_close(s);
     ng_ontology_free(onto);

@@ -69,11 +69,7 @@ int cmd_export(int argc, char **argv)
     char *tmp = NULL;
     FILE *out = NULL;
     int status = EXIT_FAIL;
-    if (cli_open_store(store, &s)) return EXIT_FAIL;
-    if (ng_context_new(&ctx, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        goto done;
-    }
+    if (cli_open_store_context(store, &s, &ctx)) goto done;
     wo.base = ng_store_base(s);
     if (!(out = cli_open_output(output, &tmp))) goto done;
     if (ng_writer_new(&w, ctx, NULL, out, &wo, &err) || ng_store_export(s, w, &err)) {

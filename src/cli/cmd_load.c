@@ -105,8 +105,12 @@ int cmd_load(int argc, char **argv)
     ng_store *s = NULL;
     ng_load_stats st;
     int status = EXIT_FAIL;
-    if (cli_open_store(store, &s)) return EXIT_FAIL;
-    if (ng_context_new(&ctx, &err) || ng_sparql_load(ctx, s, &o, &st, &err)) {
+    if (cli_open_store_context(store, &s, &ctx)) {
+        ng_store_close(s);
+        ng_context_free(ctx);
+        return EXIT_FAIL;
+    }
+    if (ng_sparql_load(ctx, s, &o, &st, &err)) {
         if (progress) fputc('\n', stderr);
         fprintf(stderr, "%s: load: %s\n", prog, err.msg);
     } else {

@@ -101,11 +101,7 @@ int cmd_query(int argc, char **argv)
     char *tmp = NULL;
     FILE *out = NULL;
     int status = EXIT_FAIL;
-    if (cli_open_store(store, &s)) goto done;
-    if (ng_context_new(&ctx, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        goto done;
-    }
+    if (cli_open_store_context(store, &s, &ctx)) goto done;
     if (!(out = cli_open_output(output, &tmp))) goto done;
     if (ng_sparql_query(ctx, s, text, format, out, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);

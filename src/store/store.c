@@ -253,10 +253,13 @@ int ng_store_open(ng_store **out, const char *path, const char *base, ng_error *
     if ((rc = ng__store_exec(s, "COMMIT", err))) goto fail;
     /* SQLite's default page cache is 2 MB: a store of a few hundred MB would
      * read most index pages back from the OS at every lookup. 64 MB of cache
-     * and the file mapped into memory keep lookups cheap as the store grows. */
+     * and the file mapped into memory keep lookups cheap as the store grows;
+     * checkpointing the WAL every 64 MB rather than 4 MB saves most fsyncs
+     * (a killed process still loses no committed article). */
     if ((rc = ng__store_exec(s,
                              "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                             " PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824",
+                             " PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
+                             " PRAGMA wal_autocheckpoint=16384",
                              err)))
         goto fail;
     *out = s;

@@ -252,14 +252,13 @@ int ng_store_open(ng_store **out, const char *path, const char *base, ng_error *
     }
     if ((rc = ng__store_exec(s, "COMMIT", err))) goto fail;
     /* SQLite's default page cache is 2 MB: a store of a few hundred MB would
-     * read most index pages back from the OS at every lookup. 64 MB of cache
-     * and the file mapped into memory keep lookups cheap as the store grows;
-     * checkpointing the WAL every 64 MB rather than 4 MB saves most fsyncs
-     * (a killed process still loses no committed article). */
+     * read most index pages back from the OS at every lookup; 64 MB keeps
+     * lookups cheap as the store grows, and bounds memory. Checkpointing the
+     * WAL every 64 MB rather than 4 MB saves most fsyncs (a killed process
+     * still loses no committed article). */
     if ((rc = ng__store_exec(s,
                              "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                             " PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
-                             " PRAGMA wal_autocheckpoint=16384",
+                             " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384",
                              err)))
         goto fail;
     *out = s;
@@ -967,6 +966,8 @@ int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
 {
     sqlite3_stmt *ar = NULL, *cl = NULL, *en = NULL, *al = NULL;
     int rc = 0, step;
+    /* rows are read in order: a small cache does, and memory stays low */
+    if ((rc = ng__store_exec(s, "PRAGMA cache_size=-8192", err))) return rc;
     /* one read snapshot for the whole export: a concurrent add is not half seen */
     if ((rc = ng__store_exec(s, "BEGIN", err))) return rc;
     if (sqlite3_prepare_v2(s->db,
@@ -1016,7 +1017,7 @@ done:
     sqlite3_finalize(cl);
     sqlite3_finalize(en);
     sqlite3_finalize(al);
-    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(s->db, "COMMIT; PRAGMA cache_size=-65536", NULL, NULL, NULL);
     return rc;
 }
 

@@ -21,7 +21,7 @@ static ng_diagram *sample(void)
     assert_int_equal(ng_diagram_new(&d, &err), 0);
     assert_int_equal(ng_diagram_node(d, "urn:a", tricky, NG_TYPE_ORGANIZATION, 3, &a, &err), 0);
     assert_int_equal(ng_diagram_node(d, "urn:b", "Rusia", NG_TYPE_COUNTRY, 5, &b, &err), 0);
-    assert_int_equal(ng_diagram_node(d, "urn:c", "Minsk", NG_TYPE_CITY, 1, &c, &err), 0);
+    assert_int_equal(ng_diagram_node(d, "urn:c", "Minsk\nМінск", NG_TYPE_CITY, 1, &c, &err), 0);
     assert_int_equal(ng_diagram_node(d, "urn:x", "Lejos", NG_TYPE_PERSON, 1, &x, &err), 0);
     /* the same relation twice is one edge counted twice */
     assert_int_equal(ng_diagram_edge(d, a, b, "partOf", "part of", evidence, &err), 0);
@@ -98,6 +98,9 @@ static void test_labels_survive_svg_and_html(void **state)
     assert_non_null(doc); /* well-formed XML */
     assert_true(has_text(doc, "//svg:text", tricky));
     assert_true(has_text(doc, "//svg:text", "part of ×2"));
+    /* a line break in a label is a line break, not a backslash and an n */
+    assert_true(has_text(doc, "//svg:text", "Мінск"));
+    assert_false(has_text(doc, "//svg:text", "\\n"));
     xmlFreeDoc(doc);
     free(svg);
 

@@ -160,8 +160,10 @@ int ng_sparql_query(ng_context *ctx, ng_store *s, const char *text, const char *
                             format);
     FILE *graph = ng__sparql_export(ctx, s, err);
     if (!graph) return err->code ? err->code : NG_EIO;
-    raptor_world *raw = ng_context_raptor(ctx);
-    rasqal_world *rw = rasqal_new_world();
+    /* Rasqal gets a Raptor world of its own, not yet open: given ours
+     * (already open), it would initialise it a second time and leak */
+    raptor_world *raw = raptor_new_world();
+    rasqal_world *rw = raw ? rasqal_new_world() : NULL;
     query_log log = {err, 0};
     int rc = NG_ELIB;
     if (!rw) {
@@ -181,6 +183,7 @@ int ng_sparql_query(ng_context *ctx, ng_store *s, const char *text, const char *
         }
         rasqal_free_world(rw);
     }
+    if (raw) raptor_free_world(raw);
     fclose(graph);
     return rc;
 }

@@ -57,8 +57,10 @@ static const char *const schema_v2 =
      * acronyms through name_keys, spelling variants by their ends */
     "CREATE TABLE name_keys(kind TEXT NOT NULL, key TEXT NOT NULL,"
     " entity_id INTEGER NOT NULL REFERENCES entities(id), UNIQUE(kind, key, entity_id));"
-    "CREATE INDEX entities_head ON entities(substr(folded, 1, 3), length(folded));"
-    "CREATE INDEX entities_tail ON entities(substr(folded, -3), length(folded));"
+    "CREATE INDEX entities_head ON entities(substr(folded, 1, 3), length(folded), folded, type)"
+    " WHERE gaz_id IS NULL;"
+    "CREATE INDEX entities_tail ON entities(substr(folded, -3), length(folded), folded, type)"
+    " WHERE gaz_id IS NULL;"
     "CREATE TABLE curations(id INTEGER PRIMARY KEY, op TEXT NOT NULL"
     " CHECK(op IN ('merge','split','alias','unalias')), name TEXT, folded TEXT,"
     " from_iri TEXT, to_iri TEXT, made TEXT NOT NULL);"

@@ -22,7 +22,7 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 
 echo "== valgrind (CLI tests)"
 NG_TOOL_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$PWD/tests/valgrind.supp" \
-    ctest --test-dir build --output-on-failure -R '^cli_' -E 'es_news_corpus' || status=1
+    ctest --test-dir build --output-on-failure -j"$jobs" -R '^cli_' -E 'es_news_corpus' || status=1
 
 [ $status -eq 0 ] && echo "all test runs passed" || echo "some test runs FAILED"
 exit $status

@@ -544,6 +544,18 @@ static sqlite3_int64 match_entity(stmts *q, const ng_entity_view *v, const char 
     return 0;
 }
 
+/* Whether the user split the folded name f off entity id, or removed it from
+ * it; *to (may be NULL) receives the entity a split sent it to, 0 if none. */
+static int kept_apart(stmts *q, const char *f, sqlite3_int64 id, sqlite3_int64 *to)
+{
+    sqlite3_bind_text(q->kept_apart, 1, f, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q->kept_apart, 2, id);
+    int apart = sqlite3_step(q->kept_apart) == SQLITE_ROW;
+    if (to) *to = apart ? sqlite3_column_int64(q->kept_apart, 1) : 0;
+    sqlite3_reset(q->kept_apart);
+    return apart;
+}
+
 /* A name the user split off an entity, or removed from it, never links to it
  * again: a split sends it to the entity it was split into; a removed alias
  * makes a new node, except where the name is the entity's own IRI (one IRI
@@ -551,13 +563,8 @@ static sqlite3_int64 match_entity(stmts *q, const ng_entity_view *v, const char 
 static sqlite3_int64 respect_corrections(stmts *q, const char *f, sqlite3_int64 id, int by_iri,
                                          const char **rule)
 {
-    sqlite3_bind_text(q->kept_apart, 1, f, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(q->kept_apart, 2, id);
-    sqlite3_int64 to = 0;
-    int apart = sqlite3_step(q->kept_apart) == SQLITE_ROW;
-    if (apart) to = sqlite3_column_int64(q->kept_apart, 1);
-    sqlite3_reset(q->kept_apart);
-    if (!apart) return id;
+    sqlite3_int64 to;
+    if (!kept_apart(q, f, id, &to)) return id;
     if (to && to != id) {
         *rule = "curated-split";
         return to;
@@ -614,11 +621,7 @@ static int step_done(sqlite3_stmt *st)
 static int add_alias(ng_store *s, stmts *q, sqlite3_int64 id, const char *label, const char *lang)
 {
     const char *f = ng__store_fold(s, label);
-    sqlite3_bind_text(q->kept_apart, 1, f, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(q->kept_apart, 2, id);
-    int apart = sqlite3_step(q->kept_apart) == SQLITE_ROW;
-    sqlite3_reset(q->kept_apart);
-    if (apart) return 0;
+    if (kept_apart(q, f, id, NULL)) return 0;
     sqlite3_bind_int64(q->insert_alias, 1, id);
     sqlite3_bind_text(q->insert_alias, 2, f, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q->insert_alias, 3, label, -1, SQLITE_TRANSIENT);

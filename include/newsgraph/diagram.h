@@ -35,6 +35,11 @@ typedef struct ng_diagram ng_diagram;
 int ng_diagram_new(ng_diagram **out, ng_error *err);
 void ng_diagram_free(ng_diagram *d);
 
+/* The name to draw for an entity in lang ("es", else English): its label in
+ * that language, else its label in the other, else name (borrowed). */
+const char *ng_diagram_name(const char *lang, const char *label_en, const char *label_es,
+                            const char *name);
+
 /* The node for key (an IRI), made on first use with label, class and weight
  * (articles naming it); later calls give the same *index and keep the
  * largest weight. Strings are copied. */

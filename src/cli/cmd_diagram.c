@@ -207,17 +207,12 @@ typedef struct collect {
     int failed;
 } collect;
 
-static const char *end_label(const ng_store_end *e, const char *lang)
-{
-    const char *l = strcmp(lang, "es") == 0 ? e->label_es : e->label_en;
-    return l ? l : (e->label_en ? e->label_en : (e->label_es ? e->label_es : e->name));
-}
-
 static int end_node(collect *c, const ng_store_end *e, size_t *index)
 {
     int t = ng_type_parse(e->type);
-    return ng_diagram_node(c->d, e->iri, end_label(e, c->lang), t < 0 ? NG_TYPE_ENTITY : (ng_type)t,
-                           e->articles, index, c->err);
+    return ng_diagram_node(c->d, e->iri,
+                           ng_diagram_name(c->lang, e->label_en, e->label_es, e->name),
+                           t < 0 ? NG_TYPE_ENTITY : (ng_type)t, e->articles, index, c->err);
 }
 
 /* One claim: an edge, with its sentence, article and speaker as evidence. */

@@ -54,6 +54,13 @@ int ng_diagram_format_parse(const char *name)
     return -1;
 }
 
+const char *ng_diagram_name(const char *lang, const char *label_en, const char *label_es,
+                            const char *name)
+{
+    const char *l = strcmp(lang, "es") == 0 ? label_es : label_en;
+    return l ? l : (label_en ? label_en : (label_es ? label_es : name));
+}
+
 int ng_diagram_new(ng_diagram **out, ng_error *err)
 {
     ng_diagram *d = calloc(1, sizeof *d);

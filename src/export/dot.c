@@ -31,17 +31,12 @@ int ng__dot_article(ng_writer *w, const ng_extraction *ex, ng_error *err)
     return 0;
 }
 
-static const char *display_name(const ng_graph_entity *e, const char *lang)
-{
-    const char *l = strcmp(lang, "es") == 0 ? e->label_es : e->label_en;
-    return l ? l : (e->label_en ? e->label_en : (e->label_es ? e->label_es : e->name));
-}
-
 static int node_for(ng_writer *w, ng_diagram *d, size_t entity, size_t *index, ng_error *err)
 {
     const ng_graph_entity *e = ng_graph_entity_at(w->graph, entity);
-    return ng_diagram_node(d, e->iri, display_name(e, w->opts.lang), e->type, (long)e->articles,
-                           index, err);
+    return ng_diagram_node(d, e->iri,
+                           ng_diagram_name(w->opts.lang, e->label_en, e->label_es, e->name),
+                           e->type, (long)e->articles, index, err);
 }
 
 /* The edges collected from every article, drawn as one diagram. */

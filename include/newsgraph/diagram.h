@@ -76,7 +76,7 @@ typedef struct ng_diagram_options {
 } ng_diagram_options;
 
 /* Lay out and write the diagram to out (borrowed, not closed). */
-int ng_diagram_render(ng_diagram *d, ng_context *ctx, const ng_diagram_options *o, FILE *out,
+int ng_diagram_render(const ng_diagram *d, ng_context *ctx, const ng_diagram_options *o, FILE *out,
                       ng_error *err);
 
 #ifdef __cplusplus

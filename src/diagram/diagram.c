@@ -25,9 +25,9 @@ typedef struct node {
     long weight;
     ng_buf tip; /* evidence lines */
     unsigned ntip;
-    int keep, drawn;
-    int pinned; /* drawn even without edges: the focus, the top nodes */
-    size_t degree;
+    int keep;
+    int pinned;    /* drawn even without edges: the focus, the top nodes */
+    size_t degree; /* claims on the edges between kept nodes */
 } node;
 
 typedef struct edge {
@@ -162,6 +162,7 @@ int ng_diagram_edge(ng_diagram *d, size_t s, size_t o, const char *property, con
         }
     }
     ng_buf_free(&k);
+    if (!rc && d->nodes[s].keep && d->nodes[o].keep) d->nodes[s].degree++, d->nodes[o].degree++;
     if (!rc && (add_tip(&e->tip, &e->ntip, evidence) ||
                 add_tip(&d->nodes[s].tip, &d->nodes[s].ntip, evidence) ||
                 (o != s && add_tip(&d->nodes[o].tip, &d->nodes[o].ntip, evidence))))
@@ -248,23 +249,21 @@ int ng_diagram_select(ng_diagram *d, const ng_diagram_selection *sel, ng_error *
         d->nodes[(size_t)(intptr_t)found - 1].pinned = 1;
     }
     if (sel->top && keep_top(d, sel->top)) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    count_degrees(d); /* the kept edges changed */
     return 0;
 }
 
 /* Drawn: kept nodes with at least one kept edge, and the pinned ones. */
-static void mark_drawn(ng_diagram *d)
+static int node_drawn(const node *n)
 {
-    count_degrees(d);
-    for (size_t i = 0; i < d->nnodes; i++)
-        d->nodes[i].drawn = d->nodes[i].keep && (d->nodes[i].degree > 0 || d->nodes[i].pinned);
+    return n->keep && (n->degree > 0 || n->pinned);
 }
 
 size_t ng_diagram_nodes_drawn(const ng_diagram *d)
 {
-    mark_drawn((ng_diagram *)d);
     size_t n = 0;
     for (size_t i = 0; i < d->nnodes; i++)
-        n += d->nodes[i].drawn;
+        n += node_drawn(&d->nodes[i]);
     return n;
 }
 
@@ -425,7 +424,7 @@ static int draw_legend(Agraph_t *g, const syms *sy, const ng_diagram_options *o,
 {
     unsigned seen = 0;
     for (size_t i = 0; i < d->nnodes; i++)
-        if (d->nodes[i].drawn) seen |= 1u << d->nodes[i].type;
+        if (node_drawn(&d->nodes[i])) seen |= 1u << d->nodes[i].type;
     ng_buf b = {0};
     int rc = ng_buf_printf(&b,
                            "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
@@ -492,7 +491,8 @@ static Agraph_t *build(const ng_diagram *d, const ng_diagram_options *o, const c
     Agnode_t **drawn = calloc(d->nnodes ? d->nnodes : 1, sizeof *drawn);
     int bad = !drawn;
     for (size_t i = 0; !bad && i < d->nnodes; i++)
-        if (d->nodes[i].drawn && !(drawn[i] = draw_node(g, &sy, o, &d->nodes[i], i))) bad = 1;
+        if (node_drawn(&d->nodes[i]) && !(drawn[i] = draw_node(g, &sy, o, &d->nodes[i], i)))
+            bad = 1;
     for (size_t i = 0; !bad && i < d->nedges; i++) {
         const edge *e = &d->edges[i];
         if (edge_kept(d, e) && draw_edge(g, &ey, drawn[e->s], drawn[e->o], d, e, i)) bad = 1;
@@ -586,12 +586,11 @@ static int write_html(FILE *out, const char *svg, size_t len, const ng_diagram *
     return rc;
 }
 
-int ng_diagram_render(ng_diagram *d, ng_context *ctx, const ng_diagram_options *opts, FILE *out,
-                      ng_error *err)
+int ng_diagram_render(const ng_diagram *d, ng_context *ctx, const ng_diagram_options *opts,
+                      FILE *out, ng_error *err)
 {
     ng_diagram_options o = *opts;
     if (!o.lang) o.lang = "en";
-    mark_drawn(d);
     const char *engine = engine_for(&o, ng_diagram_nodes_drawn(d));
     Agraph_t *g = build(d, &o, engine);
     if (!g) return ng_error_set(err, NG_ELIB, "graphviz: cannot build the graph");

@@ -577,10 +577,9 @@ static sqlite3_int64 respect_corrections(stmts *q, const char *f, sqlite3_int64 
 /* The stored entity one extracted entity is, and the rule that says so;
  * 0 when it is new. The user's corrections come first; two equally good
  * candidates are no match. */
-static sqlite3_int64 link_entity(ng_store *s, stmts *q, const ng_entity_view *v, const char *iri,
+static sqlite3_int64 link_entity(stmts *q, const ng_entity_view *v, const char *f, const char *iri,
                                  const char **rule)
 {
-    const char *f = ng__store_fold(s, v->name);
     sqlite3_bind_text(q->curated_alias, 1, f, -1, SQLITE_TRANSIENT);
     sqlite3_int64 id = first_id(q->curated_alias);
     if (id) {
@@ -618,9 +617,8 @@ static int step_done(sqlite3_stmt *st)
 }
 
 /* A name the user split off or removed from this entity is not re-added. */
-static int add_alias(ng_store *s, stmts *q, sqlite3_int64 id, const char *label, const char *lang)
+static int add_alias(stmts *q, sqlite3_int64 id, const char *label, const char *f, const char *lang)
 {
-    const char *f = ng__store_fold(s, label);
     if (kept_apart(q, f, id, NULL)) return 0;
     sqlite3_bind_int64(q->insert_alias, 1, id);
     sqlite3_bind_text(q->insert_alias, 2, f, -1, SQLITE_TRANSIENT);
@@ -632,17 +630,22 @@ static int add_alias(ng_store *s, stmts *q, sqlite3_int64 id, const char *label,
 static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t mention,
                         const ng_entity_view *v, const char *lang, sqlite3_int64 *out)
 {
-    char *iri = ng_entity_iri(s->base, v);
-    if (!iri) return -1;
+    /* the folded name, once: linking, the new row, its keys and its alias */
+    char *iri = ng_entity_iri(s->base, v), *f = strdup(ng__store_fold(s, v->name));
+    if (!iri || !f) {
+        free(iri);
+        free(f);
+        return -1;
+    }
     const char *rule = "new";
-    sqlite3_int64 id = link_entity(s, q, v, iri, &rule);
+    sqlite3_int64 id = link_entity(q, v, f, iri, &rule);
     int rc = 0;
     if (!id) {
         sqlite3_stmt *st = q->insert_entity;
         sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, ng_type_name(v->type), -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, v->name, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 4, ng__store_fold(s, v->name), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 4, f, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 5, lang, -1, SQLITE_TRANSIENT);
         bind_opt(st, 6, v->label_en);
         bind_opt(st, 7, v->label_es);
@@ -650,14 +653,15 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t men
         bind_opt(st, 9, v->gaz_id);
         rc = step_done(st);
         id = sqlite3_last_insert_rowid(s->db);
-        rc = rc || ng__store_add_name_keys(s, q->insert_key, id, ng__store_fold(s, v->name));
+        rc = rc || ng__store_add_name_keys(s, q->insert_key, id, f);
     }
     free(iri);
     sqlite3_bind_int64(q->touch_entity, 1, id);
     sqlite3_bind_text(q->touch_entity, 2, ng_type_name(v->type), -1, SQLITE_STATIC);
-    rc = rc || step_done(q->touch_entity) || add_alias(s, q, id, v->name, lang);
+    rc = rc || step_done(q->touch_entity) || add_alias(q, id, v->name, f, lang);
+    free(f);
     for (size_t k = 0; !rc && k < v->naliases; k++)
-        rc = add_alias(s, q, id, v->aliases[k], lang);
+        rc = add_alias(q, id, v->aliases[k], ng__store_fold(s, v->aliases[k]), lang);
     sqlite3_bind_int64(q->insert_link, 1, article);
     sqlite3_bind_int64(q->insert_link, 2, id);
     sqlite3_bind_text(q->insert_link, 3, v->name, -1, SQLITE_TRANSIENT);

@@ -18,6 +18,8 @@
 #include "newsgraph/document.h"
 #include "newsgraph/error.h"
 #include "newsgraph/ontology.h"
+#include "newsgraph/parse.h"
+#include "newsgraph/text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -120,10 +122,27 @@ typedef struct ng_extract_stats {
 int ng_extractor_new(ng_extractor **out, const ng_ontology *onto, ng_error *err);
 void ng_extractor_free(ng_extractor *x);
 
+/* Parse every article with the models of ms (borrowed; must outlive the
+ * extractor): the parse stage runs between the segmenter and mention
+ * finding, and an article whose language's model cannot be loaded fails
+ * with that error. Without models there is no parse. Returns 0. */
+int ng_extractor_set_models(ng_extractor *x, ng_models *ms, ng_error *err);
+
 /* Extract from doc in language lang ("es"/"en"; NULL = the document's, else
  * detected). *out is borrowed (see above). */
 int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const ng_extraction **out,
                ng_error *err);
+
+/* Segment and parse only: no mentions, relations or claims (the rest of
+ * the extraction is empty). Needs models (ng_extractor_set_models). */
+int ng_extract_parse(ng_extractor *x, const ng_document *doc, const char *lang,
+                     const ng_extraction **out, ng_error *err);
+
+/* The tokens of the article and, with models, their parse: words (tokens
+ * split into syntactic words) with tags, features, lemmas and the tree.
+ * Both borrowed like the extraction; the parse is NULL without models. */
+const ng_segmentation *ng_extraction_segmentation(const ng_extraction *e);
+const ng_parse *ng_extraction_parse(const ng_extraction *e);
 
 size_t ng_extraction_entity_count(const ng_extraction *e);
 const ng_entity_view *ng_extraction_entity(const ng_extraction *e, size_t i);

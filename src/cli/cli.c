@@ -1,6 +1,7 @@
 /* Shared pieces of the command-line tool. */
 #include "cli.h"
 #include "newsgraph/newsgraph.h"
+#include "newsgraph/parse.h"
 #include "newsgraph/store.h"
 
 #include <errno.h>
@@ -24,6 +25,28 @@ const char *cli_ontology_dir(const char *opt)
     if (opt) return opt;
     const char *env = getenv("NEWSGRAPH_ONTOLOGY");
     return env && *env ? env : NG_ONTOLOGY_DIR;
+}
+
+const char *cli_models_dir(const char *opt)
+{
+    if (opt) return opt;
+    const char *env = getenv("NEWSGRAPH_MODELS");
+    return env && *env ? env : NG_MODELS_DIR;
+}
+
+int cli_load_models(const char *dir_opt, const char *lang, struct ng_models **out)
+{
+    ng_error err = {0};
+    const ng_model *m;
+    *out = NULL;
+    if (ng_models_new(out, cli_models_dir(dir_opt), &err) ||
+        (lang && ng_models_get(*out, lang, &m, &err))) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        ng_models_free(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
 }
 
 /* Output goes to a temporary file beside the target, renamed on success, so
@@ -94,6 +117,9 @@ int cli_common_option(int c, const char *arg, char **argv, cli_common *o)
         return 0;
     case CLI_OPT_ONTOLOGY:
         o->ontology = arg;
+        return 0;
+    case CLI_OPT_MODELS:
+        o->models = arg;
         return 0;
     case ':':
         fprintf(stderr, "%s: option '%s' needs a value\n", prog, argv[optind - 1]);

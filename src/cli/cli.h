@@ -23,17 +23,36 @@ FILE *cli_open_output(const char *path, char **tmp);
 int cli_close_output(FILE *f, const char *path, char *tmp, int ok);
 
 /* Options every command takes: codes, long names, and where they land. */
-enum { CLI_OPT_LANG = 256, CLI_OPT_DATE, CLI_OPT_BASE, CLI_OPT_ONTOLOGY, CLI_OPT_OWN };
+enum {
+    CLI_OPT_LANG = 256,
+    CLI_OPT_DATE,
+    CLI_OPT_BASE,
+    CLI_OPT_ONTOLOGY,
+    CLI_OPT_MODELS,
+    CLI_OPT_OWN
+};
 #define CLI_COMMON_OPTIONS                                                                         \
     {"lang", required_argument, 0, CLI_OPT_LANG}, {"date", required_argument, 0, CLI_OPT_DATE},    \
         {"base", required_argument, 0, CLI_OPT_BASE},                                              \
+        {"ontology", required_argument, 0, CLI_OPT_ONTOLOGY},                                      \
     {                                                                                              \
-        "ontology", required_argument, 0, CLI_OPT_ONTOLOGY                                         \
+        "models", required_argument, 0, CLI_OPT_MODELS                                             \
     }
 
 typedef struct cli_common {
-    const char *lang, *date, *base, *ontology;
+    const char *lang, *date, *base, *ontology, *models;
 } cli_common;
+
+#ifndef NG_MODELS_DIR
+#define NG_MODELS_DIR "models"
+#endif
+/* --models, else $NEWSGRAPH_MODELS, else the source tree's folder. */
+const char *cli_models_dir(const char *opt);
+/* The models of that folder (each loaded on first use); when lang is given,
+ * its model is loaded now so that a missing or broken file is reported
+ * before any input is read. Prints the error and returns -1 on failure. */
+struct ng_models;
+int cli_load_models(const char *dir_opt, const char *lang, struct ng_models **out);
 
 /* Take option c if it is a common one, and report a missing value or an
  * unknown option (argv names it). Returns 0 when handled, -1 after printing
@@ -69,5 +88,7 @@ int cmd_alias(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 
 #endif

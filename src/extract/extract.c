@@ -43,6 +43,7 @@ void ng_extractor_free(ng_extractor *x)
         ng_pool_free(x->langs[i].cache_pool);
     }
     ng_pool_free(x->pool);
+    ng_parse_free(x->parse);
     ng_segmentation_free(&x->seg);
     free(x->toks);
     free(x->ms);
@@ -384,6 +385,81 @@ static int build_output(ng_extractor *x, ng_error *err)
     return 0;
 }
 
+int ng_extractor_set_models(ng_extractor *x, ng_models *ms, ng_error *err)
+{
+    if (ms && !x->parse) {
+        int rc = ng_parse_new(&x->parse, err);
+        if (rc) return rc;
+    }
+    x->models = ms;
+    return 0;
+}
+
+/* The parse stage: after the segmenter, before mention finding. */
+static int parse_article(ng_extractor *x, const char *lang, ng_error *err)
+{
+    x->parsed = 0;
+    if (!x->models) return 0;
+    const ng_model *m;
+    int rc = ng_models_get(x->models, lang, &m, err);
+    if (!rc) rc = ng_parse_text(x->parse, m, x->text, &x->seg, err);
+    x->parsed = rc == 0;
+    return rc;
+}
+
+/* Language and tokens of an article, and its parse when there are models. */
+static int segment_article(ng_extractor *x, const ng_document *doc, const char *lang,
+                           ng_error *err)
+{
+    int rc;
+    x->text = ng_document_text(doc, &x->len);
+    if (!lang) lang = ng_document_lang(doc);
+    if (!lang) lang = ng_ontology_detect_language(x->onto, x->text, x->len);
+    lang = strcmp(lang, "en") == 0 ? "en" : "es";
+    x->out.lang = lang;
+    if ((rc = open_language(x, lang, err))) return rc;
+    if ((rc = ng_segment(&x->seg, x->text, x->len, abbrev_cb, x, err))) return rc;
+    x->out.stats.sentences = x->seg.nsentences;
+    return parse_article(x, lang, err);
+}
+
+static void reset_article(ng_extractor *x)
+{
+    ng_pool_reset(x->pool);
+    ng_map_clear(x->ent_by_key);
+    for (size_t i = 0; i < x->nents; i++)
+        x->ents[i].naliases = 0;
+    x->nms = x->nents = 0;
+    memset(&x->out.stats, 0, sizeof x->out.stats);
+    x->out.nentities = x->out.nclaims = x->out.nmentions = 0;
+    x->out.date = NULL;
+    x->parsed = 0;
+}
+
+int ng_extract_parse(ng_extractor *x, const ng_document *doc, const char *lang,
+                     const ng_extraction **out, ng_error *err)
+{
+    if (!x->models) return ng_error_set(err, NG_EINVAL, "no models to parse with");
+    reset_article(x);
+    int rc = segment_article(x, doc, lang, err);
+    if (rc) return rc;
+    x->out.stats.tokens = x->seg.ntokens;
+    x->out.stats.words = ng_parse_word_count(x->parse);
+    x->out.owner = x;
+    *out = &x->out;
+    return 0;
+}
+
+const ng_segmentation *ng_extraction_segmentation(const ng_extraction *e)
+{
+    return &e->owner->seg;
+}
+
+const ng_parse *ng_extraction_parse(const ng_extraction *e)
+{
+    return e->owner->parsed ? e->owner->parse : NULL;
+}
+
 int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const ng_extraction **out,
                ng_error *err)
 {
@@ -395,14 +471,7 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
     x->nms = x->nents = 0;
     memset(&x->out.stats, 0, sizeof x->out.stats);
     x->out.nentities = x->out.nclaims = 0;
-    x->text = ng_document_text(doc, &x->len);
-    if (!lang) lang = ng_document_lang(doc);
-    if (!lang) lang = ng_ontology_detect_language(x->onto, x->text, x->len);
-    lang = strcmp(lang, "en") == 0 ? "en" : "es";
-    x->out.lang = lang;
-    if ((rc = open_language(x, lang, err))) return rc;
-    if ((rc = ng_segment(&x->seg, x->text, x->len, abbrev_cb, x, err))) return rc;
-    x->out.stats.sentences = x->seg.nsentences;
+    if ((rc = segment_article(x, doc, lang, err))) return rc;
     if ((rc = prepare_tokens(x, err))) return rc;
     if ((rc = ng__find_dates(x, ng_document_date(doc), err))) return rc;
     if ((rc = ng__find_quantities(x, err))) return rc;
@@ -414,6 +483,7 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
     score_claims(x);
     if (build_mentions(x)) return ng_error_set(err, NG_ENOMEM, "out of memory");
     x->out.stats.mentions = x->nms;
+    x->out.owner = x;
     *out = &x->out;
     return 0;
 }

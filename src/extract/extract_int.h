@@ -94,6 +94,7 @@ struct ng_extraction {
     ng_mention_view *mentions;
     size_t nmentions, mentions_cap;
     ng_extract_stats stats;
+    const struct ng_extractor *owner; /* for the segmentation and the parse */
 };
 
 typedef struct lang_state {
@@ -132,6 +133,9 @@ struct ng_extractor {
     size_t nqtys, qtys_cap;
     int year, month, day; /* article date, 0 when unknown */
     char date_buf[11];
+    ng_models *models; /* borrowed; NULL: no parse */
+    ng_parse *parse;
+    int parsed; /* the current article has a parse */
 };
 
 /* mentions.c */

@@ -1,0 +1,411 @@
+/* The parse stage: segmenter tokens (or gold words) in, syntactic words with
+ * tags, features, lemmas and a dependency tree out. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "parse_int.h"
+
+static const char *const upos_names[NG_UPOS_COUNT] = {
+    "ADJ",  "ADP", "ADV",   "AUX",   "CCONJ", "DET",  "INTJ", "NOUN", "NUM",
+    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
+const char *ng_upos_name(ng_upos u)
+{
+    return (unsigned)u < NG_UPOS_COUNT ? upos_names[u] : "X";
+}
+
+int ng_upos_from_name(const char *s, size_t n)
+{
+    for (int i = 0; i < NG_UPOS_COUNT; i++)
+        if (strlen(upos_names[i]) == n && memcmp(upos_names[i], s, n) == 0) return i;
+    return -1;
+}
+
+
+int ng_parse_new(ng_parse **out, ng_error *err)
+{
+    ng_parse *p = calloc(1, sizeof *p);
+    if (!p || !(p->pool = ng_pool_new())) {
+        free(p);
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
+    }
+    *out = p;
+    return 0;
+}
+
+void ng_parse_free(ng_parse *p)
+{
+    if (!p) return;
+    ng_pool_free(p->pool);
+    free(p->words);
+    free(p->sents);
+    free(p->lemmas);
+    ng_psent_free(&p->ps);
+    ng_buf_free(&p->lower);
+    ng_buf_free(&p->scratch);
+    free(p);
+}
+
+void ng_parse_reset(ng_parse *p)
+{
+    ng_pool_reset(p->pool);
+    p->nwords = p->nsents = 0;
+}
+
+size_t ng_parse_word_count(const ng_parse *p)
+{
+    return p->nwords;
+}
+
+const ng_word *ng_parse_word(const ng_parse *p, size_t i)
+{
+    return i < p->nwords ? &p->words[i] : NULL;
+}
+
+size_t ng_parse_sentence_count(const ng_parse *p)
+{
+    return p->nsents;
+}
+
+const ng_parse_sentence *ng_parse_sentence_at(const ng_parse *p, size_t i)
+{
+    return i < p->nsents ? &p->sents[i] : NULL;
+}
+
+int ng_psent_reserve(ng_psent *s, size_t n)
+{
+    if (n <= s->cap) return 0;
+    size_t cap = n < 64 ? 64 : n;
+    void *a[] = {realloc(s->forms, cap * sizeof *s->forms), NULL, NULL, NULL, NULL, NULL, NULL,
+                 NULL};
+    if (!a[0]) return NG_ENOMEM;
+    s->forms = a[0];
+    if (!(a[1] = realloc(s->lower, cap * sizeof *s->lower))) return NG_ENOMEM;
+    s->lower = a[1];
+    if (!(a[2] = realloc(s->atoms, cap * sizeof *s->atoms))) return NG_ENOMEM;
+    s->atoms = a[2];
+    if (!(a[3] = realloc(s->upos, cap * sizeof *s->upos))) return NG_ENOMEM;
+    s->upos = a[3];
+    if (!(a[4] = realloc(s->feats, cap * sizeof *s->feats))) return NG_ENOMEM;
+    s->feats = a[4];
+    if (!(a[5] = realloc(s->fhash, cap * sizeof *s->fhash))) return NG_ENOMEM;
+    s->fhash = a[5];
+    if (!(a[6] = realloc(s->head, cap * sizeof *s->head))) return NG_ENOMEM;
+    s->head = a[6];
+    if (!(a[7] = realloc(s->label, cap * sizeof *s->label))) return NG_ENOMEM;
+    s->label = a[7];
+    s->cap = cap;
+    return 0;
+}
+
+void ng_psent_free(ng_psent *s)
+{
+    free(s->forms);
+    free(s->lower);
+    free(s->atoms);
+    free(s->upos);
+    free(s->feats);
+    free(s->fhash);
+    free(s->head);
+    free(s->label);
+    memset(s, 0, sizeof *s);
+}
+
+/* Tag, analyse and parse words [first, first+n) of the result. */
+static int run_sentence(ng_parse *p, const ng_model *m, size_t first, size_t n)
+{
+    ng_psent *s = &p->ps;
+    if (ng_psent_reserve(s, n) || NG_GROW(p->lemmas, p->lemmas_cap, n)) return NG_ENOMEM;
+    s->n = n;
+    for (size_t i = 0; i < n; i++) {
+        const char *form = p->words[first + i].form;
+        s->forms[i] = form;
+        if (ng_watoms_make(&s->atoms[i], form, strlen(form), &p->lower, m)) return NG_ENOMEM;
+        s->lower[i] = ng_pool_strndup(p->pool, p->lower.data ? p->lower.data : "", p->lower.len);
+        if (!s->lower[i]) return NG_ENOMEM;
+    }
+    ng_tagger_run(m, s);
+    ng_morph_run(m, s, p->lemmas, &p->scratch, p->pool);
+    ng_parser_run(m, s);
+    for (size_t i = 0; i < n; i++) {
+        ng_word *w = &p->words[first + i];
+        w->upos = (ng_upos)s->upos[i];
+        w->feats = ng_model_str(m, m->feats[s->feats[i]]);
+        w->lemma = p->lemmas[i];
+        w->head = s->head[i];
+        w->deprel = ng_model_str(m, m->deprel[s->label[i] < m->ndeprels ? s->label[i] : 0]);
+    }
+    if (NG_GROW(p->sents, p->sents_cap, p->nsents + 1)) return NG_ENOMEM;
+    p->sents[p->nsents++] = (ng_parse_sentence){(uint32_t)first, (uint32_t)n};
+    return 0;
+}
+
+static ng_word *new_word(ng_parse *p)
+{
+    if (NG_GROW(p->words, p->words_cap, p->nwords + 1)) return NULL;
+    ng_word *w = &p->words[p->nwords++];
+    memset(w, 0, sizeof *w);
+    return w;
+}
+
+int ng_parse_words(ng_parse *p, const ng_model *m, const char *const *forms, size_t n,
+                   ng_error *err)
+{
+    size_t first = p->nwords;
+    uint32_t bytes = 0, chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        ng_word *w = new_word(p);
+        if (!w) return ng_error_set(err, NG_ENOMEM, "out of memory");
+        size_t len = strlen(forms[i]);
+        w->form = ng_pool_strndup(p->pool, forms[i], len);
+        if (!w->form) return ng_error_set(err, NG_ENOMEM, "out of memory");
+        w->sentence = (uint32_t)p->nsents;
+        w->token = (uint32_t)i;
+        w->byte_start = bytes;
+        w->byte_end = bytes + (uint32_t)len;
+        w->char_start = chars;
+        w->char_end = chars + (uint32_t)ng_utf8_count(forms[i], len);
+        bytes = w->byte_end + 1;
+        chars = w->char_end + 1;
+    }
+    if (n > NG_PARSE_MAX_WORDS) {
+        for (size_t i = 0; i < n; i += NG_PARSE_MAX_WORDS) {
+            size_t k = n - i < NG_PARSE_MAX_WORDS ? n - i : NG_PARSE_MAX_WORDS;
+            if (run_sentence(p, m, first + i, k)) return ng_error_set(err, NG_ENOMEM, "out of memory");
+        }
+        return 0;
+    }
+    if (run_sentence(p, m, first, n)) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* ---- multiword tokens ------------------------------------------------------------ */
+
+typedef struct piece {
+    const char *form;
+    size_t len;      /* bytes of the form */
+    size_t from, to; /* bytes of the surface it stands for */
+} piece;
+
+#define MAX_PIECES 6
+
+static size_t count_chars(const char *s, size_t n)
+{
+    return ng_utf8_count(s, n);
+}
+
+static size_t advance_chars(const char *s, size_t n, size_t k)
+{
+    size_t i = 0;
+    while (k > 0 && i < n) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        k--;
+    }
+    return i;
+}
+
+/* Give each word its part of the surface: its own spelling where the
+ * surface starts with it ("de" of "del"), else as many characters as it
+ * has ("dár" for "dar"); the last word takes what is left. */
+static void assign_spans(piece *pc, size_t n, const char *lower, size_t len)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        pc[i].from = pos;
+        if (i + 1 == n) {
+            pc[i].to = len;
+            break;
+        }
+        size_t take;
+        if (pc[i].len <= len - pos && memcmp(lower + pos, pc[i].form, pc[i].len) == 0)
+            take = pc[i].len;
+        else
+            take = advance_chars(lower + pos, len - pos, count_chars(pc[i].form, pc[i].len));
+        size_t left = n - i - 1; /* keep at least a byte for each word after */
+        if (pos + take + left > len) take = len - pos > left ? len - pos - left : 0;
+        pos += take;
+        pc[i].to = pos;
+    }
+}
+
+static size_t split_words(const char *words, piece *pc)
+{
+    size_t n = 0;
+    const char *s = words;
+    while (*s && n < MAX_PIECES) {
+        const char *e = strchr(s, ' ');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        pc[n++] = (piece){s, len, 0, 0};
+        if (!e) break;
+        s = e + 1;
+    }
+    return n;
+}
+
+static const ng_host_rule *host_rule(const ng_model *m, const char *host, size_t len)
+{
+    for (size_t k = 4; k >= 2; k--) {
+        size_t from = len - advance_chars(host, len, 0);
+        (void)from;
+        size_t nchars = count_chars(host, len);
+        if (nchars <= k) continue;
+        size_t start = advance_chars(host, len, nchars - k);
+        for (uint32_t i = 0; i < m->nhosts; i++) {
+            const char *f = ng_model_str(m, m->hosts[i].from);
+            if (strlen(f) == len - start && memcmp(f, host + start, len - start) == 0)
+                return &m->hosts[i];
+        }
+    }
+    return NULL;
+}
+
+/* A verb with clitics the treebank never showed as one token ("dárselo"):
+ * a learnt clitic ending after a learnt verb ending. */
+static size_t split_clitics(ng_parse *p, const ng_model *m, const char *lower, size_t len,
+                            piece *pc)
+{
+    for (uint32_t c = 0; c < m->nclitics; c++) {
+        const char *suf = ng_model_str(m, m->clitics[c].suffix);
+        size_t sl = strlen(suf);
+        if (sl >= len || memcmp(lower + len - sl, suf, sl) != 0) continue;
+        size_t hl = len - sl;
+        if (count_chars(lower, hl) < 3) continue;
+        const ng_host_rule *r = host_rule(m, lower, hl);
+        if (!r) continue;
+        const char *from = ng_model_str(m, r->from), *to = ng_model_str(m, r->to);
+        size_t keep = hl - strlen(from);
+        p->scratch.len = 0;
+        if (ng_buf_add(&p->scratch, lower, keep) || ng_buf_adds(&p->scratch, to)) return 0;
+        char *host = ng_pool_strndup(p->pool, p->scratch.data, p->scratch.len);
+        if (!host) return 0;
+        pc[0] = (piece){host, strlen(host), 0, hl};
+        size_t n = 1 + split_words(ng_model_str(m, m->clitics[c].words), pc + 1);
+        size_t pos = hl;
+        for (size_t i = 1; i < n; i++) {
+            pc[i].from = pos;
+            pos = i + 1 == n ? len : pos + (pc[i].len < len - pos ? pc[i].len : 0);
+            pc[i].to = pos;
+        }
+        return n;
+    }
+    return 0;
+}
+
+static size_t split_token(ng_parse *p, const ng_model *m, const char *lower, size_t len,
+                          piece *pc)
+{
+    uint64_t h = ng_hash64(lower, len);
+    const ng_lex_entry *e = ng_lex_find(&m->mwt, h);
+    if (e) {
+        size_t n = split_words(ng_model_str(m, e->feats), pc);
+        if (n >= 2) {
+            assign_spans(pc, n, lower, len);
+            return n;
+        }
+    }
+    if (m->nclitics && !ng_model_mask(m, h)) return split_clitics(p, m, lower, len, pc);
+    return 0;
+}
+
+/* A word of a split token written as its surface is: "Al" -> "A" "el",
+ * "DEL" -> "DE" "EL". */
+static const char *cased(ng_parse *p, const char *form, size_t len, int first_upper,
+                         int all_upper, int first)
+{
+    if (!all_upper && !(first_upper && first)) return ng_pool_strndup(p->pool, form, len);
+    p->scratch.len = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        int l = ng_utf8_decode(form + i, len - i, &cp);
+        if (l <= 0) break;
+        if (all_upper || i == 0) cp = utf8proc_toupper(cp);
+        i += (size_t)l;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t el = utf8proc_encode_char(cp, enc);
+        if (ng_buf_add(&p->scratch, enc, (size_t)el)) return NULL;
+    }
+    return ng_pool_strndup(p->pool, p->scratch.data ? p->scratch.data : "", p->scratch.len);
+}
+
+/* Code point offset of byte b, counting on from a cursor (tokens come in
+ * order). */
+typedef struct char_cursor {
+    const char *text;
+    size_t byte, chars;
+} char_cursor;
+
+static uint32_t char_at(char_cursor *c, size_t b)
+{
+    if (b < c->byte) {
+        c->byte = 0;
+        c->chars = 0;
+    }
+    c->chars += ng_utf8_count(c->text + c->byte, b - c->byte);
+    c->byte = b;
+    return (uint32_t)c->chars;
+}
+
+static int add_token_words(ng_parse *p, const ng_model *m, const char *text, const ng_token *t,
+                           uint32_t ti, uint32_t sent, int no_space_after, char_cursor *cc)
+{
+    const char *s = text + t->start;
+    size_t len = t->end - t->start;
+    p->lower.len = 0;
+    ng_watoms tmp;
+    if (ng_watoms_make(&tmp, s, len, &p->lower, NULL)) return NG_ENOMEM;
+    char *lower = ng_pool_strndup(p->pool, p->lower.data ? p->lower.data : "", p->lower.len);
+    if (!lower) return NG_ENOMEM;
+    piece pc[MAX_PIECES + 1];
+    size_t n = (t->flags & NG_TOK_WORD) && strlen(lower) == len ? split_token(p, m, lower, len, pc)
+                                                                 : 0;
+    if (n < 2) {
+        n = 1;
+        pc[0] = (piece){s, len, 0, len};
+    }
+    int first_upper = (t->flags & NG_TOK_UPPER) != 0, all_upper = (t->flags & NG_TOK_ALLCAPS) != 0;
+    for (size_t i = 0; i < n; i++) {
+        ng_word *w = new_word(p);
+        if (!w) return NG_ENOMEM;
+        w->form = n == 1 ? ng_pool_strndup(p->pool, s, len)
+                         : cased(p, pc[i].form, pc[i].len, first_upper, all_upper, i == 0);
+        if (!w->form) return NG_ENOMEM;
+        w->sentence = sent;
+        w->token = ti;
+        w->byte_start = t->start + (uint32_t)pc[i].from;
+        w->byte_end = t->start + (uint32_t)pc[i].to;
+        w->char_start = char_at(cc, w->byte_start);
+        w->char_end = char_at(cc, w->byte_end);
+        w->mwt = n > 1;
+        w->no_space = i + 1 == n && no_space_after;
+    }
+    return 0;
+}
+
+int ng_parse_text(ng_parse *p, const ng_model *m, const char *text, const ng_segmentation *seg,
+                  ng_error *err)
+{
+    ng_parse_reset(p);
+    char_cursor cc = {text, 0, 0};
+    for (size_t si = 0; si < seg->nsentences; si++) {
+        const ng_sentence *st = &seg->sentences[si];
+        size_t first = p->nwords;
+        for (uint32_t k = 0; k < st->count; k++) {
+            uint32_t ti = st->first + k;
+            int nospace = ti + 1 < seg->ntokens && (seg->tokens[ti + 1].flags & NG_TOK_NOSPACE);
+            if (add_token_words(p, m, text, &seg->tokens[ti], ti, (uint32_t)p->nsents, nospace,
+                                &cc))
+                return ng_error_set(err, NG_ENOMEM, "out of memory");
+        }
+        /* a sentence longer than the parser takes is parsed in parts */
+        for (size_t i = first; i < p->nwords; i += NG_PARSE_MAX_WORDS) {
+            size_t k = p->nwords - i < NG_PARSE_MAX_WORDS ? p->nwords - i : NG_PARSE_MAX_WORDS;
+            for (size_t j = i; j < i + k; j++)
+                p->words[j].sentence = (uint32_t)p->nsents;
+            if (run_sentence(p, m, i, k)) return ng_error_set(err, NG_ENOMEM, "out of memory");
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,161 @@
+/* The part-of-speech tagger: greedy, left to right, an averaged perceptron
+ * over the word, its affixes and shape, its neighbours, the tags already
+ * given to the two words before it, and the tags the word had in training. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "parse_int.h"
+
+/* A shape that keeps what tells names and numbers apart: X for upper case,
+ * x for lower, d for digits, the character itself otherwise, with runs
+ * longer than two collapsed ("Xxx", "dd.dd", "XX-dd"). */
+static uint64_t shape_of(const char *s, size_t n)
+{
+    char shape[32];
+    size_t k = 0;
+    char last = 0;
+    int run = 0;
+    for (size_t i = 0; i < n && k < sizeof shape;) {
+        int32_t cp;
+        int l = ng_utf8_decode(s + i, n - i, &cp);
+        if (l <= 0) break;
+        i += (size_t)l;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        char c = cat == UTF8PROC_CATEGORY_LU   ? 'X'
+                 : cat == UTF8PROC_CATEGORY_LL ? 'x'
+                 : cat == UTF8PROC_CATEGORY_ND ? 'd'
+                 : cp < 128                    ? (char)cp
+                                               : 'o';
+        run = c == last ? run + 1 : 1;
+        last = c;
+        if (run <= 2) shape[k++] = c;
+    }
+    return ng_hash64(shape, k);
+}
+
+int ng_watoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower,
+                   const ng_model *m)
+{
+    size_t starts[256];
+    size_t ncp = 0;
+    lower->len = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        int l = ng_utf8_decode(form + i, len - i, &cp);
+        if (l <= 0) {
+            cp = 0xFFFD;
+            l = 1;
+        }
+        i += (size_t)l;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+        if (ncp < 256) starts[ncp] = lower->len;
+        ncp++;
+        if (ng_buf_add(lower, enc, (size_t)el)) return NG_ENOMEM;
+    }
+    const char *lw = lower->data ? lower->data : "";
+    size_t ll = lower->len;
+    a->len = (uint32_t)ncp;
+    a->w = ng_hash64(lw, ll);
+    size_t nstarts = ncp < 256 ? ncp : 256;
+    for (size_t k = 0; k < 4; k++) {
+        size_t from = ncp > k && ncp <= 256 ? starts[ncp - 1 - k] : 0;
+        a->suf[k] = ncp > k ? ng_hash64(lw + from, ll - from) ^ (k + 1) : 0;
+    }
+    for (size_t k = 0; k < 2; k++) {
+        size_t to = k + 1 < nstarts ? starts[k + 1] : ll;
+        a->pre[k] = ncp > k ? ng_hash64(lw, to) ^ (k + 11) : 0;
+    }
+    a->shape = shape_of(form, len);
+    a->mask = m ? ng_model_mask(m, a->w) : 0;
+    return 0;
+}
+
+enum {
+    TF_BIAS = 1,
+    TF_W0,
+    TF_WM1,
+    TF_WP1,
+    TF_WM2,
+    TF_WP2,
+    TF_SUF1,
+    TF_SUF2,
+    TF_SUF3,
+    TF_SUF4,
+    TF_PRE1,
+    TF_PRE2,
+    TF_SHAPE,
+    TF_TM1,
+    TF_TM2TM1,
+    TF_TM1W0,
+    TF_SUFM1,
+    TF_SUFP1,
+    TF_WM1W0,
+    TF_W0WP1,
+    TF_MASK0,
+    TF_MASKP1,
+    TF_MASKP2,
+    TF_MASK0TM1,
+    TF_SHAPEFIRST,
+    TF_SHAPEP1,
+    TF_TM1SUF3
+};
+
+#define NONE_ATOM 0x5bd1e995ULL
+
+size_t ng_tagger_features(const ng_psent *s, size_t i, uint64_t *f)
+{
+    const ng_watoms *a = &s->atoms[i];
+    const ng_watoms *m1 = i >= 1 ? &s->atoms[i - 1] : NULL, *m2 = i >= 2 ? &s->atoms[i - 2] : NULL;
+    const ng_watoms *p1 = i + 1 < s->n ? &s->atoms[i + 1] : NULL;
+    const ng_watoms *p2 = i + 2 < s->n ? &s->atoms[i + 2] : NULL;
+    uint64_t t1 = i >= 1 ? s->upos[i - 1] : 99, t2 = i >= 2 ? s->upos[i - 2] : 99;
+    size_t k = 0;
+    f[k++] = ng_fkey(TF_BIAS, 0, 0, 0);
+    f[k++] = ng_fkey(TF_W0, a->w, 0, 0);
+    f[k++] = ng_fkey(TF_WM1, m1 ? m1->w : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_WP1, p1 ? p1->w : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_WM2, m2 ? m2->w : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_WP2, p2 ? p2->w : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_SUF1, a->suf[0], 0, 0);
+    f[k++] = ng_fkey(TF_SUF2, a->suf[1], 0, 0);
+    f[k++] = ng_fkey(TF_SUF3, a->suf[2], 0, 0);
+    f[k++] = ng_fkey(TF_SUF4, a->suf[3], 0, 0);
+    f[k++] = ng_fkey(TF_PRE1, a->pre[0], 0, 0);
+    f[k++] = ng_fkey(TF_PRE2, a->pre[1], 0, 0);
+    f[k++] = ng_fkey(TF_SHAPE, a->shape, 0, 0);
+    f[k++] = ng_fkey(TF_TM1, t1, 0, 0);
+    f[k++] = ng_fkey(TF_TM2TM1, t2, t1, 0);
+    f[k++] = ng_fkey(TF_TM1W0, t1, a->w, 0);
+    f[k++] = ng_fkey(TF_SUFM1, m1 ? m1->suf[2] : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_SUFP1, p1 ? p1->suf[2] : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_WM1W0, m1 ? m1->w : NONE_ATOM, a->w, 0);
+    f[k++] = ng_fkey(TF_W0WP1, a->w, p1 ? p1->w : NONE_ATOM, 0);
+    f[k++] = ng_fkey(TF_MASK0, a->mask, 0, 0);
+    f[k++] = ng_fkey(TF_MASKP1, p1 ? p1->mask : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_MASKP2, p2 ? p2->mask : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_MASK0TM1, a->mask, t1, 0);
+    f[k++] = ng_fkey(TF_SHAPEFIRST, a->shape, i == 0, 0);
+    f[k++] = ng_fkey(TF_SHAPEP1, p1 ? p1->shape : NONE_ATOM, 0, 0);
+    f[k++] = ng_fkey(TF_TM1SUF3, t1, a->suf[2], 0);
+    return k;
+}
+
+static int best_class(const float *scores, int n)
+{
+    int best = 0;
+    for (int c = 1; c < n; c++)
+        if (scores[c] > scores[best]) best = c;
+    return best;
+}
+
+void ng_tagger_run(const ng_model *m, ng_psent *s)
+{
+    uint64_t f[NG_MAX_FEATS];
+    float scores[NG_UPOS_COUNT];
+    for (size_t i = 0; i < s->n; i++) {
+        size_t nf = ng_tagger_features(s, i, f);
+        ng_wtab_score(&m->tagger, f, nf, scores);
+        s->upos[i] = (uint8_t)best_class(scores, NG_UPOS_COUNT);
+    }
+}

@@ -45,6 +45,7 @@ static void usage_add(FILE *f)
                "  --date Y-M-D       article date when an article has none\n"
                "  --base IRI         entity IRI base, fixed when the store is created\n"
                "  --ontology DIR     the ontology/ folder\n"
+               "  --models DIR       the models/ folder (tagger and parser)\n"
                "  -q, --quiet        no progress line\n"
                "  -h, --help         this help\n");
 }
@@ -171,12 +172,20 @@ int cmd_add(int argc, char **argv)
     ng_error err = {0};
     ng_context *ctx = NULL;
     add_run r = {0};
+    ng_models *ms = NULL;
     r.o = &o;
     int status = EXIT_FAIL;
     if (ng_context_new(&ctx, &err) ||
         ng_ontology_load(&r.onto, ctx, cli_ontology_dir(o.common.ontology), NULL, &err) ||
-        ng_extractor_new(&r.x, r.onto, &err) ||
-        ng_store_open(&r.store, o.store, o.common.base, &err)) {
+        ng_extractor_new(&r.x, r.onto, &err)) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        goto done;
+    }
+    /* models before the store, so that a broken model leaves no new store */
+    if (cli_load_models(o.common.models, o.common.lang, &ms) ||
+        ng_extractor_set_models(r.x, ms, &err))
+        goto done;
+    if (ng_store_open(&r.store, o.store, o.common.base, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }
@@ -207,6 +216,7 @@ int cmd_add(int argc, char **argv)
 done:
     ng_store_close(r.store);
     ng_extractor_free(r.x);
+    ng_models_free(ms);
     ng_ontology_free(r.onto);
     ng_context_free(ctx);
     return status;

@@ -24,9 +24,10 @@ static void usage_extract(FILE *f)
             "      --date Y-M-D     article date when the article has none\n"
             "      --html / --text  force the input format (default: by extension, sniffed)\n"
             "      --ontology DIR   the ontology/ folder (default: $NEWSGRAPH_ONTOLOGY or %s)\n"
+            "      --models DIR     the models/ folder (default: $NEWSGRAPH_MODELS or %s)\n"
             "  -v, --verbose        say what was read and chosen for each article\n"
             "  -h, --help           this help\n",
-            NG_DEFAULT_BASE, NG_ONTOLOGY_DIR);
+            NG_DEFAULT_BASE, NG_ONTOLOGY_DIR, NG_MODELS_DIR);
 }
 
 typedef struct extract_opts {
@@ -101,6 +102,7 @@ int cmd_extract(int argc, char **argv)
     ng_context *ctx = NULL;
     ng_ontology *onto = NULL;
     ng_extractor *x = NULL;
+    ng_models *ms = NULL;
     ng_writer *w = NULL;
     char *tmp = NULL;
     FILE *out = NULL;
@@ -111,6 +113,9 @@ int cmd_extract(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }
+    if (cli_load_models(o.common.models, o.common.lang, &ms) ||
+        ng_extractor_set_models(x, ms, &err))
+        goto done;
     if (o.verbose) {
         size_t e, a, v;
         ng_ontology_stats(onto, &e, &a, &v);
@@ -168,6 +173,7 @@ done:
     else if (!out)
         free(tmp);
     ng_extractor_free(x);
+    ng_models_free(ms);
     ng_ontology_free(onto);
     ng_context_free(ctx);
     return status;

@@ -38,6 +38,7 @@ static void usage_mentions(FILE *f)
             "      --date Y-M-D    article date when it has none\n"
             "      --base IRI      base of entity IRIs (default %s)\n"
             "      --ontology DIR  the ontology/ folder\n"
+            "      --models DIR    the models/ folder (tagger and parser)\n"
             "  -h, --help          this help\n",
             NG_DEFAULT_BASE);
 }
@@ -368,6 +369,7 @@ int cmd_mentions(int argc, char **argv)
     if (parse_mentions(argc, argv, &o)) return EXIT_USAGE;
     ng_error err = {0};
     run r = {0};
+    ng_models *ms = NULL;
     char *tmp = NULL;
     int status = EXIT_FAIL, failures = 0;
     if (ng_context_new(&r.ctx, &err) ||
@@ -376,6 +378,9 @@ int cmd_mentions(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }
+    if (cli_load_models(o.common.models, o.common.lang, &ms) ||
+        ng_extractor_set_models(r.x, ms, &err))
+        goto done;
     if (!(r.out = cli_open_output(o.output, &tmp))) goto done;
     if (!o.conll) fprintf(r.out, "file\tstart\tend\ttext\tclass\tkind\tiri\n");
     for (int i = optind; i < argc; i++) {
@@ -393,6 +398,7 @@ done:
     free(r.ids);
     ng_graph_free(r.graph);
     ng_extractor_free(r.x);
+    ng_models_free(ms);
     ng_ontology_free(r.onto);
     ng_context_free(r.ctx);
     return status;

@@ -9,7 +9,7 @@
 #include "util/util.h"
 
 #define NG_PARSE_MAX_WORDS 1024 /* words per sentence (longer ones are cut) */
-#define NG_MAX_FEATS 64         /* features per decision */
+#define NG_MAX_FEATS 96         /* features per decision */
 
 /* ---- feature keys ------------------------------------------------------------ */
 static inline uint64_t ng_fmix(uint64_t h)
@@ -57,18 +57,43 @@ typedef struct ng_wslot {
     uint32_t off, n;
 } ng_wslot;
 
+typedef struct ng_went {
+    float w;
+    uint32_t cls;
+} ng_went;
+
 typedef struct ng_wtab {
     uint32_t nclasses;
     ng_wslot *slots;
     size_t cap, count; /* cap a power of two */
-    uint8_t *cls;
-    float *w;
+    ng_went *e;        /* each slot's non-zero weights, side by side */
     size_t nentries;
 } ng_wtab;
 
 /* The averaged weights of t, without features seen fewer than min_count
  * times and without weights nearer zero than eps. */
 int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, float eps);
+int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra,
+                        uint32_t min_count, float eps);
+
+/* Frustratingly easy domain adaptation (Daumé 2007): every feature has a
+ * weight shared by all treebanks and one of its own treebank; the model
+ * keeps the shared weights plus those of treebank 0. Without several
+ * treebanks only the shared table exists. */
+#define NG_MAX_DOMAINS 8
+typedef struct ng_dtrain {
+    ng_wtrain gen;
+    ng_wtrain dom[NG_MAX_DOMAINS];
+    int ndom;
+} ng_dtrain;
+int ng_dtrain_init(ng_dtrain *t, uint32_t nclasses, int ndom);
+void ng_dtrain_free(ng_dtrain *t);
+void ng_dtrain_score(const ng_dtrain *t, const uint64_t *f, size_t nf, int dom, float *scores);
+int ng_dtrain_count(ng_dtrain *t, const uint64_t *f, size_t nf);
+int ng_dtrain_update(ng_dtrain *t, const uint64_t *f, size_t nf, int dom, uint32_t gold,
+                     uint32_t guess);
+int ng_dtrain_compile(ng_wtab *out, const ng_dtrain *t, uint32_t min_count, float eps);
+
 void ng_wtab_score(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores);
 void ng_wtab_free(ng_wtab *t);
 int ng_wtab_write(const ng_wtab *t, ng_buf *b);
@@ -198,6 +223,7 @@ typedef struct ng_config {
     uint32_t *head, *label;
     uint32_t *lc1, *lc2, *rc1, *rc2; /* nearest left/right children */
     uint8_t *nl, *nr;
+    uint64_t *lset, *rset; /* labels of the left and right children */
     size_t cap;
 } ng_config;
 

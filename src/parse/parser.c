@@ -21,6 +21,10 @@ int ng_config_init(ng_config *c, size_t n)
         if (nl) c->nl = nl;
         if (!nl || !nr) return NG_ENOMEM;
         c->nr = nr;
+        uint64_t *ls = realloc(c->lset, cap * sizeof *ls), *rs = ls ? realloc(c->rset, cap * sizeof *rs) : NULL;
+        if (ls) c->lset = ls;
+        if (!ls || !rs) return NG_ENOMEM;
+        c->rset = rs;
         c->cap = cap;
     }
     c->n = n;
@@ -34,6 +38,8 @@ int ng_config_init(ng_config *c, size_t n)
     memset(c->rc1, 0, bytes);
     memset(c->rc2, 0, bytes);
     memset(c->nl, 0, n + 2);
+    memset(c->lset, 0, (n + 2) * sizeof *c->lset);
+    memset(c->rset, 0, (n + 2) * sizeof *c->rset);
     memset(c->nr, 0, n + 2);
     return 0;
 }
@@ -49,6 +55,8 @@ void ng_config_free(ng_config *c)
     free(c->rc2);
     free(c->nl);
     free(c->nr);
+    free(c->lset);
+    free(c->rset);
     memset(c, 0, sizeof *c);
 }
 
@@ -70,6 +78,7 @@ int ng_config_done(const ng_config *c)
 
 static void add_left_child(ng_config *c, uint32_t h, uint32_t d)
 {
+    c->lset[h] |= 1ULL << (c->label[d] & 63);
     c->lc2[h] = c->lc1[h];
     c->lc1[h] = d;
     if (c->nl[h] < 255) c->nl[h]++;
@@ -77,6 +86,7 @@ static void add_left_child(ng_config *c, uint32_t h, uint32_t d)
 
 static void add_right_child(ng_config *c, uint32_t h, uint32_t d)
 {
+    c->rset[h] |= 1ULL << (c->label[d] & 63);
     c->rc2[h] = c->rc1[h];
     c->rc1[h] = d;
     if (c->nr[h] < 255) c->nr[h]++;
@@ -182,7 +192,9 @@ enum {
     PF_S1WS0W, PF_S1TS0TB0T, PF_S0TB0TB1T, PF_B0TB1TB2T, PF_S2TS1TS0T, PF_S0LT, PF_S0LL,
     PF_S0RT, PF_S0RL, PF_B0LT, PF_B0LL, PF_S1RT, PF_S1RL, PF_S0TLLRL, PF_B0TLL2, PF_S1TRT,
     PF_DIST_S0B0, PF_DIST_S1S0, PF_S0VAL, PF_B0VAL, PF_S0F, PF_B0F, PF_S1F, PF_PUNCT,
-    PF_S0TS0LTS0L2T, PF_S1TS0TS0LT, PF_S1TS1RTS0T, PF_S0WS1T, PF_B0WS0T, PF_S1LT
+    PF_S0TS0LTS0L2T, PF_S1TS0TS0LT, PF_S1TS1RTS0T, PF_S0WS1T, PF_B0WS0T, PF_S1LT,
+    PF_S0SUF, PF_B0SUF, PF_S0L2L, PF_S0R2L, PF_B0L2L, PF_S2W, PF_B3T, PF_S0WB0TB1T, PF_S1WS0TB0T,
+    PF_DISTS0W, PF_DISTB0W, PF_S0LSET, PF_S0RSET, PF_B0LSET, PF_S0WVAL, PF_B0WVAL
 };
 
 #define NOWORD 0x243F6A8885A308D3ULL
@@ -288,7 +300,27 @@ size_t ng_parser_features(const ng_psent *s, const ng_config *c, uint64_t *f)
     f[k++] = ng_fkey(PF_S0WS1T, S0.w, S1.t, 0);
     f[k++] = ng_fkey(PF_B0WS0T, B0.w, S0.t, 0);
     f[k++] = ng_fkey(PF_S1LT, S1.t, tag_at(s, c, s1l), lab(c, s1l));
-    (void)b0l2;
+    uint64_t s0suf = s0 && s0 <= c->n ? s->atoms[s0 - 1].suf[2] : NOWORD;
+    uint64_t b0suf = b0 <= c->n ? s->atoms[b0 - 1].suf[2] : NOWORD;
+    uint32_t s0r2 = s0 ? c->rc2[s0] : 0;
+    uint32_t b3 = b2 && b2 < root ? b2 + 1 : 0;
+    uint64_t dsb = s0 ? dist_bucket(s0, b0) : 9;
+    f[k++] = ng_fkey(PF_S0SUF, s0suf, S0.t, 0);
+    f[k++] = ng_fkey(PF_B0SUF, b0suf, B0.t, 0);
+    f[k++] = ng_fkey(PF_S0L2L, S0.t, lab(c, s0l), lab(c, s0l2));
+    f[k++] = ng_fkey(PF_S0R2L, S0.t, lab(c, s0r), lab(c, s0r2));
+    f[k++] = ng_fkey(PF_B0L2L, B0.t, lab(c, b0l2), tag_at(s, c, b0l2));
+    f[k++] = ng_fkey(PF_S2W, s2 ? s->atoms[s2 - 1].w : NOWORD, S2t, 0);
+    f[k++] = ng_fkey(PF_B3T, tag_at(s, c, b3), B2t, 0);
+    f[k++] = ng_fkey(PF_S0WB0TB1T, S0.w, B0.t, B1.t);
+    f[k++] = ng_fkey(PF_S1WS0TB0T, S1.w, S0.t, B0.t);
+    f[k++] = ng_fkey(PF_DISTS0W, dsb, S0.w, 0);
+    f[k++] = ng_fkey(PF_DISTB0W, dsb, B0.w, 0);
+    f[k++] = ng_fkey(PF_S0LSET, S0.t, s0 ? c->lset[s0] : 0, 0);
+    f[k++] = ng_fkey(PF_S0RSET, S0.t, s0 ? c->rset[s0] : 0, 0);
+    f[k++] = ng_fkey(PF_B0LSET, B0.t, b0 < root ? c->lset[b0] : 0, 0);
+    f[k++] = ng_fkey(PF_S0WVAL, S0.w, s0 ? c->nl[s0] : 0, s0 ? c->nr[s0] : 0);
+    f[k++] = ng_fkey(PF_B0WVAL, B0.w, b0 < root ? c->nl[b0] : 0, 0);
     return k;
 }
 

@@ -59,11 +59,16 @@ typedef struct trainer {
     ng_map *str_offsets; /* string -> offset + 1 */
     ng_map *labels, *featsets, *rules;
     ng_map *lex, *sufx, *masks, *mwt, *clitics, *hosts;
-    ng_map *word_counts;
     ng_buf tmp, tmp2;
     FILE *log;
     ng_error *err;
     uint32_t min_count;
+    int ndomains;   /* treebanks (distinct files) */
+    int *domain;        /* treebank of each sentence */
+    size_t domain_cap;
+    uint32_t weight;  /* of what is counted now: the first treebank's words count more */
+    int *file_domain; /* treebank of each file named */
+    size_t file_domain_cap;
 } trainer;
 
 static int oom(trainer *t)
@@ -99,7 +104,16 @@ static int id_of(ng_map *map, const char *s, uint32_t *id)
     return ng_map_put(map, s, n, (void *)(uintptr_t)(*id + 1));
 }
 
+static int tally_addn(trainer *t, ng_map *map, const char *key, uint32_t a, uint32_t b,
+                      uint32_t weight);
+
 static int tally_add(trainer *t, ng_map *map, const char *key, uint32_t a, uint32_t b)
+{
+    return tally_addn(t, map, key, a, b, t->weight);
+}
+
+static int tally_addn(trainer *t, ng_map *map, const char *key, uint32_t a, uint32_t b,
+                      uint32_t weight)
 {
     size_t n = strlen(key);
     tally *ty = ng_map_get(map, key, n);
@@ -108,16 +122,16 @@ static int tally_add(trainer *t, ng_map *map, const char *key, uint32_t a, uint3
         if (!ty || ng_map_put(map, key, n, ty)) return NG_ENOMEM;
         memset(ty, 0, sizeof *ty);
     }
-    ty->total++;
+    ty->total += weight;
     choice **pp = &ty->first;
     for (; *pp; pp = &(*pp)->next)
         if ((*pp)->a == a && (*pp)->b == b) {
-            (*pp)->count++;
+            (*pp)->count += weight;
             return 0;
         }
     choice *c = ng_pool_alloc(t->pool, sizeof *c);
     if (!c) return NG_ENOMEM;
-    *c = (choice){a, b, 1, NULL};
+    *c = (choice){a, b, weight, NULL};
     *pp = c;
     return 0;
 }
@@ -226,7 +240,7 @@ static int count_word(trainer *t, const ng_cword *w, int upos)
         rc = ng_buf_printf(&key, "%d\t%zu\t%s", upos, k, lw + skip_chars(lw, len - k)) ||
              tally_add(t, t->sufx, key.data, feats, rule);
     }
-    if (!rc) rc = tally_add(t, t->masks, lw, (uint32_t)upos, 0);
+    if (!rc) rc = tally_addn(t, t->masks, lw, (uint32_t)upos, 0, 1); /* occurrences */
     ng_buf_free(&key);
     return rc ? NG_ENOMEM : 0;
 }
@@ -302,14 +316,12 @@ static int count_treebank(trainer *t, const ng_treebank *tb)
 {
     for (size_t i = 0; i < tb->n; i++) {
         const ng_csent *s = &tb->sents[i];
+        t->weight = t->ndomains > 1 && t->domain[i] == 0 ? 3 : 1;
         for (size_t k = 0; k < s->n; k++) {
             uint32_t id;
             int upos = ng_upos_from_name(s->words[k].upos, strlen(s->words[k].upos));
             if (upos < 0) upos = NG_UPOS_X;
             if (id_of(t->labels, s->words[k].deprel, &id) || count_word(t, &s->words[k], upos))
-                return oom(t);
-            if (lower_into(&t->tmp, s->words[k].form) ||
-                tally_add(t, t->word_counts, t->tmp.data, 0, 0))
                 return oom(t);
         }
         for (size_t k = 0; k < s->nlines; k++)
@@ -415,7 +427,7 @@ static int build_lex(trainer *t, const uint32_t *feats_remap)
     while (ng_map_next(t->sufx, &it, &key, &v)) {
         const tally *ty = v;
         const choice *b = tally_best(ty);
-        if (ty->total < 2 || suffix_redundant(t, key, b)) continue;
+        if (b->count < 2 || suffix_redundant(t, key, b)) continue;
         int upos;
         size_t k;
         int used = 0;
@@ -550,6 +562,7 @@ static int sync_strings(trainer *t)
 
 typedef struct tsent {
     size_t n;
+    int domain; /* which treebank: 0 is the one whose conventions the model follows */
     const char **forms;
     ng_watoms *atoms;
     uint8_t *gold_upos;
@@ -584,6 +597,7 @@ static int make_tdata(trainer *t, const ng_treebank *tb, tdata *d)
         tsent *s = &d->s[i];
         size_t n = cs->n;
         s->n = n;
+        s->domain = t->domain[i];
         s->forms = ng_pool_alloc(d->pool, n * sizeof *s->forms);
         s->atoms = ng_pool_alloc(d->pool, n * sizeof *s->atoms);
         s->gold_upos = ng_pool_alloc(d->pool, n);
@@ -641,10 +655,10 @@ static int psent_of(ng_psent *ps, const tsent *s, const uint8_t *tags)
 static int train_tagger_on(trainer *t, const tdata *d, const size_t *sel, size_t nsel, int epochs,
                            uint64_t seed, ng_wtab *out, const tdata *dev, int count)
 {
-    ng_wtrain w;
+    ng_dtrain w;
     ng_psent ps = {0};
     size_t *order = malloc((nsel ? nsel : 1) * sizeof *order);
-    if (!order || ng_wtrain_init(&w, NG_UPOS_COUNT)) {
+    if (!order || ng_dtrain_init(&w, NG_UPOS_COUNT, t->ndomains)) {
         free(order);
         return oom(t);
     }
@@ -661,12 +675,12 @@ static int train_tagger_on(trainer *t, const tdata *d, const size_t *sel, size_t
             if (psent_of(&ps, s, NULL)) rc = NG_ENOMEM;
             for (size_t i = 0; i < s->n && !rc; i++) {
                 size_t nf = ng_tagger_features(&ps, i, f);
-                ng_wtrain_score(&w, f, nf, scores);
+                ng_dtrain_score(&w, f, nf, s->domain, scores);
                 uint32_t guess = 0;
                 for (uint32_t c = 1; c < NG_UPOS_COUNT; c++)
                     if (scores[c] > scores[guess]) guess = c;
-                if (e == 0 && ng_wtrain_count(&w, f, nf)) rc = NG_ENOMEM;
-                if (ng_wtrain_update(&w, f, nf, s->gold_upos[i], guess)) rc = NG_ENOMEM;
+                if (e == 0 && ng_dtrain_count(&w, f, nf)) rc = NG_ENOMEM;
+                if (ng_dtrain_update(&w, f, nf, s->domain, s->gold_upos[i], guess)) rc = NG_ENOMEM;
                 right += guess == s->gold_upos[i];
                 all++;
                 ps.upos[i] = (uint8_t)guess;
@@ -676,8 +690,8 @@ static int train_tagger_on(trainer *t, const tdata *d, const size_t *sel, size_t
             fprintf(t->log, "  tagger epoch %d: train %.2f%%\n", e + 1, 100.0 * right / (all ? all : 1));
     }
     (void)dev;
-    if (!rc && ng_wtab_from_train(out, &w, t->min_count, 1e-3f)) rc = NG_ENOMEM;
-    ng_wtrain_free(&w);
+    if (!rc && ng_dtrain_compile(out, &w, t->min_count, 1e-3f)) rc = NG_ENOMEM;
+    ng_dtrain_free(&w);
     ng_psent_free(&ps);
     free(order);
     return rc ? oom(t) : 0;
@@ -745,7 +759,7 @@ static void analyse(const ng_model *m, tdata *d)
 /* ---- parser ------------------------------------------------------------------------ */
 
 typedef struct ptrain {
-    ng_wtrain trans, labels;
+    ng_dtrain trans, labels;
     ng_config c;
     ng_psent ps;
     rng r;
@@ -775,15 +789,15 @@ static int train_label(trainer *t, ptrain *pt, const tsent *s, int tr, uint32_t 
     uint64_t f[NG_MAX_FEATS];
     float scores[256];
     size_t nf = ng_labeller_features(&pt->ps, c, h, d, f);
-    ng_wtrain_score(&pt->labels, f, nf, scores);
+    ng_dtrain_score(&pt->labels, f, nf, s->domain, scores);
     uint32_t guess = t->m->root_label == 0 ? 1 : 0;
-    for (uint32_t l = 0; l < pt->labels.nclasses; l++)
+    for (uint32_t l = 0; l < pt->labels.gen.nclasses; l++)
         if (l != t->m->root_label && scores[l] > scores[guess]) guess = l;
     *label = guess;
     if (s->gold_head[d] != h) return 0; /* a wrong arc teaches nothing about labels */
     uint32_t gold = s->gold_label[d];
-    if (first && ng_wtrain_count(&pt->labels, f, nf)) return NG_ENOMEM;
-    if (ng_wtrain_update(&pt->labels, f, nf, gold, guess)) return NG_ENOMEM;
+    if (first && ng_dtrain_count(&pt->labels, f, nf)) return NG_ENOMEM;
+    if (ng_dtrain_update(&pt->labels, f, nf, s->domain, gold, guess)) return NG_ENOMEM;
     *label = gold;
     return 0;
 }
@@ -797,15 +811,15 @@ static int train_sentence(trainer *t, ptrain *pt, const tsent *s, int first)
     int costs[NG_T_COUNT];
     while (!ng_config_done(c)) {
         size_t nf = ng_parser_features(&pt->ps, c, f);
-        ng_wtrain_score(&pt->trans, f, nf, scores);
+        ng_dtrain_score(&pt->trans, f, nf, s->domain, scores);
         int guess = -1;
         for (int k = 0; k < NG_T_COUNT; k++)
             if (ng_config_valid(c, k) && (guess < 0 || scores[k] > scores[guess])) guess = k;
         int best = zero_cost_best(c, scores, s->gold_head, costs);
         if (best < 0) best = guess; /* nothing left to save */
-        if (first && ng_wtrain_count(&pt->trans, f, nf)) return NG_ENOMEM;
-        if (ng_wtrain_update(&pt->trans, f, nf, (uint32_t)best, costs[guess] == 0 ? (uint32_t)best : (uint32_t)guess))
-            return NG_ENOMEM;
+        uint32_t wrong = costs[guess] == 0 ? (uint32_t)best : (uint32_t)guess;
+        if (first && ng_dtrain_count(&pt->trans, f, nf)) return NG_ENOMEM;
+        if (ng_dtrain_update(&pt->trans, f, nf, s->domain, (uint32_t)best, wrong)) return NG_ENOMEM;
         int next = best;
         if (costs[guess] == 0 || (pt->explore && rng_unit(&pt->r) < 0.9)) next = guess;
         uint32_t label = 0;
@@ -825,8 +839,8 @@ static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed, c
     memset(&pt, 0, sizeof pt);
     (void)dev_unused;
     size_t *order = malloc((d->n ? d->n : 1) * sizeof *order);
-    if (!order || ng_wtrain_init(&pt.trans, NG_T_COUNT) ||
-        ng_wtrain_init(&pt.labels, t->m->ndeprels)) {
+    if (!order || ng_dtrain_init(&pt.trans, NG_T_COUNT, t->ndomains) ||
+        ng_dtrain_init(&pt.labels, t->m->ndeprels, t->ndomains)) {
         free(order);
         return oom(t);
     }
@@ -836,7 +850,7 @@ static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed, c
     int rc = 0;
     for (int e = 0; e < epochs && !rc; e++) {
         shuffle(order, d->n, &pt.r);
-        pt.explore = e >= 1;
+        pt.explore = e >= 1 && !getenv("NG_NOEXPLORE");
         pt.right = pt.all = 0;
         for (size_t i = 0; i < d->n && !rc; i++)
             rc = train_sentence(t, &pt, &d->s[order[i]], e == 0);
@@ -844,11 +858,11 @@ static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed, c
             fprintf(t->log, "  parser epoch %d: train UAS %.2f%%\n", e + 1,
                     100.0 * pt.right / (pt.all ? pt.all : 1));
     }
-    if (!rc && (ng_wtab_from_train(&t->m->parser, &pt.trans, t->min_count, 1e-3f) ||
-                ng_wtab_from_train(&t->m->labeller, &pt.labels, t->min_count, 1e-3f)))
+    if (!rc && (ng_dtrain_compile(&t->m->parser, &pt.trans, t->min_count, 1e-3f) ||
+                ng_dtrain_compile(&t->m->labeller, &pt.labels, t->min_count, 1e-3f)))
         rc = NG_ENOMEM;
-    ng_wtrain_free(&pt.trans);
-    ng_wtrain_free(&pt.labels);
+    ng_dtrain_free(&pt.trans);
+    ng_dtrain_free(&pt.labels);
     ng_config_free(&pt.c);
     ng_psent_free(&pt.ps);
     free(order);
@@ -904,8 +918,7 @@ static int trainer_init(trainer *t, ng_model *m, FILE *log, ng_error *err)
     t->err = err;
     t->pool = ng_pool_new();
     ng_map **maps[] = {&t->str_offsets, &t->labels, &t->featsets, &t->rules,  &t->lex,
-                       &t->sufx,        &t->masks,  &t->mwt,      &t->clitics, &t->hosts,
-                       &t->word_counts};
+                       &t->sufx,        &t->masks,  &t->mwt,      &t->clitics, &t->hosts};
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
         if (!(*maps[i] = ng_map_new())) return oom(t);
     /* offset 0 is the empty string */
@@ -917,20 +930,36 @@ static int trainer_init(trainer *t, ng_model *m, FILE *log, ng_error *err)
 static void trainer_free(trainer *t)
 {
     ng_map *maps[] = {t->str_offsets, t->labels, t->featsets, t->rules,   t->lex,        t->sufx,
-                      t->masks,       t->mwt,    t->clitics,  t->hosts, t->word_counts};
+                      t->masks,       t->mwt,    t->clitics,  t->hosts};
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
         ng_map_free(maps[i]);
     ng_pool_free(t->pool);
+    free(t->domain);
+    free(t->file_domain);
     ng_buf_free(&t->strings);
     ng_buf_free(&t->tmp);
     ng_buf_free(&t->tmp2);
 }
 
-static int read_all(const ng_train_options *o, ng_treebank *tb, ng_error *err)
+/* Each distinct file is a treebank of its own; a file named twice counts
+ * twice in the data (a way to weigh it) but is one treebank. */
+static int read_all(trainer *t, const ng_train_options *o, ng_treebank *tb, ng_error *err)
 {
     for (size_t i = 0; i < o->ntrain; i++) {
+        int dom = -1;
+        for (size_t k = 0; k < i && dom < 0; k++)
+            if (strcmp(o->train[k], o->train[i]) == 0) dom = -2 - (int)k;
+        size_t before = tb->n;
         int rc = ng_treebank_read(tb, o->train[i], err);
         if (rc) return rc;
+        if (dom == -1) dom = t->ndomains < NG_MAX_DOMAINS ? t->ndomains++ : NG_MAX_DOMAINS - 1;
+        else dom = t->file_domain[-2 - dom];
+        if (NG_GROW(t->file_domain, t->file_domain_cap, i + 1) ||
+            NG_GROW(t->domain, t->domain_cap, tb->n))
+            return oom(t);
+        t->file_domain[i] = dom;
+        for (size_t k = before; k < tb->n; k++)
+            t->domain[k] = dom;
     }
     if (tb->n == 0) return ng_error_set(err, NG_EEMPTY, "no sentences to train on");
     return 0;
@@ -973,7 +1002,7 @@ int ng_train(const ng_train_options *o, const char *path, FILE *log, ng_error *e
     trainer t;
     int rc = trainer_init(&t, &m, log, err);
     t.min_count = o->min_count > 0 ? (uint32_t)o->min_count : 1;
-    if (!rc) rc = read_all(o, &tb, err);
+    if (!rc) rc = read_all(&t, o, &tb, err);
     if (!rc && o->dev) rc = ng_treebank_read(&dev, o->dev, err);
     if (!rc) rc = count_treebank(&t, &tb);
     if (!rc) rc = build_lexicons(&t);

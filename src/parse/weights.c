@@ -158,9 +158,8 @@ static int wtab_alloc(ng_wtab *t, uint32_t nclasses, size_t count, size_t nentri
     while (t->cap < count * 2 + 2)
         t->cap *= 2;
     t->slots = calloc(t->cap, sizeof *t->slots);
-    t->cls = malloc(nentries ? nentries : 1);
-    t->w = malloc((nentries ? nentries : 1) * sizeof *t->w);
-    return t->slots && t->cls && t->w ? 0 : NG_ENOMEM;
+    t->e = malloc((nentries ? nentries : 1) * sizeof *t->e);
+    return t->slots && t->e ? 0 : NG_ENOMEM;
 }
 
 static void wtab_put(ng_wtab *t, uint64_t key, uint32_t off, uint32_t n)
@@ -170,13 +169,31 @@ static void wtab_put(ng_wtab *t, uint64_t key, uint32_t off, uint32_t n)
     t->count++;
 }
 
-int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, float eps)
+/* The average of a cell over all steps so far (now is the global step). */
+static float cell_avg(const ng_wtrain *t, size_t cell, uint32_t now)
+{
+    double tot = t->tot[cell] + (double)(now - t->ts[cell]) * t->w[cell];
+    return (float)(tot / (now ? (double)now : 1.0));
+}
+
+/* Averaged weights of row r of t, plus those of the same feature in extra. */
+static void row_avg(const ng_wtrain *t, size_t r, const ng_wtrain *extra, uint64_t key, float *avg)
+{
+    size_t nc = t->nclasses;
+    for (size_t c = 0; c < nc; c++)
+        avg[c] = cell_avg(t, r * nc + c, t->now);
+    long er = extra ? wtrain_find(extra, key) : -1;
+    for (size_t c = 0; er >= 0 && c < nc; c++)
+        avg[c] += cell_avg(extra, (size_t)er * nc + c, t->now);
+}
+
+int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra,
+                        uint32_t min_count, float eps)
 {
     size_t nc = t->nclasses, keep = 0, nent = 0;
-    double now = t->now ? (double)t->now : 1.0;
     float *avg = malloc(nc * sizeof *avg);
     if (!avg) return NG_ENOMEM;
-    /* two passes over the rows in key order of the training table, which is
+    /* two passes over the rows in the training table's slot order, which is
      * itself deterministic: count, then fill */
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1 && wtab_alloc(out, t->nclasses, keep, nent)) {
@@ -187,13 +204,10 @@ int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, flo
             if (!t->keys[i]) continue;
             size_t r = t->rows[i];
             if (t->freq[r] < min_count) continue;
+            row_avg(t, r, extra, t->keys[i], avg);
             uint32_t n = 0;
-            for (size_t c = 0; c < nc; c++) {
-                size_t cell = r * nc + c;
-                double tot = t->tot[cell] + (double)(t->now - t->ts[cell]) * t->w[cell];
-                avg[c] = (float)(tot / now);
+            for (size_t c = 0; c < nc; c++)
                 if (fabsf(avg[c]) > eps) n++;
-            }
             if (!n) continue;
             if (pass == 0) {
                 keep++;
@@ -203,8 +217,7 @@ int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, flo
             uint32_t off = (uint32_t)out->nentries;
             for (size_t c = 0; c < nc; c++) {
                 if (fabsf(avg[c]) <= eps) continue;
-                out->cls[out->nentries] = (uint8_t)c;
-                out->w[out->nentries++] = avg[c];
+                out->e[out->nentries++] = (ng_went){avg[c], (uint32_t)c};
             }
             wtab_put(out, t->keys[i], off, n);
         }
@@ -213,24 +226,96 @@ int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, flo
     return 0;
 }
 
+int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, float eps)
+{
+    return ng_wtab_from_train2(out, t, NULL, min_count, eps);
+}
+
+/* ---- weights shared by all treebanks, plus weights of each treebank ------------ */
+
+int ng_dtrain_init(ng_dtrain *t, uint32_t nclasses, int ndom)
+{
+    memset(t, 0, sizeof *t);
+    t->ndom = ndom > 1 ? (ndom < NG_MAX_DOMAINS ? ndom : NG_MAX_DOMAINS) : 0;
+    if (ng_wtrain_init(&t->gen, nclasses)) return NG_ENOMEM;
+    for (int d = 0; d < t->ndom; d++)
+        if (ng_wtrain_init(&t->dom[d], nclasses)) return NG_ENOMEM;
+    return 0;
+}
+
+void ng_dtrain_free(ng_dtrain *t)
+{
+    ng_wtrain_free(&t->gen);
+    for (int d = 0; d < NG_MAX_DOMAINS; d++)
+        if (t->dom[d].keys) ng_wtrain_free(&t->dom[d]);
+}
+
+static const ng_wtrain *dom_of(const ng_dtrain *t, int dom)
+{
+    return t->ndom && dom >= 0 ? &t->dom[dom < t->ndom ? dom : t->ndom - 1] : NULL;
+}
+
+void ng_dtrain_score(const ng_dtrain *t, const uint64_t *f, size_t nf, int dom, float *scores)
+{
+    ng_wtrain_score(&t->gen, f, nf, scores);
+    const ng_wtrain *d = dom_of(t, dom);
+    if (!d) return;
+    float extra[256];
+    ng_wtrain_score(d, f, nf, extra);
+    for (uint32_t c = 0; c < t->gen.nclasses; c++)
+        scores[c] += extra[c];
+}
+
+int ng_dtrain_count(ng_dtrain *t, const uint64_t *f, size_t nf)
+{
+    return ng_wtrain_count(&t->gen, f, nf);
+}
+
+int ng_dtrain_update(ng_dtrain *t, const uint64_t *f, size_t nf, int dom, uint32_t gold,
+                     uint32_t guess)
+{
+    if (ng_wtrain_update(&t->gen, f, nf, gold, guess)) return NG_ENOMEM;
+    ng_wtrain *d = (ng_wtrain *)dom_of(t, dom);
+    if (!d) return 0;
+    d->now = t->gen.now - 1; /* one clock for all tables */
+    return ng_wtrain_update(d, f, nf, gold, guess);
+}
+
+/* Shared weights plus those of the first treebank, whose conventions the
+ * model follows. */
+int ng_dtrain_compile(ng_wtab *out, const ng_dtrain *t, uint32_t min_count, float eps)
+{
+    return ng_wtab_from_train2(out, &t->gen, dom_of(t, 0), min_count, eps);
+}
+
+/* The slots of all features are fetched before any is read: the lookups
+ * are cache misses, and this lets them overlap. */
 void ng_wtab_score(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores)
 {
     memset(scores, 0, t->nclasses * sizeof *scores);
     if (!t->cap) return;
-    for (size_t k = 0; k < nf; k++) {
-        size_t i = wtab_slot(t, f[k]);
-        const ng_wslot *s = &t->slots[i];
+    size_t mask = t->cap - 1;
+    for (size_t k = 0; k < nf; k++)
+        __builtin_prefetch(&t->slots[(size_t)(f[k] >> 7) & mask]);
+    const ng_wslot *hit[NG_MAX_FEATS];
+    size_t nhit = 0;
+    for (size_t k = 0; k < nf && k < NG_MAX_FEATS; k++) {
+        const ng_wslot *s = &t->slots[wtab_slot(t, f[k])];
         if (!s->key) continue;
-        for (uint32_t e = s->off; e < s->off + s->n; e++)
-            scores[t->cls[e]] += t->w[e];
+        __builtin_prefetch(&t->e[s->off]);
+        hit[nhit++] = s;
+    }
+    for (size_t k = 0; k < nhit; k++) {
+        const ng_went *e = &t->e[hit[k]->off], *end = e + hit[k]->n;
+        for (; e < end; e++)
+            scores[e->cls] += e->w;
     }
 }
 
 void ng_wtab_free(ng_wtab *t)
 {
     free(t->slots);
-    free(t->cls);
-    free(t->w);
+    free(t->e);
     memset(t, 0, sizeof *t);
 }
 
@@ -252,7 +337,7 @@ int ng_wtab_write(const ng_wtab *t, ng_buf *b)
         if (!s->key) continue;
         if (ng_buf_add(b, &s->key, 8) || ng_buf_addc(b, (char)s->n)) return NG_ENOMEM;
         for (uint32_t e = s->off; e < s->off + s->n; e++)
-            if (ng_buf_addc(b, (char)t->cls[e]) || ng_buf_add(b, &t->w[e], 4)) return NG_ENOMEM;
+            if (ng_buf_addc(b, (char)t->e[e].cls) || ng_buf_add(b, &t->e[e].w, 4)) return NG_ENOMEM;
     }
     return 0;
 }
@@ -287,9 +372,9 @@ int ng_wtab_read(ng_wtab *t, const unsigned char **p, const unsigned char *end)
         uint32_t off = (uint32_t)t->nentries;
         for (uint32_t e = 0; e < n; e++) {
             if ((*p)[0] >= nc) goto bad;
-            t->cls[t->nentries] = (*p)[0];
-            memcpy(&t->w[t->nentries], *p + 1, 4);
-            if (!isfinite(t->w[t->nentries])) goto bad;
+            t->e[t->nentries].cls = (*p)[0];
+            memcpy(&t->e[t->nentries].w, *p + 1, 4);
+            if (!isfinite(t->e[t->nentries].w)) goto bad;
             t->nentries++;
             *p += 5;
         }

@@ -149,9 +149,10 @@ typedef struct ng_train_options {
     int tagger_epochs, parser_epochs;
     uint64_t seed;
     int min_count; /* features seen fewer times are dropped from the model */
+    int parsers;   /* parsers trained on different orders of the data, summed into one */
 } ng_train_options;
 #define NG_TRAIN_OPTIONS_VERSION 1
-#define NG_TRAIN_OPTIONS_INIT {NG_TRAIN_OPTIONS_VERSION, "es", NULL, 0, NULL, 12, 15, 1, 2}
+#define NG_TRAIN_OPTIONS_INIT {NG_TRAIN_OPTIONS_VERSION, "es", NULL, 0, NULL, 12, 15, 1, 3, 2}
 
 /* Train and write the model to path (through a temporary file). */
 int ng_train(const ng_train_options *o, const char *path, FILE *log, ng_error *err);

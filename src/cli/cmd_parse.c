@@ -181,7 +181,9 @@ static void usage_train(FILE *f)
                "      --tagger-epochs N    passes over the data for the tagger (default 12)\n"
                "      --parser-epochs N    passes for the parser (default 15)\n"
                "      --seed N             shuffling seed (default 1)\n"
-               "      --min-count N        drop features seen fewer times (default 2)\n"
+               "      --min-count N        drop features seen fewer times (default 3)\n"
+               "      --parsers N          parsers trained on differently shuffled data and\n"
+               "                           summed into one model, an ensemble (default 2)\n"
                "  -h, --help               this help\n");
 }
 
@@ -200,7 +202,7 @@ static int int_arg(const char *s, const char *name, long lo, long hi, long *v)
 
 static int parse_train(int argc, char **argv, ng_train_options *o, const char **output)
 {
-    enum { O_LANG = 300, O_DEV, O_TE, O_PE, O_SEED, O_MIN };
+    enum { O_LANG = 300, O_DEV, O_TE, O_PE, O_SEED, O_MIN, O_PARSERS };
     static const struct option longs[] = {{"lang", required_argument, 0, O_LANG},
                                           {"output", required_argument, 0, 'o'},
                                           {"dev", required_argument, 0, O_DEV},
@@ -208,6 +210,7 @@ static int parse_train(int argc, char **argv, ng_train_options *o, const char **
                                           {"parser-epochs", required_argument, 0, O_PE},
                                           {"seed", required_argument, 0, O_SEED},
                                           {"min-count", required_argument, 0, O_MIN},
+                                          {"parsers", required_argument, 0, O_PARSERS},
                                           {"help", no_argument, 0, 'h'},
                                           {0, 0, 0, 0}};
     int c;
@@ -234,6 +237,10 @@ static int parse_train(int argc, char **argv, ng_train_options *o, const char **
         case O_MIN:
             if (int_arg(optarg, "--min-count", 1, 1000, &v)) return -1;
             o->min_count = (int)v;
+            break;
+        case O_PARSERS:
+            if (int_arg(optarg, "--parsers", 1, 16, &v)) return -1;
+            o->parsers = (int)v;
             break;
         case 'h': usage_train(stdout); exit(EXIT_OK);
         case ':': fprintf(stderr, "%s: %s needs a value\n", prog, argv[optind - 1]); return -1;

@@ -70,12 +70,15 @@ static int read_word(ng_treebank *tb, ng_csent *s, char **f, const char *name, s
     return 0;
 }
 
-static int check_heads(const ng_csent *s, const char *name, ng_error *err)
+/* Heads are checked when the sentence is complete: a head may point forward. */
+static int check_heads(const ng_csent *s, const char *name, size_t lineno, ng_error *err)
 {
     for (size_t i = 0; i < s->n; i++)
         if (s->words[i].head > s->n)
-            return ng_error_set(err, NG_EFORMAT, "%s: sentence %s: head %u beyond its %zu words",
-                                name, s->words[i].form, s->words[i].head, s->n);
+            return ng_error_set(err, NG_EFORMAT,
+                                "%s:%zu: word %zu of the sentence ending here has head %u, "
+                                "beyond its %zu words",
+                                name, lineno, i + 1, s->words[i].head, s->n);
     return 0;
 }
 
@@ -126,14 +129,14 @@ int ng_treebank_parse(ng_treebank *tb, char *text, size_t len, const char *name,
         *e = '\0';
         lineno++;
         if (*p == '\0') {
-            rc = check_heads(&cur, name, err);
+            rc = check_heads(&cur, name, lineno, err);
             if (!rc && end_sentence(tb, &cur)) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
         } else {
             rc = read_line(tb, &cur, p, name, lineno, err);
         }
         p = e + 1;
     }
-    if (!rc) rc = check_heads(&cur, name, err);
+    if (!rc) rc = check_heads(&cur, name, lineno, err);
     if (!rc && end_sentence(tb, &cur)) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
     if (rc) {
         free(cur.words);

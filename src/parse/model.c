@@ -39,15 +39,27 @@ static int w64(ng_buf *b, uint64_t v)
     return w32(b, (uint32_t)v) || w32(b, (uint32_t)(v >> 32));
 }
 
-/* Entries in slot order, which depends only on the keys inserted. */
+static int cmp_entry(const void *a, const void *b)
+{
+    uint64_t x = ((const ng_lex_entry *)a)->key, y = ((const ng_lex_entry *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* Entries in key order: the slot order of an open-addressing table depends
+ * on the order the keys went in, which a loaded model does not repeat. */
 static int write_lex(ng_buf *b, const ng_lex *l)
 {
-    if (w32(b, (uint32_t)l->count)) return NG_ENOMEM;
-    for (size_t i = 0; i < l->cap; i++) {
-        const ng_lex_entry *e = &l->slots[i];
-        if (e->key && (w64(b, e->key) || w32(b, e->feats) || w32(b, e->rule))) return NG_ENOMEM;
-    }
-    return 0;
+    ng_lex_entry *e = malloc((l->count ? l->count : 1) * sizeof *e);
+    if (!e) return NG_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < l->cap; i++)
+        if (l->slots[i].key) e[n++] = l->slots[i];
+    qsort(e, n, sizeof *e, cmp_entry);
+    int rc = w32(b, (uint32_t)n);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = w64(b, e[i].key) || w32(b, e[i].feats) || w32(b, e[i].rule);
+    free(e);
+    return rc ? NG_ENOMEM : 0;
 }
 
 static int write_offsets(ng_buf *b, const uint32_t *offs, uint32_t n)
@@ -168,7 +180,7 @@ static int read_offsets(reader *r, const ng_model *m, uint32_t **out, uint32_t *
     if (!*out) return NG_ENOMEM;
     for (uint32_t i = 0; i < *n; i++)
         if (!str_ok(m, (*out)[i] = r32(r))) return BAD;
-    return r->bad ? -1 : 0;
+    return r->bad ? BAD : 0;
 }
 
 static int read_lex(reader *r, ng_lex *l, uint32_t max_a, uint32_t max_b)
@@ -193,7 +205,7 @@ static int read_pairs(reader *r, const ng_model *m, uint32_t *n, uint32_t **pair
     if (!*pairs) return NG_ENOMEM;
     for (uint32_t i = 0; i < 2 * *n; i++)
         if (!str_ok(m, (*pairs)[i] = r32(r))) return BAD;
-    return r->bad ? -1 : 0;
+    return r->bad ? BAD : 0;
 }
 
 static int read_strings(reader *r, ng_model *m)
@@ -204,7 +216,7 @@ static int read_strings(reader *r, ng_model *m)
     memcpy(m->strings, r->p, n);
     r->p += n;
     m->strings_len = n;
-    return m->strings[n - 1] == '\0' ? 0 : -1;
+    return m->strings[n - 1] == '\0' ? 0 : BAD;
 }
 
 static int read_rules(reader *r, ng_model *m)
@@ -217,7 +229,7 @@ static int read_rules(reader *r, ng_model *m)
         m->rules[i].cut = r8(r);
         if (!str_ok(m, m->rules[i].add = r32(r))) return BAD;
     }
-    return r->bad ? -1 : 0;
+    return r->bad ? BAD : 0;
 }
 
 static int read_payload(reader *r, ng_model *m)

@@ -97,6 +97,36 @@ int ng_lemma_apply(const ng_model *m, const ng_lemma_rule *r, const char *form, 
     return ng_buf_adds(out, ng_model_str(m, r->add)) || !ng_buf_cstr(out) ? NG_ENOMEM : 0;
 }
 
+static uint8_t feat_value(const char *feats, const char *name, const char *const *values)
+{
+    const char *p = strstr(feats, name);
+    if (!p) return 0;
+    p += strlen(name);
+    for (uint8_t i = 0; values[i]; i++)
+        if (strncmp(p, values[i], strlen(values[i])) == 0) return (uint8_t)(i + 1);
+    return 0;
+}
+
+uint8_t ng_agreement(const char *feats)
+{
+    static const char *const number[] = {"Sing", "Plur", NULL};
+    static const char *const gender[] = {"Masc", "Fem", NULL};
+    static const char *const person[] = {"1", "2", "3", NULL};
+    return (uint8_t)(feat_value(feats, "Number=", number) |
+                     feat_value(feats, "Gender=", gender) << 2 |
+                     feat_value(feats, "Person=", person) << 4);
+}
+
+uint64_t ng_agree(uint8_t a, uint8_t b)
+{
+    uint64_t code = 0;
+    for (int shift = 0; shift < 6; shift += 2) {
+        unsigned x = (a >> shift) & 3, y = (b >> shift) & 3;
+        code = code * 3 + (!x || !y ? 0 : x == y ? 1 : 2);
+    }
+    return code;
+}
+
 static const ng_lex_entry *morph_lookup(const ng_model *m, const ng_psent *s, size_t i)
 {
     const ng_lex_entry *e = ng_lex_find(&m->lex, ng_lex_key(s->atoms[i].w, s->upos[i]));
@@ -123,6 +153,7 @@ void ng_morph_run(const ng_model *m, ng_psent *s, char **lemmas, ng_buf *scratch
         s->feats[i] = feats < m->nfeats ? feats : 0;
         const char *fs = m->nfeats ? ng_model_str(m, m->feats[s->feats[i]]) : "_";
         s->fhash[i] = ng_hash64(fs, strlen(fs));
+        s->agr[i] = ng_agreement(fs);
         if (!lemmas) continue;
         lemmas[i] = NULL;
         if (ng_lemma_apply(m, r, s->forms[i], scratch) == 0 && scratch->len)

@@ -78,7 +78,7 @@ int ng_psent_reserve(ng_psent *s, size_t n)
     if (n <= s->cap) return 0;
     size_t cap = n < 64 ? 64 : n;
     void *a[] = {realloc(s->forms, cap * sizeof *s->forms), NULL, NULL, NULL, NULL, NULL, NULL,
-                 NULL};
+                 NULL, NULL};
     if (!a[0]) return NG_ENOMEM;
     s->forms = a[0];
     if (!(a[1] = realloc(s->lower, cap * sizeof *s->lower))) return NG_ENOMEM;
@@ -95,6 +95,8 @@ int ng_psent_reserve(ng_psent *s, size_t n)
     s->head = a[6];
     if (!(a[7] = realloc(s->label, cap * sizeof *s->label))) return NG_ENOMEM;
     s->label = a[7];
+    if (!(a[8] = realloc(s->agr, cap))) return NG_ENOMEM;
+    s->agr = a[8];
     s->cap = cap;
     return 0;
 }
@@ -109,6 +111,7 @@ void ng_psent_free(ng_psent *s)
     free(s->fhash);
     free(s->head);
     free(s->label);
+    free(s->agr);
     memset(s, 0, sizeof *s);
 }
 
@@ -231,11 +234,11 @@ static void assign_spans(piece *pc, size_t n, const char *lower, size_t len)
     }
 }
 
-static size_t split_words(const char *words, piece *pc)
+static size_t split_words(const char *words, piece *pc, size_t max)
 {
     size_t n = 0;
     const char *s = words;
-    while (*s && n < MAX_PIECES) {
+    while (*s && n < max) {
         const char *e = strchr(s, ' ');
         size_t len = e ? (size_t)(e - s) : strlen(s);
         pc[n++] = (piece){s, len, 0, 0};
@@ -248,8 +251,6 @@ static size_t split_words(const char *words, piece *pc)
 static const ng_host_rule *host_rule(const ng_model *m, const char *host, size_t len)
 {
     for (size_t k = 4; k >= 2; k--) {
-        size_t from = len - advance_chars(host, len, 0);
-        (void)from;
         size_t nchars = count_chars(host, len);
         if (nchars <= k) continue;
         size_t start = advance_chars(host, len, nchars - k);
@@ -262,36 +263,105 @@ static const ng_host_rule *host_rule(const ng_model *m, const char *host, size_t
     return NULL;
 }
 
-/* A verb with clitics the treebank never showed as one token ("dárselo"):
- * a learnt clitic ending after a learnt verb ending. */
-static size_t split_clitics(ng_parse *p, const ng_model *m, const char *lower, size_t len,
-                            piece *pc)
+/* The plain letter the treebank writes for cp in a host word, when some
+ * learnt host rule rewrites exactly that letter ("éndo" -> "endo" teaches
+ * é -> e); cp itself otherwise. */
+static int32_t learnt_plain(const ng_model *m, int32_t cp)
+{
+    for (uint32_t i = 0; i < m->nhosts; i++) {
+        const char *f = ng_model_str(m, m->hosts[i].from), *t = ng_model_str(m, m->hosts[i].to);
+        size_t fl = strlen(f), tl = strlen(t), fi = 0, ti = 0;
+        int32_t from = 0, to = 0;
+        int diffs = 0;
+        while (fi < fl && ti < tl && diffs < 2) {
+            int32_t a, b;
+            int la = ng_utf8_decode(f + fi, fl - fi, &a), lb = ng_utf8_decode(t + ti, tl - ti, &b);
+            if (la <= 0 || lb <= 0) break;
+            if (a != b) diffs++, from = a, to = b;
+            fi += (size_t)la;
+            ti += (size_t)lb;
+        }
+        if (diffs == 1 && fi == fl && ti == tl && from == cp) return to;
+    }
+    return cp;
+}
+
+/* The host word of a host written host[0..len): by a learnt host rule, or
+ * with its letters written plain as the treebank does ("dár" -> "dar")
+ * when that gives a learnt host ending. NULL when neither. */
+static const char *host_word(ng_parse *p, const ng_model *m, const char *host, size_t len)
+{
+    const ng_host_rule *r = host_rule(m, host, len);
+    ng_buf *b = &p->scratch;
+    b->len = 0;
+    if (!r) {
+        for (size_t i = 0; i < len;) {
+            int32_t cp;
+            int l = ng_utf8_decode(host + i, len - i, &cp);
+            if (l <= 0) return NULL;
+            i += (size_t)l;
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t el = utf8proc_encode_char(learnt_plain(m, cp), enc);
+            if (ng_buf_add(b, enc, (size_t)el)) return NULL;
+        }
+        if (b->len == len && memcmp(b->data, host, len) == 0) return NULL;
+        r = host_rule(m, b->data, b->len);
+        if (!r) return NULL;
+        host = ng_pool_strndup(p->pool, b->data, b->len);
+        if (!host) return NULL;
+        len = strlen(host);
+        b->len = 0;
+    }
+    const char *from = ng_model_str(m, r->from), *to = ng_model_str(m, r->to);
+    if (ng_buf_add(b, host, len - strlen(from)) || ng_buf_adds(b, to)) return NULL;
+    return ng_pool_strndup(p->pool, b->data, b->len);
+}
+
+/* The longest learnt clitic ending of lower[0..len) that leaves a host of at
+ * least three letters, or -1. */
+static long clitic_at_end(const ng_model *m, const char *lower, size_t len)
 {
     for (uint32_t c = 0; c < m->nclitics; c++) {
         const char *suf = ng_model_str(m, m->clitics[c].suffix);
         size_t sl = strlen(suf);
-        if (sl >= len || memcmp(lower + len - sl, suf, sl) != 0) continue;
-        size_t hl = len - sl;
-        if (count_chars(lower, hl) < 3) continue;
-        const ng_host_rule *r = host_rule(m, lower, hl);
-        if (!r) continue;
-        const char *from = ng_model_str(m, r->from), *to = ng_model_str(m, r->to);
-        size_t keep = hl - strlen(from);
-        p->scratch.len = 0;
-        if (ng_buf_add(&p->scratch, lower, keep) || ng_buf_adds(&p->scratch, to)) return 0;
-        char *host = ng_pool_strndup(p->pool, p->scratch.data, p->scratch.len);
-        if (!host) return 0;
-        pc[0] = (piece){host, strlen(host), 0, hl};
-        size_t n = 1 + split_words(ng_model_str(m, m->clitics[c].words), pc + 1);
-        size_t pos = hl;
-        for (size_t i = 1; i < n; i++) {
+        if (sl < len && memcmp(lower + len - sl, suf, sl) == 0 && count_chars(lower, len - sl) >= 3)
+            return c;
+    }
+    return -1;
+}
+
+#define MAX_CLITICS 3
+
+/* A verb with clitics the treebank never showed as one token ("dárselo"):
+ * up to three learnt clitic endings peeled off the end, before a learnt
+ * verb ending. */
+static size_t split_clitics(ng_parse *p, const ng_model *m, const char *lower, size_t len,
+                            piece *pc)
+{
+    long peeled[MAX_CLITICS];
+    size_t np = 0, hl = len;
+    const char *host = NULL;
+    while (np < MAX_CLITICS && !host) {
+        long c = clitic_at_end(m, lower, hl);
+        if (c < 0) return 0;
+        peeled[np++] = c;
+        hl -= strlen(ng_model_str(m, m->clitics[c].suffix));
+        host = host_word(p, m, lower, hl);
+    }
+    if (!host) return 0;
+    pc[0] = (piece){host, strlen(host), 0, hl};
+    size_t n = 1, pos = hl;
+    for (size_t k = np; k-- > 0 && n < MAX_PIECES;) {
+        size_t w = split_words(ng_model_str(m, m->clitics[peeled[k]].words), pc + n, MAX_PIECES - n);
+        for (size_t i = n; i < n + w; i++) {
             pc[i].from = pos;
-            pos = i + 1 == n ? len : pos + (pc[i].len < len - pos ? pc[i].len : 0);
+            pos = pos + pc[i].len <= len ? pos + pc[i].len : len;
             pc[i].to = pos;
         }
-        return n;
+        n += w;
     }
-    return 0;
+    pc[n - 1].to = len;
+    return n;
 }
 
 static size_t split_token(ng_parse *p, const ng_model *m, const char *lower, size_t len,
@@ -300,7 +370,7 @@ static size_t split_token(ng_parse *p, const ng_model *m, const char *lower, siz
     uint64_t h = ng_hash64(lower, len);
     const ng_lex_entry *e = ng_lex_find(&m->mwt, h);
     if (e) {
-        size_t n = split_words(ng_model_str(m, e->feats), pc);
+        size_t n = split_words(ng_model_str(m, e->feats), pc, MAX_PIECES);
         if (n >= 2) {
             assign_spans(pc, n, lower, len);
             return n;
@@ -400,8 +470,12 @@ int ng_parse_text(ng_parse *p, const ng_model *m, const char *text, const ng_seg
                 return ng_error_set(err, NG_ENOMEM, "out of memory");
         }
         /* a sentence longer than the parser takes is parsed in parts */
-        for (size_t i = first; i < p->nwords; i += NG_PARSE_MAX_WORDS) {
-            size_t k = p->nwords - i < NG_PARSE_MAX_WORDS ? p->nwords - i : NG_PARSE_MAX_WORDS;
+        for (size_t i = first, k; i < p->nwords; i += k) {
+            k = p->nwords - i < NG_PARSE_MAX_WORDS ? p->nwords - i : NG_PARSE_MAX_WORDS;
+            /* a part ends with a whole token */
+            while (i + k < p->nwords && k > MAX_PIECES &&
+                   p->words[i + k].token == p->words[i + k - 1].token)
+                k--;
             for (size_t j = i; j < i + k; j++)
                 p->words[j].sentence = (uint32_t)p->nsents;
             if (run_sentence(p, m, i, k)) return ng_error_set(err, NG_ENOMEM, "out of memory");

@@ -53,9 +53,10 @@ int ng_wtrain_update(ng_wtrain *t, const uint64_t *f, size_t nf, uint32_t gold, 
 
 /* ---- weights at run time: sparse rows of averaged weights ------------------------ */
 typedef struct ng_wslot {
-    uint64_t key;
-    uint32_t off, n;
+    uint32_t fp;  /* high bits of the key, 0 = empty */
+    uint32_t off; /* first weight in the entries; the row ends at NG_WLAST */
 } ng_wslot;
+#define NG_WLAST 0x80000000u
 
 typedef struct ng_went {
     float w;
@@ -65,6 +66,7 @@ typedef struct ng_went {
 typedef struct ng_wtab {
     uint32_t nclasses;
     ng_wslot *slots;
+    uint64_t *keys;    /* the full key of each slot */
     size_t cap, count; /* cap a power of two */
     ng_went *e;        /* each slot's non-zero weights, side by side */
     size_t nentries;
@@ -96,6 +98,7 @@ int ng_dtrain_compile(ng_wtab *out, const ng_dtrain *t, uint32_t min_count, floa
 
 void ng_wtab_score(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores);
 void ng_wtab_free(ng_wtab *t);
+int ng_wtab_sum(ng_wtab *out, const ng_wtab *a, const ng_wtab *b);
 int ng_wtab_write(const ng_wtab *t, ng_buf *b);
 /* Reads from *p (advanced), end is the end of the payload. */
 int ng_wtab_read(ng_wtab *t, const unsigned char **p, const unsigned char *end);
@@ -173,6 +176,7 @@ typedef struct ng_psent {
     uint8_t *upos;
     uint32_t *feats;  /* feats index */
     uint64_t *fhash;  /* hash of the feats string */
+    uint8_t *agr;     /* Number, Gender and Person of the feats (ng_agreement) */
     uint32_t *head;   /* 0 = root, else 1-based */
     uint32_t *label;  /* deprel index */
     size_t cap;
@@ -193,6 +197,11 @@ uint64_t ng_sufx_key(uint64_t suffix, uint32_t len, uint32_t upos);
 const ng_lex_entry *ng_lex_find(const ng_lex *l, uint64_t key);
 int ng_lex_put(ng_lex *l, uint64_t key, uint32_t feats, uint32_t rule);
 uint32_t ng_model_mask(const ng_model *m, uint64_t form);
+/* Number, Gender and Person of a feats string in one byte, so that the
+ * parser can see whether two words agree. */
+uint8_t ng_agreement(const char *feats);
+/* 0 when either lacks a value, else 1 (same) or 2 (different), per feature. */
+uint64_t ng_agree(uint8_t a, uint8_t b);
 /* Apply a lemma rule to a form. */
 int ng_lemma_apply(const ng_model *m, const ng_lemma_rule *r, const char *form, ng_buf *out);
 

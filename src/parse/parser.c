@@ -194,7 +194,8 @@ enum {
     PF_DIST_S0B0, PF_DIST_S1S0, PF_S0VAL, PF_B0VAL, PF_S0F, PF_B0F, PF_S1F, PF_PUNCT,
     PF_S0TS0LTS0L2T, PF_S1TS0TS0LT, PF_S1TS1RTS0T, PF_S0WS1T, PF_B0WS0T, PF_S1LT,
     PF_S0SUF, PF_B0SUF, PF_S0L2L, PF_S0R2L, PF_B0L2L, PF_S2W, PF_B3T, PF_S0WB0TB1T, PF_S1WS0TB0T,
-    PF_DISTS0W, PF_DISTB0W, PF_S0LSET, PF_S0RSET, PF_B0LSET, PF_S0WVAL, PF_B0WVAL
+    PF_DISTS0W, PF_DISTB0W, PF_S0LSET, PF_S0RSET, PF_B0LSET, PF_S0WVAL, PF_B0WVAL, PF_AGR_S0B0,
+    PF_AGR_S1S0
 };
 
 #define NOWORD 0x243F6A8885A308D3ULL
@@ -214,6 +215,12 @@ static pos_atoms atoms_at(const ng_psent *s, const ng_config *c, uint32_t i)
 static uint64_t tag_at(const ng_psent *s, const ng_config *c, uint32_t i)
 {
     return i == 0 ? 90 : i == c->n + 1 ? 91 : s->upos[i - 1];
+}
+
+static uint64_t agree_at(const ng_psent *s, const ng_config *c, uint32_t a, uint32_t b)
+{
+    if (!a || !b || a > c->n || b > c->n) return 99;
+    return ng_agree(s->agr[a - 1], s->agr[b - 1]);
 }
 
 static uint64_t dist_bucket(uint32_t a, uint32_t b)
@@ -321,13 +328,15 @@ size_t ng_parser_features(const ng_psent *s, const ng_config *c, uint64_t *f)
     f[k++] = ng_fkey(PF_B0LSET, B0.t, b0 < root ? c->lset[b0] : 0, 0);
     f[k++] = ng_fkey(PF_S0WVAL, S0.w, s0 ? c->nl[s0] : 0, s0 ? c->nr[s0] : 0);
     f[k++] = ng_fkey(PF_B0WVAL, B0.w, b0 < root ? c->nl[b0] : 0, 0);
+    f[k++] = ng_fkey(PF_AGR_S0B0, S0.t, B0.t, agree_at(s, c, s0, b0));
+    f[k++] = ng_fkey(PF_AGR_S1S0, S1.t, S0.t, agree_at(s, c, s1, s0));
     return k;
 }
 
 enum {
     LF_DW = 1, LF_DT, LF_DWT, LF_HW, LF_HT, LF_HWT, LF_DTHT, LF_DWHT, LF_DTHW, LF_DIR, LF_DIST,
     LF_DLC, LF_DRC, LF_DLCW, LF_DF, LF_DFHT, LF_HF, LF_DVAL, LF_DPREV, LF_DNEXT, LF_DLCTHT,
-    LF_HLL, LF_DLC2W, LF_HTDTDIRDIST, LF_DWHW
+    LF_HLL, LF_DLC2W, LF_HTDTDIRDIST, LF_DWHW, LF_AGR
 };
 
 size_t ng_labeller_features(const ng_psent *s, const ng_config *c, uint32_t h, uint32_t d,
@@ -365,6 +374,7 @@ size_t ng_labeller_features(const ng_psent *s, const ng_config *c, uint32_t h, u
     f[k++] = ng_fkey(LF_DLC2W, D.t, dl2w, dlw);
     f[k++] = ng_fkey(LF_HTDTDIRDIST, H.t, D.t, dir * 16 + dist);
     f[k++] = ng_fkey(LF_DWHW, D.w, H.w, 0);
+    f[k++] = ng_fkey(LF_AGR, D.t, H.t, agree_at(s, c, d, h));
     return k;
 }
 

@@ -63,6 +63,7 @@ typedef struct trainer {
     FILE *log;
     ng_error *err;
     uint32_t min_count;
+    float eps; /* averaged weights nearer zero are dropped */
     int ndomains;   /* treebanks (distinct files) */
     int *domain;        /* treebank of each sentence */
     size_t domain_cap;
@@ -196,7 +197,7 @@ static int has_upper(const char *s)
 static int lemma_rule(trainer *t, const char *form, const char *lemma, uint32_t *rule)
 {
     if (strcmp(lemma, "_") == 0) lemma = form;
-    int lower = !has_upper(lemma) && has_upper(form);
+    int lower = !has_upper(lemma); /* rules of lower-case lemmas work on the lower-cased form */
     const char *base = form;
     if (lower) {
         if (lower_into(&t->tmp2, form)) return NG_ENOMEM;
@@ -570,6 +571,7 @@ typedef struct tsent {
     uint8_t *pred_upos;               /* from a tagger that did not see it */
     uint32_t *feats;
     uint64_t *fhash;
+    uint8_t *agr;
 } tsent;
 
 typedef struct tdata {
@@ -606,8 +608,9 @@ static int make_tdata(trainer *t, const ng_treebank *tb, tdata *d)
         s->gold_label = ng_pool_alloc(d->pool, (n + 2) * sizeof *s->gold_label);
         s->feats = ng_pool_alloc(d->pool, n * sizeof *s->feats);
         s->fhash = ng_pool_alloc(d->pool, n * sizeof *s->fhash);
+        s->agr = ng_pool_alloc(d->pool, n ? n : 1);
         if (!s->forms || !s->atoms || !s->gold_upos || !s->pred_upos || !s->gold_head ||
-            !s->gold_label || !s->feats || !s->fhash)
+            !s->gold_label || !s->feats || !s->fhash || !s->agr)
             return oom(t);
         s->gold_head[0] = 0;
         for (size_t k = 0; k < n; k++) {
@@ -646,6 +649,7 @@ static int psent_of(ng_psent *ps, const tsent *s, const uint8_t *tags)
         ps->upos[k] = tags ? tags[k] : 0;
         ps->feats[k] = s->feats[k];
         ps->fhash[k] = s->fhash[k];
+        ps->agr[k] = s->agr[k];
     }
     return 0;
 }
@@ -690,7 +694,7 @@ static int train_tagger_on(trainer *t, const tdata *d, const size_t *sel, size_t
             fprintf(t->log, "  tagger epoch %d: train %.2f%%\n", e + 1, 100.0 * right / (all ? all : 1));
     }
     (void)dev;
-    if (!rc && ng_dtrain_compile(out, &w, t->min_count, 1e-3f)) rc = NG_ENOMEM;
+    if (!rc && ng_dtrain_compile(out, &w, t->min_count, t->eps)) rc = NG_ENOMEM;
     ng_dtrain_free(&w);
     ng_psent_free(&ps);
     free(order);
@@ -749,6 +753,7 @@ static void analyse(const ng_model *m, tdata *d)
         ng_morph_run(m, &ps, NULL, NULL, NULL);
         memcpy(s->feats, ps.feats, s->n * sizeof *s->feats);
         memcpy(s->fhash, ps.fhash, s->n * sizeof *s->fhash);
+        memcpy(s->agr, ps.agr, s->n);
         ng_pool_reset(pool);
     }
     ng_pool_free(pool);
@@ -850,7 +855,7 @@ static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed, c
     int rc = 0;
     for (int e = 0; e < epochs && !rc; e++) {
         shuffle(order, d->n, &pt.r);
-        pt.explore = e >= 1 && !getenv("NG_NOEXPLORE");
+        pt.explore = e >= 1;
         pt.right = pt.all = 0;
         for (size_t i = 0; i < d->n && !rc; i++)
             rc = train_sentence(t, &pt, &d->s[order[i]], e == 0);
@@ -858,8 +863,8 @@ static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed, c
             fprintf(t->log, "  parser epoch %d: train UAS %.2f%%\n", e + 1,
                     100.0 * pt.right / (pt.all ? pt.all : 1));
     }
-    if (!rc && (ng_dtrain_compile(&t->m->parser, &pt.trans, t->min_count, 1e-3f) ||
-                ng_dtrain_compile(&t->m->labeller, &pt.labels, t->min_count, 1e-3f)))
+    if (!rc && (ng_dtrain_compile(&t->m->parser, &pt.trans, t->min_count, t->eps) ||
+                ng_dtrain_compile(&t->m->labeller, &pt.labels, t->min_count, t->eps)))
         rc = NG_ENOMEM;
     ng_dtrain_free(&pt.trans);
     ng_dtrain_free(&pt.labels);
@@ -982,9 +987,29 @@ static int train_models(trainer *t, const ng_train_options *o, ng_treebank *tb)
         }
         free(all);
     }
-    if (!rc) {
-        if (t->log) fprintf(t->log, "parser\n");
-        rc = train_parser(t, &d, o->parser_epochs, o->seed, NULL);
+    /* an ensemble of parsers trained on different orders of the data, in one
+     * table (their weights summed) */
+    int members = o->parsers;
+    for (int k = 0; !rc && k < members; k++) {
+        ng_wtab parser = t->m->parser, labeller = t->m->labeller;
+        memset(&t->m->parser, 0, sizeof t->m->parser);
+        memset(&t->m->labeller, 0, sizeof t->m->labeller);
+        if (t->log) fprintf(t->log, "parser %d of %d\n", k + 1, members);
+        rc = train_parser(t, &d, o->parser_epochs, o->seed + 7919 * (uint64_t)k, NULL);
+        if (!rc && k > 0) {
+            ng_wtab sp, sl;
+            if (ng_wtab_sum(&sp, &parser, &t->m->parser) ||
+                ng_wtab_sum(&sl, &labeller, &t->m->labeller))
+                rc = oom(t);
+            else {
+                ng_wtab_free(&t->m->parser);
+                ng_wtab_free(&t->m->labeller);
+                t->m->parser = sp;
+                t->m->labeller = sl;
+            }
+        }
+        ng_wtab_free(&parser);
+        ng_wtab_free(&labeller);
     }
     tdata_free(&d);
     return rc;
@@ -993,7 +1018,7 @@ static int train_models(trainer *t, const ng_train_options *o, ng_treebank *tb)
 int ng_train(const ng_train_options *o, const char *path, FILE *log, ng_error *err)
 {
     if (!o || o->version != NG_TRAIN_OPTIONS_VERSION || !o->lang || !o->ntrain ||
-        o->tagger_epochs < 1 || o->parser_epochs < 1)
+        o->tagger_epochs < 1 || o->parser_epochs < 1 || o->parsers < 1 || o->parsers > 16)
         return ng_error_set(err, NG_EINVAL, "training: bad options");
     ng_treebank tb = {0}, dev = {0};
     ng_model m;
@@ -1002,6 +1027,7 @@ int ng_train(const ng_train_options *o, const char *path, FILE *log, ng_error *e
     trainer t;
     int rc = trainer_init(&t, &m, log, err);
     t.min_count = o->min_count > 0 ? (uint32_t)o->min_count : 1;
+    t.eps = 1e-3f;
     if (!rc) rc = read_all(&t, o, &tb, err);
     if (!rc && o->dev) rc = ng_treebank_read(&dev, o->dev, err);
     if (!rc) rc = count_treebank(&t, &tb);

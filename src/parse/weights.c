@@ -142,12 +142,28 @@ int ng_wtrain_update(ng_wtrain *t, const uint64_t *f, size_t nf, uint32_t gold, 
 
 /* ---- run time ---------------------------------------------------------------- */
 
+/* A slot holds 32 bits of the key (its other bits chose the slot), so that
+ * more slots share a cache line; the full keys are kept aside for writing. */
+static uint32_t fp_of(uint64_t key)
+{
+    return (uint32_t)(key >> 32) | 1u;
+}
+
 static size_t wtab_slot(const ng_wtab *t, uint64_t key)
 {
     size_t mask = t->cap - 1, i = (size_t)(key >> 7) & mask;
-    while (t->slots[i].key && t->slots[i].key != key)
+    uint32_t fp = fp_of(key);
+    while (t->slots[i].fp && t->slots[i].fp != fp)
         i = (i + 1) & mask;
     return i;
+}
+
+static uint32_t row_len(const ng_wtab *t, uint32_t off)
+{
+    uint32_t n = 1;
+    while (!(t->e[off + n - 1].cls & NG_WLAST))
+        n++;
+    return n;
 }
 
 static int wtab_alloc(ng_wtab *t, uint32_t nclasses, size_t count, size_t nentries)
@@ -155,17 +171,21 @@ static int wtab_alloc(ng_wtab *t, uint32_t nclasses, size_t count, size_t nentri
     memset(t, 0, sizeof *t);
     t->nclasses = nclasses;
     t->cap = 16;
-    while (t->cap < count * 2 + 2)
+    while (t->cap < count + count / 3 + 2)
         t->cap *= 2;
     t->slots = calloc(t->cap, sizeof *t->slots);
+    t->keys = calloc(t->cap, sizeof *t->keys);
     t->e = malloc((nentries ? nentries : 1) * sizeof *t->e);
-    return t->slots && t->e ? 0 : NG_ENOMEM;
+    return t->slots && t->keys && t->e ? 0 : NG_ENOMEM;
 }
 
+/* Row [off, off+n) of the entries becomes the weights of key. */
 static void wtab_put(ng_wtab *t, uint64_t key, uint32_t off, uint32_t n)
 {
     size_t i = wtab_slot(t, key);
-    t->slots[i] = (ng_wslot){key, off, n};
+    t->slots[i] = (ng_wslot){fp_of(key), off};
+    t->keys[i] = key;
+    t->e[off + n - 1].cls |= NG_WLAST;
     t->count++;
 }
 
@@ -297,24 +317,83 @@ void ng_wtab_score(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores
     size_t mask = t->cap - 1;
     for (size_t k = 0; k < nf; k++)
         __builtin_prefetch(&t->slots[(size_t)(f[k] >> 7) & mask]);
-    const ng_wslot *hit[NG_MAX_FEATS];
+    uint32_t hit[NG_MAX_FEATS];
     size_t nhit = 0;
     for (size_t k = 0; k < nf && k < NG_MAX_FEATS; k++) {
         const ng_wslot *s = &t->slots[wtab_slot(t, f[k])];
-        if (!s->key) continue;
+        if (!s->fp) continue;
         __builtin_prefetch(&t->e[s->off]);
-        hit[nhit++] = s;
+        hit[nhit++] = s->off;
     }
     for (size_t k = 0; k < nhit; k++) {
-        const ng_went *e = &t->e[hit[k]->off], *end = e + hit[k]->n;
-        for (; e < end; e++)
-            scores[e->cls] += e->w;
+        const ng_went *e = &t->e[hit[k]];
+        for (;; e++) {
+            scores[e->cls & ~NG_WLAST] += e->w;
+            if (e->cls & NG_WLAST) break;
+        }
     }
+}
+
+static long wtab_find(const ng_wtab *t, uint64_t key)
+{
+    if (!t->cap) return -1;
+    size_t i = wtab_slot(t, key);
+    return t->slots[i].fp && t->keys[i] == key ? (long)i : -1;
+}
+
+static void add_row(const ng_wtab *t, size_t slot, float *row)
+{
+    uint32_t off = t->slots[slot].off, n = row_len(t, off);
+    for (uint32_t e = off; e < off + n; e++)
+        row[t->e[e].cls & ~NG_WLAST] += t->e[e].w;
+}
+
+/* The sum of two tables of the same classes (the model of an ensemble:
+ * scores are linear, so summing weights sums the members' scores). */
+int ng_wtab_sum(ng_wtab *out, const ng_wtab *a, const ng_wtab *b)
+{
+    size_t nc = a->nclasses, keep = 0, nent = 0;
+    float *row = malloc(nc * sizeof *row);
+    if (!row) return NG_ENOMEM;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && wtab_alloc(out, a->nclasses, keep, nent)) {
+            free(row);
+            return NG_ENOMEM;
+        }
+        for (int side = 0; side < 2; side++) {
+            const ng_wtab *t = side ? b : a, *o = side ? a : b;
+            for (size_t i = 0; i < t->cap; i++) {
+                if (!t->slots[i].fp) continue;
+                uint64_t key = t->keys[i];
+                long os = wtab_find(o, key);
+                if (side && os >= 0) continue; /* summed from a's side */
+                memset(row, 0, nc * sizeof *row);
+                add_row(t, i, row);
+                if (os >= 0) add_row(o, (size_t)os, row);
+                uint32_t n = 0;
+                for (size_t c = 0; c < nc; c++)
+                    n += row[c] != 0.0f;
+                if (!n) continue;
+                if (pass == 0) {
+                    keep++;
+                    nent += n;
+                    continue;
+                }
+                uint32_t off = (uint32_t)out->nentries;
+                for (size_t c = 0; c < nc; c++)
+                    if (row[c] != 0.0f) out->e[out->nentries++] = (ng_went){row[c], (uint32_t)c};
+                wtab_put(out, key, off, n);
+            }
+        }
+    }
+    free(row);
+    return 0;
 }
 
 void ng_wtab_free(ng_wtab *t)
 {
     free(t->slots);
+    free(t->keys);
     free(t->e);
     memset(t, 0, sizeof *t);
 }
@@ -326,20 +405,40 @@ static int put_u32(ng_buf *b, uint32_t v)
     return ng_buf_add(b, c, 4);
 }
 
-/* Written in slot order: the bytes depend only on the table's contents. */
+typedef struct keyed_slot {
+    uint64_t key;
+    size_t slot;
+} keyed_slot;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    uint64_t x = ((const keyed_slot *)a)->key, y = ((const keyed_slot *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* Written in key order, so that the bytes depend only on the contents (the
+ * slot order depends on the order of insertion, which loading changes). */
 int ng_wtab_write(const ng_wtab *t, ng_buf *b)
 {
     if (put_u32(b, t->nclasses) || put_u32(b, (uint32_t)t->count) ||
         put_u32(b, (uint32_t)t->nentries))
         return NG_ENOMEM;
-    for (size_t i = 0; i < t->cap; i++) {
-        const ng_wslot *s = &t->slots[i];
-        if (!s->key) continue;
-        if (ng_buf_add(b, &s->key, 8) || ng_buf_addc(b, (char)s->n)) return NG_ENOMEM;
-        for (uint32_t e = s->off; e < s->off + s->n; e++)
-            if (ng_buf_addc(b, (char)t->e[e].cls) || ng_buf_add(b, &t->e[e].w, 4)) return NG_ENOMEM;
+    keyed_slot *order = malloc((t->count ? t->count : 1) * sizeof *order);
+    size_t n = 0;
+    if (!order) return NG_ENOMEM;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i].fp) order[n++] = (keyed_slot){t->keys[i], i};
+    qsort(order, n, sizeof *order, cmp_keyed);
+    int rc = 0;
+    for (size_t k = 0; !rc && k < n; k++) {
+        const ng_wslot *s = &t->slots[order[k].slot];
+        uint32_t len = row_len(t, s->off);
+        rc = ng_buf_add(b, &order[k].key, 8) || ng_buf_addc(b, (char)len);
+        for (uint32_t e = s->off; !rc && e < s->off + len; e++)
+            rc = ng_buf_addc(b, (char)(t->e[e].cls & ~NG_WLAST)) || ng_buf_add(b, &t->e[e].w, 4);
     }
-    return 0;
+    free(order);
+    return rc ? NG_ENOMEM : 0;
 }
 
 static int get_u32(const unsigned char **p, const unsigned char *end, uint32_t *v)
@@ -357,7 +456,7 @@ int ng_wtab_read(ng_wtab *t, const unsigned char **p, const unsigned char *end)
     memset(t, 0, sizeof *t);
     if (get_u32(p, end, &nc) || get_u32(p, end, &count) || get_u32(p, end, &nent))
         return NG_EFORMAT;
-    if (nc == 0 || nc > 256 || (size_t)(end - *p) / 9 < count || (size_t)(end - *p) / 5 < nent)
+    if (nc == 0 || nc > 255 || (size_t)(end - *p) / 9 < count || (size_t)(end - *p) / 5 < nent)
         return NG_EFORMAT;
     if (wtab_alloc(t, nc, count, nent)) return NG_ENOMEM;
     for (uint32_t k = 0; k < count; k++) {
@@ -368,7 +467,7 @@ int ng_wtab_read(ng_wtab *t, const unsigned char **p, const unsigned char *end)
         *p += 9;
         if (!key || n == 0 || (size_t)(end - *p) < (size_t)n * 5 || t->nentries + n > nent)
             goto bad;
-        if (t->slots[wtab_slot(t, key)].key) goto bad;
+        if (t->slots[wtab_slot(t, key)].fp) goto bad; /* twice, or two keys alike */
         uint32_t off = (uint32_t)t->nentries;
         for (uint32_t e = 0; e < n; e++) {
             if ((*p)[0] >= nc) goto bad;

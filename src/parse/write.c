@@ -51,10 +51,11 @@ static void write_sentence(const ng_parse *p, const ng_parse_sentence *ps, const
 {
     char misc[96];
     const ng_word *w = &p->words[ps->first];
-    if (text && seg && w->sentence < seg->nsentences) {
-        const ng_sentence *st = &seg->sentences[w->sentence];
+    if (text && seg && ps->count) {
+        /* the text its words cover: a sentence parsed in parts has one per part */
+        const ng_word *last = &w[ps->count - 1];
         fputs("# text = ", out);
-        put_text(out, text + st->start, st->end - st->start);
+        put_text(out, text + w->byte_start, last->byte_end - w->byte_start);
         fputc('\n', out);
     }
     for (size_t i = 0; i < ps->count;) {

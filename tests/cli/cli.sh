@@ -31,6 +31,12 @@ expect_triples() {
     [ "$missing" -eq 0 ] || fail "$missing expected triple(s) missing from $nt"
 }
 
+# The parse tests use the models the tool finds by default (scripts/train-models.sh).
+need_models() {
+    local dir=${NEWSGRAPH_MODELS:-$fx/../../models}
+    [ -f "$dir/es.ngm" ] && [ -f "$dir/en.ngm" ] || { echo "no models in $dir: skipped"; exit 77; }
+}
+
 case "$test_name" in
 ontology_parses)
     onto=$(dirname "$fx")/../ontology/newsgraph.ttl
@@ -417,6 +423,183 @@ store_crash)
     wait $p1 || fail "first writer failed"
     wait $p2 || fail "second writer failed"
     "$tool" stats --store "$work/two.db" | grep -q "^articles	4$" || fail "two writers lost articles"
+    ;;
+parse_text)
+    # CoNLL-U of articles: well-formed trees, TokenRange offsets into the
+    # article's text, Spanish contractions as multiword tokens; with and
+    # without --lang, several files, and standard input
+    need_models
+    es=$fx/parse/es-articulo.txt en=$fx/parse/en-article.txt
+    "$tool" parse --lang es -o "$work/es.conllu" "$es" || fail "parse --lang es"
+    "$tool" parse "$en" "$es" >"$work/both.conllu" || fail "parse with detected languages"
+    "$tool" parse --lang en - <"$en" >"$work/stdin.conllu" || fail "parse - (stdin)"
+    "$tool" parse --lang en "$en" >"$work/en.conllu" || fail "parse --lang en"
+    cmp -s "$work/stdin.conllu" "$work/en.conllu" || fail "stdin and file parse differently"
+    check_parsed() { # conllu article... (one document per article, in order)
+        python3 - "$@" <<'EOF'
+import re, sys
+UPOS = set("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split())
+path, articles = sys.argv[1], sys.argv[2:]
+docs = open(path, encoding="utf-8").read().split("# newdoc id = ")
+if docs[0] != "" or len(docs) - 1 != len(articles):
+    sys.exit(f"{path}: {len(docs) - 1} documents for {len(articles)} articles")
+def rng(misc):
+    m = re.search(r"(?:^|\|)TokenRange=(\d+):(\d+)(?:\||$)", misc)
+    if not m: raise SystemExit(f"{path}: no TokenRange in '{misc}'")
+    return int(m.group(1)), int(m.group(2))
+mwts = {}
+nsent = nwords = 0
+for doc, art in zip(docs[1:], articles):
+    text = open(art, encoding="utf-8").read()
+    doc_id, doc = doc.split("\n", 1)
+    if not re.fullmatch(r"[0-9a-f]+", doc_id): sys.exit(f"{path}: newdoc id '{doc_id}'")
+    blocks = [b for b in doc.split("\n\n") if b.strip()]
+    for b in blocks:
+        lines = b.split("\n")
+        if not lines[0].startswith(f"# sent_id = {doc_id}-"):
+            sys.exit(f"{path}: a sentence without sent_id:\n{b[:200]}")
+        said = [l[9:] for l in lines if l.startswith("# text = ")]
+        if len(said) != 1: sys.exit(f"{path}: want one '# text' line:\n{b[:200]}")
+        rows = [l.split("\t") for l in lines if not l.startswith("#")]
+        words, pending, first, last = [], None, None, None
+        for r in rows:
+            if len(r) != 10: sys.exit(f"{path}: {len(r)} fields: {r}")
+            if "-" in r[0]:
+                a, z = map(int, r[0].split("-"))
+                if a != len(words) + 1 or z <= a: sys.exit(f"{path}: range {r[0]} after word {len(words)}")
+                s, e = rng(r[9])
+                if text[s:e] != r[1]: sys.exit(f"{path}: multiword '{r[1]}' at {s}:{e} is '{text[s:e]}'")
+                pending = (a, z, r[1], [])
+                first = s if first is None else first
+                last = e
+                continue
+            if not r[0].isdigit() or int(r[0]) != len(words) + 1: sys.exit(f"{path}: word id {r[0]} after {len(words)}")
+            words.append(r)
+            if pending and int(r[0]) <= pending[1]:
+                if r[9] != "_": sys.exit(f"{path}: a word of a multiword token has MISC {r[9]}")
+                pending[3].append(r[1])
+                if int(r[0]) == pending[1]:
+                    mwts.setdefault(pending[2].lower(), []).append(" ".join(pending[3]).lower())
+                    pending = None
+                continue
+            s, e = rng(r[9])
+            if text[s:e] != r[1]: sys.exit(f"{path}: word '{r[1]}' at {s}:{e} is '{text[s:e]}'")
+            first = s if first is None else first
+            last = e
+        if pending: sys.exit(f"{path}: multiword token {pending[2]} short of words")
+        n = len(words)
+        if n == 0: sys.exit(f"{path}: a sentence without words")
+        heads = [int(w[6]) for w in words]
+        if any(h < 0 or h > n for h in heads): sys.exit(f"{path}: head out of 0..{n}: {heads}")
+        if heads.count(0) != 1: sys.exit(f"{path}: {heads.count(0)} roots in '{said[0]}'")
+        for w in words:
+            if w[3] not in UPOS: sys.exit(f"{path}: UPOS {w[3]}")
+            if (w[6] == "0") != (w[7] == "root"): sys.exit(f"{path}: head {w[6]} with relation {w[7]}")
+            if not w[2] or not w[5] or not w[7] or w[4] != "_" or w[8] != "_": sys.exit(f"{path}: fields {w}")
+        for d in range(1, n + 1):
+            k, seen = d, set()
+            while k:
+                if k in seen: sys.exit(f"{path}: cycle in '{said[0]}'")
+                seen.add(k)
+                k = heads[k - 1]
+        if re.sub(r"\s", " ", text[first:last]) != said[0]:
+            sys.exit(f"{path}: '# text = {said[0]}' but the ranges cover '{text[first:last]}'")
+        nsent += 1
+        nwords += n
+print(f"  {path.split('/')[-1]}: {nsent} sentences, {nwords} words, multiword tokens: "
+      + ", ".join(f"{k}={'+'.join(sorted(set(v)))}" for k, v in sorted(mwts.items())))
+es = any("articulo" in a for a in articles)
+if es and "de el" not in mwts.get("del", []): sys.exit(f"{path}: 'del' is not split into de + el")
+if es and "a el" not in mwts.get("al", []): sys.exit(f"{path}: 'al' is not split into a + el")
+if not es and mwts: sys.exit(f"{path}: multiword tokens in English: {mwts}")
+EOF
+    }
+    check_parsed "$work/es.conllu" "$es" || fail "es.conllu"
+    check_parsed "$work/en.conllu" "$en" || fail "en.conllu"
+    check_parsed "$work/both.conllu" "$en" "$es" || fail "both.conllu"
+    # "del" is a multiword line followed by its two words
+    grep -A2 $'^[0-9]*-[0-9]*\tdel\t' "$work/es.conllu" | head -3 | cut -f2 | tr '\n' ' ' | grep -qx 'del de el ' || fail "del: $(grep -A2 $'\tdel\t' "$work/es.conllu" | head -3)"
+    # the article parsed alone and among others gives the same sentences
+    awk '/^# newdoc/{n++} n==2' "$work/both.conllu" | cmp -s - "$work/es.conllu" || fail "es article parses differently after another one"
+    ;;
+parse_conllu)
+    # a treebank re-parsed on its own words: lines kept, predictions scored
+    need_models
+    gold=$fx/parse/es-mini.conllu
+    "$tool" parse --lang es --conllu "$gold" >"$work/pred.conllu" 2>"$work/err" || fail "parse --conllu: $(cat "$work/err")"
+    python3 - "$gold" "$work/pred.conllu" <<'EOF' || fail "parse --conllu output"
+import sys
+UPOS = set("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split())
+g = open(sys.argv[1], encoding="utf-8").read().split("\n")
+p = open(sys.argv[2], encoding="utf-8").read().split("\n")
+if len(g) != len(p): sys.exit(f"{len(g)} lines in, {len(p)} out")
+words = 0
+for i, (a, b) in enumerate(zip(g, p), 1):
+    if a.startswith("#") or a == "" or "-" in a.split("\t")[0]:
+        if a != b: sys.exit(f"line {i}: '{a}' became '{b}'")
+        continue
+    x, y = a.split("\t"), b.split("\t")
+    if len(y) != 10: sys.exit(f"line {i}: {len(y)} fields")
+    if (y[0], y[1], y[9]) != (x[0], x[1], x[9]): sys.exit(f"line {i}: id, form or misc changed: {y}")
+    if y[3] not in UPOS or not y[2] or not y[5] or not y[7] or not y[6].isdigit(): sys.exit(f"line {i}: {y}")
+    words += 1
+print(f"  {words} words, every line in place")
+EOF
+    if [ -f "$shared/eval/conllu_eval.py" ]; then
+        python3 "$shared/eval/conllu_eval.py" "$gold" "$work/pred.conllu" >"$work/score" || fail "conllu_eval.py: $(cat "$work/score")"
+        tail -1 "$work/score" | grep -Eq '^upos [0-9.]+ uas [0-9.]+ las [0-9.]+ words [0-9]+$' || fail "score line: $(cat "$work/score")"
+        note "es-mini with models/es.ngm: $(tail -1 "$work/score")"
+    else
+        note "../shared absent: conllu_eval.py not run"
+    fi
+    # standard input, and the English treebank
+    "$tool" parse --lang es --conllu - <"$gold" | cmp -s - "$work/pred.conllu" || fail "--conllu - (stdin)"
+    "$tool" parse --lang en --conllu "$fx/parse/en-mini.conllu" >"$work/en.conllu" || fail "parse --lang en --conllu"
+    [ "$(grep -c $'^[0-9]*\t' "$work/en.conllu")" -eq "$(grep -c $'^[0-9]*\t' "$fx/parse/en-mini.conllu")" ] || fail "en word count"
+    # --conllu needs --lang; a missing or broken treebank is one line naming it
+    "$tool" parse --conllu "$gold" >"$work/out" 2>"$work/err"; rc=$?
+    [ $rc -eq 2 ] || fail "--conllu without --lang: exit $rc, want 2"
+    grep -q -- "--lang" "$work/err" || fail "--conllu without --lang: $(cat "$work/err")"
+    "$tool" parse --lang es --conllu "$work/none.conllu" >"$work/out" 2>"$work/err"; rc=$?
+    [ $rc -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -qF "$work/none.conllu" "$work/err" || fail "missing treebank: exit $rc: $(cat "$work/err")"
+    printf '1\tEl\tel\tDET\n' >"$work/short.conllu"
+    "$tool" parse --lang es --conllu "$work/short.conllu" >"$work/out" 2>"$work/err"; rc=$?
+    [ $rc -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -qF "$work/short.conllu:1" "$work/err" || fail "bad treebank: exit $rc: $(cat "$work/err")"
+    ;;
+parse_bad_model)
+    # a model that cannot be used: exit 1, one line naming the file, and the
+    # output file is neither created nor replaced
+    es=$fx/parse/es-articulo.txt
+    mkdir "$work/good" "$work/trunc" "$work/garbage" "$work/empty" "$work/foreign"
+    "$tool" train --lang es -o "$work/good/es.ngm" --tagger-epochs 2 --parser-epochs 2 --min-count 1 "$fx/parse/es-mini.conllu" 2>"$work/err" || fail "train: $(tail -3 "$work/err")"
+    grep -q "wrote $work/good/es.ngm" "$work/err" || fail "train: $(tail -1 "$work/err")"
+    "$tool" train --lang en -o "$work/foreign/es.ngm" --tagger-epochs 2 --parser-epochs 2 --min-count 1 "$fx/parse/en-mini.conllu" 2>/dev/null || fail "train en"
+    size=$(stat -c %s "$work/good/es.ngm")
+    head -c $((size / 2)) "$work/good/es.ngm" >"$work/trunc/es.ngm"
+    printf 'This is not a model, only some text.\n%.0s' 1 2 3 4 5 6 7 8 >"$work/garbage/es.ngm"
+    "$tool" parse --lang es --models "$work/good" -o "$work/good.conllu" "$es" || fail "parse with a model trained here"
+    grep -q $'^[0-9]*-[0-9]*\tdel\t' "$work/good.conllu" || fail "the small model does not split del"
+    for d in trunc garbage empty foreign; do
+        modes=("--lang es")
+        [ $d = trunc ] && modes+=("--lang es --conllu" "") # every way in to the model, once
+        for mode in "${modes[@]}"; do
+            input=$es
+            case "$mode" in *conllu*) input=$fx/parse/es-mini.conllu ;; esac
+            echo "precious" >"$work/keep.conllu"
+            # shellcheck disable=SC2086
+            "$tool" parse $mode --models "$work/$d" -o "$work/keep.conllu" "$input" 2>"$work/err"; rc=$?
+            [ $rc -eq 1 ] || fail "$d ($mode): exit $rc, want 1: $(cat "$work/err")"
+            [ "$(wc -l <"$work/err")" -eq 1 ] || fail "$d ($mode): want one line on stderr, got: $(cat "$work/err")"
+            grep -qF "$work/$d/es.ngm" "$work/err" || fail "$d ($mode): message does not name the model: $(cat "$work/err")"
+            [ "$(cat "$work/keep.conllu")" = "precious" ] || fail "$d ($mode): a failed run clobbered the output"
+        done
+        "$tool" parse --lang es --models "$work/$d" -o "$work/new.conllu" "$es" 2>/dev/null
+        [ ! -e "$work/new.conllu" ] || fail "$d: a failed run created the output"
+        note "$d: $(cat "$work/err")"
+    done
+    find "$work" -name '*.tmp*' | grep -q . && fail "temporary file left behind"
+    grep -q "'en'" "$work/err" || fail "a foreign model is not called one: $(cat "$work/err")"
+    "$tool" parse --lang fr "$es" 2>/dev/null; [ $? -eq 2 ] || fail "--lang fr must exit 2"
     ;;
 es_news_corpus)
     dir=$shared/corpus/es-news/articles

@@ -16,7 +16,7 @@
 # Environment:
 #   BUILD_DIR=DIR   the build holding newsgraph (default: build); built as a
 #                   Release build first if DIR/newsgraph is missing
-#   TAGGER_EPOCHS, PARSER_EPOCHS, SEED, MIN_COUNT override the settings below
+#   TAGGER_EPOCHS, PARSER_EPOCHS, SEED, MIN_COUNT, PARSERS override the settings below
 #   TRAIN_KEEP=1    keep the training logs (their folder is printed)
 #   CONLLU_EVAL=F   the scorer (default: NLP_DIR/../eval/conllu_eval.py)
 #
@@ -32,7 +32,8 @@ set -euo pipefail
 TAGGER_EPOCHS=${TAGGER_EPOCHS:-12}
 PARSER_EPOCHS=${PARSER_EPOCHS:-15}
 SEED=${SEED:-1}
-MIN_COUNT=${MIN_COUNT:-2}
+MIN_COUNT=${MIN_COUNT:-3}
+PARSERS=${PARSERS:-2}
 
 ES_TRAIN=(ud/es/es_ancora-ud-dev.conllu ud/es/es_gsd-ud-dev.conllu
           ud/es/es_gsd-ud-test.conllu ud/es/es_pud-ud-test.conllu)
@@ -45,7 +46,7 @@ root=$(dirname "$here")
 
 die() { echo "train-models: error: $*" >&2; exit 1; }
 
-for v in TAGGER_EPOCHS PARSER_EPOCHS SEED MIN_COUNT; do
+for v in TAGGER_EPOCHS PARSER_EPOCHS SEED MIN_COUNT PARSERS; do
     case ${!v} in
         '' | *[!0-9]*) die "$v must be a non-negative integer (got '${!v}')" ;;
     esac
@@ -94,7 +95,7 @@ else
 fi
 
 settings=(--tagger-epochs "$TAGGER_EPOCHS" --parser-epochs "$PARSER_EPOCHS"
-          --seed "$SEED" --min-count "$MIN_COUNT")
+          --seed "$SEED" --min-count "$MIN_COUNT" --parsers "$PARSERS")
 
 # train LANG [newsgraph train options and files...]: one language, its log in
 # $work/LANG.log and, prefixed with [LANG], on stderr.
@@ -109,7 +110,7 @@ train() {
 
 echo "train-models: newsgraph $exe" >&2
 echo "train-models: treebanks $nlp" >&2
-echo "train-models: tagger-epochs $TAGGER_EPOCHS, parser-epochs $PARSER_EPOCHS, seed $SEED, min-count $MIN_COUNT" >&2
+echo "train-models: tagger-epochs $TAGGER_EPOCHS, parser-epochs $PARSER_EPOCHS, seed $SEED, min-count $MIN_COUNT, parsers $PARSERS" >&2
 echo "train-models: es <- ${ES_TRAIN[*]}" >&2
 echo "train-models: en <- ${EN_TRAIN[*]} (dev ${EN_DEV})" >&2
 

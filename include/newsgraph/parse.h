@@ -6,7 +6,7 @@
  * and lemma), the multiword-token splits learnt from the treebank (Spanish
  * "del" -> "de el", "dárselo" -> "dár se lo") and a greedy arc-hybrid
  * transition parser with a dependency labeller. The format is our own: a
- * header with magic "NGPM", a version, the language and an FNV-1a checksum of
+ * header with magic "NGPM", a version, the language and a checksum of
  * the payload; a missing, truncated, damaged or foreign file is refused with a
  * one-line error naming it.
  *
@@ -142,7 +142,7 @@ int ng_parse_conllu(const ng_model *m, const char *path, FILE *out, ng_error *er
  * and seed give the same bytes). Progress lines go to log when not NULL. */
 typedef struct ng_train_options {
     int version;
-    const char *lang;        /* stored in the model */
+    const char *lang;         /* stored in the model */
     const char *const *train; /* CoNLL-U files to learn from */
     size_t ntrain;
     const char *dev; /* optional CoNLL-U file, scored after every epoch */
@@ -152,7 +152,10 @@ typedef struct ng_train_options {
     int parsers;   /* parsers trained on different orders of the data, summed into one */
 } ng_train_options;
 #define NG_TRAIN_OPTIONS_VERSION 1
-#define NG_TRAIN_OPTIONS_INIT {NG_TRAIN_OPTIONS_VERSION, "es", NULL, 0, NULL, 12, 15, 1, 3, 2}
+#define NG_TRAIN_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        NG_TRAIN_OPTIONS_VERSION, "es", NULL, 0, NULL, 12, 15, 1, 3, 2                             \
+    }
 
 /* Train and write the model to path (through a temporary file). */
 int ng_train(const ng_train_options *o, const char *path, FILE *log, ng_error *err);

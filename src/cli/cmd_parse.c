@@ -54,11 +54,21 @@ static int parse_parse(int argc, char **argv, parse_opts *o)
     optind = 1;
     while ((c = getopt_long(argc, argv, ":o:h", longs, NULL)) != -1) {
         switch (c) {
-        case 'o': o->output = optarg; break;
-        case O_CONLLU: o->conllu = 1; break;
-        case O_HTML: o->r.format = NG_FORMAT_HTML; break;
-        case O_TEXT: o->r.format = NG_FORMAT_TEXT; break;
-        case 'h': usage_parse(stdout); exit(EXIT_OK);
+        case 'o':
+            o->output = optarg;
+            break;
+        case O_CONLLU:
+            o->conllu = 1;
+            break;
+        case O_HTML:
+            o->r.format = NG_FORMAT_HTML;
+            break;
+        case O_TEXT:
+            o->r.format = NG_FORMAT_TEXT;
+            break;
+        case 'h':
+            usage_parse(stdout);
+            exit(EXIT_OK);
         default:
             if (cli_common_option(c, optarg, argv, &o->common)) return -1;
         }
@@ -160,8 +170,8 @@ int cmd_parse(int argc, char **argv)
     char *tmp = NULL;
     FILE *out = cli_open_output(o.output, &tmp);
     if (!out) return EXIT_FAIL;
-    int failures = o.conllu ? parse_conllu_files(&o, argc, argv, out)
-                            : parse_articles(&o, argc, argv, out);
+    int failures =
+        o.conllu ? parse_conllu_files(&o, argc, argv, out) : parse_articles(&o, argc, argv, out);
     /* the output is kept when at least one input was parsed */
     int ok = failures == 0 || (failures > 0 && failures < argc - optind);
     if (cli_close_output(out, o.output, tmp, ok) != 0) return EXIT_FAIL;
@@ -219,9 +229,15 @@ static int parse_train(int argc, char **argv, ng_train_options *o, const char **
     optind = 1;
     while ((c = getopt_long(argc, argv, ":o:h", longs, NULL)) != -1) {
         switch (c) {
-        case O_LANG: o->lang = optarg; break;
-        case 'o': *output = optarg; break;
-        case O_DEV: o->dev = optarg; break;
+        case O_LANG:
+            o->lang = optarg;
+            break;
+        case 'o':
+            *output = optarg;
+            break;
+        case O_DEV:
+            o->dev = optarg;
+            break;
         case O_TE:
             if (int_arg(optarg, "--tagger-epochs", 1, 1000, &v)) return -1;
             o->tagger_epochs = (int)v;
@@ -242,8 +258,12 @@ static int parse_train(int argc, char **argv, ng_train_options *o, const char **
             if (int_arg(optarg, "--parsers", 1, 16, &v)) return -1;
             o->parsers = (int)v;
             break;
-        case 'h': usage_train(stdout); exit(EXIT_OK);
-        case ':': fprintf(stderr, "%s: %s needs a value\n", prog, argv[optind - 1]); return -1;
+        case 'h':
+            usage_train(stdout);
+            exit(EXIT_OK);
+        case ':':
+            fprintf(stderr, "%s: %s needs a value\n", prog, argv[optind - 1]);
+            return -1;
         default:
             fprintf(stderr, "%s: unknown option '%s' (see --help)\n", prog, argv[optind - 1]);
             return -1;

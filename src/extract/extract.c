@@ -408,8 +408,7 @@ static int parse_article(ng_extractor *x, const char *lang, ng_error *err)
 }
 
 /* Language and tokens of an article, and its parse when there are models. */
-static int segment_article(ng_extractor *x, const ng_document *doc, const char *lang,
-                           ng_error *err)
+static int segment_article(ng_extractor *x, const ng_document *doc, const char *lang, ng_error *err)
 {
     int rc;
     x->text = ng_document_text(doc, &x->len);
@@ -464,13 +463,7 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
                ng_error *err)
 {
     int rc;
-    ng_pool_reset(x->pool);
-    ng_map_clear(x->ent_by_key);
-    for (size_t i = 0; i < x->nents; i++)
-        x->ents[i].naliases = 0;
-    x->nms = x->nents = 0;
-    memset(&x->out.stats, 0, sizeof x->out.stats);
-    x->out.nentities = x->out.nclaims = 0;
+    reset_article(x);
     if ((rc = segment_article(x, doc, lang, err))) return rc;
     if ((rc = prepare_tokens(x, err))) return rc;
     if ((rc = ng__find_dates(x, ng_document_date(doc), err))) return rc;

@@ -82,8 +82,8 @@ static int check_heads(const ng_csent *s, const char *name, size_t lineno, ng_er
     return 0;
 }
 
-static int read_line(ng_treebank *tb, ng_csent *cur, char *line, const char *name,
-                     size_t lineno, ng_error *err)
+static int read_line(ng_treebank *tb, ng_csent *cur, char *line, const char *name, size_t lineno,
+                     ng_error *err)
 {
     if (line[0] == '#') {
         if (add_line(tb, cur, line, 0, 0, 0)) return ng_error_set(err, NG_ENOMEM, "out of memory");
@@ -115,7 +115,8 @@ static int read_line(ng_treebank *tb, ng_csent *cur, char *line, const char *nam
 
 int ng_treebank_parse(ng_treebank *tb, char *text, size_t len, const char *name, ng_error *err)
 {
-    if (!tb->pool && !(tb->pool = ng_pool_new())) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    if (!tb->pool && !(tb->pool = ng_pool_new()))
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
     if (memchr(text, '\0', len))
         return ng_error_set(err, NG_EFORMAT, "%s: binary data (NUL byte), not CoNLL-U", name);
     ng_csent cur = {0};

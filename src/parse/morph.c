@@ -61,39 +61,12 @@ const char *ng_model_str(const ng_model *m, uint32_t off)
     return off < m->strings_len ? m->strings + off : "";
 }
 
-/* Byte offset of the start of the last k code points of s. */
-static size_t last_chars(const char *s, size_t n, size_t k)
-{
-    size_t i = n;
-    while (k > 0 && i > 0) {
-        i--;
-        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i--;
-        k--;
-    }
-    return i;
-}
-
-static int append_lower(ng_buf *out, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        int l = ng_utf8_decode(s + i, n - i, &cp);
-        if (l <= 0) return ng_buf_add(out, s + i, n - i);
-        i += (size_t)l;
-        utf8proc_uint8_t enc[4];
-        utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-        if (ng_buf_add(out, enc, (size_t)el)) return NG_ENOMEM;
-    }
-    return 0;
-}
-
 int ng_lemma_apply(const ng_model *m, const ng_lemma_rule *r, const char *form, ng_buf *out)
 {
     out->len = 0;
     size_t n = strlen(form);
-    if (r->lower ? append_lower(out, form, n) : ng_buf_add(out, form, n)) return NG_ENOMEM;
-    out->len = last_chars(out->data, out->len, r->cut);
+    if (r->lower ? ng_lower_append(out, form, n) : ng_buf_add(out, form, n)) return NG_ENOMEM;
+    out->len = ng_utf8_last(out->data, out->len, r->cut);
     return ng_buf_adds(out, ng_model_str(m, r->add)) || !ng_buf_cstr(out) ? NG_ENOMEM : 0;
 }
 
@@ -134,7 +107,7 @@ static const ng_lex_entry *morph_lookup(const ng_model *m, const ng_psent *s, si
     const char *lw = s->lower[i];
     size_t n = strlen(lw), len = s->atoms[i].len;
     for (size_t k = len > 6 ? 6 : len; k >= 1; k--) {
-        size_t from = last_chars(lw, n, k);
+        size_t from = ng_utf8_last(lw, n, k);
         e = ng_lex_find(&m->sufx,
                         ng_sufx_key(ng_hash64(lw + from, n - from), (uint32_t)k, s->upos[i]));
         if (e) return e;
@@ -142,8 +115,7 @@ static const ng_lex_entry *morph_lookup(const ng_model *m, const ng_psent *s, si
     return NULL;
 }
 
-void ng_morph_run(const ng_model *m, ng_psent *s, char **lemmas, ng_buf *scratch,
-                  ng_pool *pool)
+void ng_morph_run(const ng_model *m, ng_psent *s, char **lemmas, ng_buf *scratch, ng_pool *pool)
 {
     static const ng_lemma_rule same = {0, 0, 0};
     for (size_t i = 0; i < s->n; i++) {

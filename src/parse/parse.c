@@ -7,7 +7,7 @@
 #include "parse_int.h"
 
 static const char *const upos_names[NG_UPOS_COUNT] = {
-    "ADJ",  "ADP", "ADV",   "AUX",   "CCONJ", "DET",  "INTJ", "NOUN", "NUM",
+    "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
     "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 
 const char *ng_upos_name(ng_upos u)
@@ -21,7 +21,6 @@ int ng_upos_from_name(const char *s, size_t n)
         if (strlen(upos_names[i]) == n && memcmp(upos_names[i], s, n) == 0) return i;
     return -1;
 }
-
 
 int ng_parse_new(ng_parse **out, ng_error *err)
 {
@@ -77,8 +76,8 @@ int ng_psent_reserve(ng_psent *s, size_t n)
 {
     if (n <= s->cap) return 0;
     size_t cap = n < 64 ? 64 : n;
-    void *a[] = {realloc(s->forms, cap * sizeof *s->forms), NULL, NULL, NULL, NULL, NULL, NULL,
-                 NULL, NULL};
+    void *a[] = {
+        realloc(s->forms, cap * sizeof *s->forms), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     if (!a[0]) return NG_ENOMEM;
     s->forms = a[0];
     if (!(a[1] = realloc(s->lower, cap * sizeof *s->lower))) return NG_ENOMEM;
@@ -175,7 +174,8 @@ int ng_parse_words(ng_parse *p, const ng_model *m, const char *const *forms, siz
     if (n > NG_PARSE_MAX_WORDS) {
         for (size_t i = 0; i < n; i += NG_PARSE_MAX_WORDS) {
             size_t k = n - i < NG_PARSE_MAX_WORDS ? n - i : NG_PARSE_MAX_WORDS;
-            if (run_sentence(p, m, first + i, k)) return ng_error_set(err, NG_ENOMEM, "out of memory");
+            if (run_sentence(p, m, first + i, k))
+                return ng_error_set(err, NG_ENOMEM, "out of memory");
         }
         return 0;
     }
@@ -198,18 +198,6 @@ static size_t count_chars(const char *s, size_t n)
     return ng_utf8_count(s, n);
 }
 
-static size_t advance_chars(const char *s, size_t n, size_t k)
-{
-    size_t i = 0;
-    while (k > 0 && i < n) {
-        i++;
-        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        k--;
-    }
-    return i;
-}
-
 /* Give each word its part of the surface: its own spelling where the
  * surface starts with it ("de" of "del"), else as many characters as it
  * has ("dár" for "dar"); the last word takes what is left. */
@@ -226,7 +214,7 @@ static void assign_spans(piece *pc, size_t n, const char *lower, size_t len)
         if (pc[i].len <= len - pos && memcmp(lower + pos, pc[i].form, pc[i].len) == 0)
             take = pc[i].len;
         else
-            take = advance_chars(lower + pos, len - pos, count_chars(pc[i].form, pc[i].len));
+            take = ng_utf8_skip(lower + pos, len - pos, count_chars(pc[i].form, pc[i].len));
         size_t left = n - i - 1; /* keep at least a byte for each word after */
         if (pos + take + left > len) take = len - pos > left ? len - pos - left : 0;
         pos += take;
@@ -253,7 +241,7 @@ static const ng_host_rule *host_rule(const ng_model *m, const char *host, size_t
     for (size_t k = 4; k >= 2; k--) {
         size_t nchars = count_chars(host, len);
         if (nchars <= k) continue;
-        size_t start = advance_chars(host, len, nchars - k);
+        size_t start = ng_utf8_skip(host, len, nchars - k);
         for (uint32_t i = 0; i < m->nhosts; i++) {
             const char *f = ng_model_str(m, m->hosts[i].from);
             if (strlen(f) == len - start && memcmp(f, host + start, len - start) == 0)
@@ -352,7 +340,8 @@ static size_t split_clitics(ng_parse *p, const ng_model *m, const char *lower, s
     pc[0] = (piece){host, strlen(host), 0, hl};
     size_t n = 1, pos = hl;
     for (size_t k = np; k-- > 0 && n < MAX_PIECES;) {
-        size_t w = split_words(ng_model_str(m, m->clitics[peeled[k]].words), pc + n, MAX_PIECES - n);
+        size_t w =
+            split_words(ng_model_str(m, m->clitics[peeled[k]].words), pc + n, MAX_PIECES - n);
         for (size_t i = n; i < n + w; i++) {
             pc[i].from = pos;
             pos = pos + pc[i].len <= len ? pos + pc[i].len : len;
@@ -364,8 +353,7 @@ static size_t split_clitics(ng_parse *p, const ng_model *m, const char *lower, s
     return n;
 }
 
-static size_t split_token(ng_parse *p, const ng_model *m, const char *lower, size_t len,
-                          piece *pc)
+static size_t split_token(ng_parse *p, const ng_model *m, const char *lower, size_t len, piece *pc)
 {
     uint64_t h = ng_hash64(lower, len);
     const ng_lex_entry *e = ng_lex_find(&m->mwt, h);
@@ -382,8 +370,8 @@ static size_t split_token(ng_parse *p, const ng_model *m, const char *lower, siz
 
 /* A word of a split token written as its surface is: "Al" -> "A" "el",
  * "DEL" -> "DE" "EL". */
-static const char *cased(ng_parse *p, const char *form, size_t len, int first_upper,
-                         int all_upper, int first)
+static const char *cased(ng_parse *p, const char *form, size_t len, int first_upper, int all_upper,
+                         int first)
 {
     if (!all_upper && !(first_upper && first)) return ng_pool_strndup(p->pool, form, len);
     p->scratch.len = 0;
@@ -429,8 +417,8 @@ static int add_token_words(ng_parse *p, const ng_model *m, const char *text, con
     char *lower = ng_pool_strndup(p->pool, p->lower.data ? p->lower.data : "", p->lower.len);
     if (!lower) return NG_ENOMEM;
     piece pc[MAX_PIECES + 1];
-    size_t n = (t->flags & NG_TOK_WORD) && strlen(lower) == len ? split_token(p, m, lower, len, pc)
-                                                                 : 0;
+    size_t n =
+        (t->flags & NG_TOK_WORD) && strlen(lower) == len ? split_token(p, m, lower, len, pc) : 0;
     if (n < 2) {
         n = 1;
         pc[0] = (piece){s, len, 0, len};

@@ -155,7 +155,7 @@ struct ng_model {
 
 /* ---- per-word atoms shared by tagger and parser ------------------------------ */
 typedef struct ng_watoms {
-    uint64_t w;     /* lower-cased form */
+    uint64_t w;      /* lower-cased form */
     uint64_t suf[4]; /* last 1..4 code points */
     uint64_t pre[2]; /* first 1..2 code points */
     uint64_t shape;
@@ -174,11 +174,11 @@ typedef struct ng_psent {
     const char **lower; /* lower-cased forms */
     ng_watoms *atoms;
     uint8_t *upos;
-    uint32_t *feats;  /* feats index */
-    uint64_t *fhash;  /* hash of the feats string */
-    uint8_t *agr;     /* Number, Gender and Person of the feats (ng_agreement) */
-    uint32_t *head;   /* 0 = root, else 1-based */
-    uint32_t *label;  /* deprel index */
+    uint32_t *feats; /* feats index */
+    uint64_t *fhash; /* hash of the feats string */
+    uint8_t *agr;    /* Number, Gender and Person of the feats (ng_agreement) */
+    uint32_t *head;  /* 0 = root, else 1-based */
+    uint32_t *label; /* deprel index */
     size_t cap;
 } ng_psent;
 
@@ -190,8 +190,7 @@ size_t ng_tagger_features(const ng_psent *s, size_t i, uint64_t *f);
 void ng_tagger_run(const ng_model *m, ng_psent *s);
 
 /* Morphology: feats and lemma from the lexicon, else from suffix rules. */
-void ng_morph_run(const ng_model *m, ng_psent *s, char **lemmas, ng_buf *scratch,
-                  ng_pool *pool);
+void ng_morph_run(const ng_model *m, ng_psent *s, char **lemmas, ng_buf *scratch, ng_pool *pool);
 uint64_t ng_lex_key(uint64_t form, uint32_t upos);
 uint64_t ng_sufx_key(uint64_t suffix, uint32_t len, uint32_t upos);
 const ng_lex_entry *ng_lex_find(const ng_lex *l, uint64_t key);
@@ -260,7 +259,7 @@ typedef struct ng_cword {
 } ng_cword;
 
 typedef struct ng_cline { /* a comment or a multiword-token line, kept verbatim */
-    size_t before;         /* comes before word `before` (0-based) */
+    size_t before;        /* comes before word `before` (0-based) */
     char *text;
     int is_mwt;
     uint32_t from, to; /* for multiword tokens */
@@ -293,7 +292,8 @@ int ng_model_save(const ng_model *m, const char *path, ng_error *err);
 void ng_model_clear(ng_model *m);
 const char *ng_model_str(const ng_model *m, uint32_t off);
 
-/* FNV-1a 64 over a buffer (the model checksum). */
-uint64_t ng_fnv64(const void *p, size_t n);
+/* The model checksum: FNV-1a 64's step over little-endian 64-bit words,
+ * then over the bytes left. */
+uint64_t ng_model_checksum(const void *p, size_t n);
 
 #endif

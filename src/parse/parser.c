@@ -21,7 +21,8 @@ int ng_config_init(ng_config *c, size_t n)
         if (nl) c->nl = nl;
         if (!nl || !nr) return NG_ENOMEM;
         c->nr = nr;
-        uint64_t *ls = realloc(c->lset, cap * sizeof *ls), *rs = ls ? realloc(c->rset, cap * sizeof *rs) : NULL;
+        uint64_t *ls = realloc(c->lset, cap * sizeof *ls),
+                 *rs = ls ? realloc(c->rset, cap * sizeof *rs) : NULL;
         if (ls) c->lset = ls;
         if (!ls || !rs) return NG_ENOMEM;
         c->rset = rs;
@@ -64,10 +65,14 @@ int ng_config_valid(const ng_config *c, int t)
 {
     uint32_t root = (uint32_t)c->n + 1;
     switch (t) {
-    case NG_T_SHIFT: return c->b < root;
-    case NG_T_LEFT: return c->depth >= 1 && (c->b < root || c->depth == 1);
-    case NG_T_RIGHT: return c->depth >= 2;
-    default: return 0;
+    case NG_T_SHIFT:
+        return c->b < root;
+    case NG_T_LEFT:
+        return c->depth >= 1 && (c->b < root || c->depth == 1);
+    case NG_T_RIGHT:
+        return c->depth >= 2;
+    default:
+        return 0;
     }
 }
 
@@ -187,14 +192,72 @@ void ng_projectivize(uint32_t *head, size_t n)
 /* ---- features ---------------------------------------------------------------- */
 
 enum {
-    PF_S0W = 1, PF_S0T, PF_S0WT, PF_S1W, PF_S1T, PF_S1WT, PF_B0W, PF_B0T, PF_B0WT, PF_B1W,
-    PF_B1T, PF_B1WT, PF_B2T, PF_S2T, PF_S0TB0T, PF_S0WB0W, PF_S0WTB0T, PF_S0TB0WT, PF_S1TS0T,
-    PF_S1WS0W, PF_S1TS0TB0T, PF_S0TB0TB1T, PF_B0TB1TB2T, PF_S2TS1TS0T, PF_S0LT, PF_S0LL,
-    PF_S0RT, PF_S0RL, PF_B0LT, PF_B0LL, PF_S1RT, PF_S1RL, PF_S0TLLRL, PF_B0TLL2, PF_S1TRT,
-    PF_DIST_S0B0, PF_DIST_S1S0, PF_S0VAL, PF_B0VAL, PF_S0F, PF_B0F, PF_S1F, PF_PUNCT,
-    PF_S0TS0LTS0L2T, PF_S1TS0TS0LT, PF_S1TS1RTS0T, PF_S0WS1T, PF_B0WS0T, PF_S1LT,
-    PF_S0SUF, PF_B0SUF, PF_S0L2L, PF_S0R2L, PF_B0L2L, PF_S2W, PF_B3T, PF_S0WB0TB1T, PF_S1WS0TB0T,
-    PF_DISTS0W, PF_DISTB0W, PF_S0LSET, PF_S0RSET, PF_B0LSET, PF_S0WVAL, PF_B0WVAL, PF_AGR_S0B0,
+    PF_S0W = 1,
+    PF_S0T,
+    PF_S0WT,
+    PF_S1W,
+    PF_S1T,
+    PF_S1WT,
+    PF_B0W,
+    PF_B0T,
+    PF_B0WT,
+    PF_B1W,
+    PF_B1T,
+    PF_B1WT,
+    PF_B2T,
+    PF_S2T,
+    PF_S0TB0T,
+    PF_S0WB0W,
+    PF_S0WTB0T,
+    PF_S0TB0WT,
+    PF_S1TS0T,
+    PF_S1WS0W,
+    PF_S1TS0TB0T,
+    PF_S0TB0TB1T,
+    PF_B0TB1TB2T,
+    PF_S2TS1TS0T,
+    PF_S0LT,
+    PF_S0LL,
+    PF_S0RT,
+    PF_S0RL,
+    PF_B0LT,
+    PF_B0LL,
+    PF_S1RT,
+    PF_S1RL,
+    PF_S0TLLRL,
+    PF_B0TLL2,
+    PF_S1TRT,
+    PF_DIST_S0B0,
+    PF_DIST_S1S0,
+    PF_S0VAL,
+    PF_B0VAL,
+    PF_S0F,
+    PF_B0F,
+    PF_S1F,
+    PF_PUNCT,
+    PF_S0TS0LTS0L2T,
+    PF_S1TS0TS0LT,
+    PF_S1TS1RTS0T,
+    PF_S0WS1T,
+    PF_B0WS0T,
+    PF_S1LT,
+    PF_S0SUF,
+    PF_B0SUF,
+    PF_S0L2L,
+    PF_S0R2L,
+    PF_B0L2L,
+    PF_S2W,
+    PF_B3T,
+    PF_S0WB0TB1T,
+    PF_S1WS0TB0T,
+    PF_DISTS0W,
+    PF_DISTB0W,
+    PF_S0LSET,
+    PF_S0RSET,
+    PF_B0LSET,
+    PF_S0WVAL,
+    PF_B0WVAL,
+    PF_AGR_S0B0,
     PF_AGR_S1S0
 };
 
@@ -334,9 +397,32 @@ size_t ng_parser_features(const ng_psent *s, const ng_config *c, uint64_t *f)
 }
 
 enum {
-    LF_DW = 1, LF_DT, LF_DWT, LF_HW, LF_HT, LF_HWT, LF_DTHT, LF_DWHT, LF_DTHW, LF_DIR, LF_DIST,
-    LF_DLC, LF_DRC, LF_DLCW, LF_DF, LF_DFHT, LF_HF, LF_DVAL, LF_DPREV, LF_DNEXT, LF_DLCTHT,
-    LF_HLL, LF_DLC2W, LF_HTDTDIRDIST, LF_DWHW, LF_AGR
+    LF_DW = 1,
+    LF_DT,
+    LF_DWT,
+    LF_HW,
+    LF_HT,
+    LF_HWT,
+    LF_DTHT,
+    LF_DWHT,
+    LF_DTHW,
+    LF_DIR,
+    LF_DIST,
+    LF_DLC,
+    LF_DRC,
+    LF_DLCW,
+    LF_DF,
+    LF_DFHT,
+    LF_HF,
+    LF_DVAL,
+    LF_DPREV,
+    LF_DNEXT,
+    LF_DLCTHT,
+    LF_HLL,
+    LF_DLC2W,
+    LF_HTDTDIRDIST,
+    LF_DWHW,
+    LF_AGR
 };
 
 size_t ng_labeller_features(const ng_psent *s, const ng_config *c, uint32_t h, uint32_t d,

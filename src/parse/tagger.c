@@ -33,8 +33,7 @@ static uint64_t shape_of(const char *s, size_t n)
     return ng_hash64(shape, k);
 }
 
-int ng_watoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower,
-                   const ng_model *m)
+int ng_watoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower, const ng_model *m)
 {
     size_t starts[256];
     size_t ncp = 0;

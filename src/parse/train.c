@@ -63,9 +63,9 @@ typedef struct trainer {
     FILE *log;
     ng_error *err;
     uint32_t min_count;
-    float eps; /* averaged weights nearer zero are dropped */
-    int ndomains;   /* treebanks (distinct files) */
-    int *domain;        /* treebank of each sentence */
+    float eps;    /* averaged weights nearer zero are dropped */
+    int ndomains; /* treebanks (distinct files) */
+    int *domain;  /* treebank of each sentence */
     size_t domain_cap;
     uint32_t weight;  /* of what is counted now: the first treebank's words count more */
     int *file_domain; /* treebank of each file named */
@@ -149,17 +149,7 @@ static const choice *tally_best(const tally *ty)
 static int lower_into(ng_buf *out, const char *s)
 {
     out->len = 0;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        int l = ng_utf8_decode(s + i, n - i, &cp);
-        if (l <= 0) return ng_buf_add(out, s + i, n - i);
-        i += (size_t)l;
-        utf8proc_uint8_t enc[4];
-        utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-        if (ng_buf_add(out, enc, (size_t)el)) return NG_ENOMEM;
-    }
-    return ng_buf_cstr(out) ? 0 : NG_ENOMEM;
+    return ng_lower_append(out, s, strlen(s)) || !ng_buf_cstr(out) ? NG_ENOMEM : 0;
 }
 
 static size_t nchars(const char *s)
@@ -169,14 +159,7 @@ static size_t nchars(const char *s)
 
 static size_t skip_chars(const char *s, size_t k)
 {
-    size_t i = 0, n = strlen(s);
-    while (k > 0 && i < n) {
-        i++;
-        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        k--;
-    }
-    return i;
+    return ng_utf8_skip(s, strlen(s), k);
 }
 
 static int has_upper(const char *s)
@@ -691,7 +674,8 @@ static int train_tagger_on(trainer *t, const tdata *d, const size_t *sel, size_t
             }
         }
         if (count && t->log)
-            fprintf(t->log, "  tagger epoch %d: train %.2f%%\n", e + 1, 100.0 * right / (all ? all : 1));
+            fprintf(t->log, "  tagger epoch %d: train %.2f%%\n", e + 1,
+                    100.0 * right / (all ? all : 1));
     }
     (void)dev;
     if (!rc && ng_dtrain_compile(out, &w, t->min_count, t->eps)) rc = NG_ENOMEM;
@@ -838,7 +822,8 @@ static int train_sentence(trainer *t, ptrain *pt, const tsent *s, int first)
     return 0;
 }
 
-static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed, const tdata *dev_unused)
+static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed,
+                        const tdata *dev_unused)
 {
     ptrain pt;
     memset(&pt, 0, sizeof pt);
@@ -922,7 +907,7 @@ static int trainer_init(trainer *t, ng_model *m, FILE *log, ng_error *err)
     t->log = log;
     t->err = err;
     t->pool = ng_pool_new();
-    ng_map **maps[] = {&t->str_offsets, &t->labels, &t->featsets, &t->rules,  &t->lex,
+    ng_map **maps[] = {&t->str_offsets, &t->labels, &t->featsets, &t->rules,   &t->lex,
                        &t->sufx,        &t->masks,  &t->mwt,      &t->clitics, &t->hosts};
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
         if (!(*maps[i] = ng_map_new())) return oom(t);
@@ -934,8 +919,8 @@ static int trainer_init(trainer *t, ng_model *m, FILE *log, ng_error *err)
 
 static void trainer_free(trainer *t)
 {
-    ng_map *maps[] = {t->str_offsets, t->labels, t->featsets, t->rules,   t->lex,        t->sufx,
-                      t->masks,       t->mwt,    t->clitics,  t->hosts};
+    ng_map *maps[] = {t->str_offsets, t->labels, t->featsets, t->rules,   t->lex,
+                      t->sufx,        t->masks,  t->mwt,      t->clitics, t->hosts};
     for (size_t i = 0; i < sizeof maps / sizeof *maps; i++)
         ng_map_free(maps[i]);
     ng_pool_free(t->pool);
@@ -957,8 +942,10 @@ static int read_all(trainer *t, const ng_train_options *o, ng_treebank *tb, ng_e
         size_t before = tb->n;
         int rc = ng_treebank_read(tb, o->train[i], err);
         if (rc) return rc;
-        if (dom == -1) dom = t->ndomains < NG_MAX_DOMAINS ? t->ndomains++ : NG_MAX_DOMAINS - 1;
-        else dom = t->file_domain[-2 - dom];
+        if (dom == -1)
+            dom = t->ndomains < NG_MAX_DOMAINS ? t->ndomains++ : NG_MAX_DOMAINS - 1;
+        else
+            dom = t->file_domain[-2 - dom];
         if (NG_GROW(t->file_domain, t->file_domain_cap, i + 1) ||
             NG_GROW(t->domain, t->domain_cap, tb->n))
             return oom(t);
@@ -983,7 +970,8 @@ static int train_models(trainer *t, const ng_train_options *o, ng_treebank *tb)
             all[i] = i;
         if (!rc) {
             if (t->log) fprintf(t->log, "tagger (%zu sentences)\n", d.n);
-            rc = train_tagger_on(t, &d, all, d.n, o->tagger_epochs, o->seed, &t->m->tagger, NULL, 1);
+            rc =
+                train_tagger_on(t, &d, all, d.n, o->tagger_epochs, o->seed, &t->m->tagger, NULL, 1);
         }
         free(all);
     }

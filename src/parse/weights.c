@@ -207,6 +207,27 @@ static void row_avg(const ng_wtrain *t, size_t r, const ng_wtrain *extra, uint64
         avg[c] += cell_avg(extra, (size_t)er * nc + c, t->now);
 }
 
+/* A row of weights for key: counted in pass 0, stored in pass 1 (the
+ * table then has room for exactly what pass 0 counted); weights within eps
+ * of zero are left out. */
+static void emit_row(ng_wtab *out, int pass, uint64_t key, const float *row, size_t nc, float eps,
+                     size_t *keep, size_t *nent)
+{
+    uint32_t n = 0, off = (uint32_t)out->nentries;
+    for (size_t c = 0; c < nc; c++) {
+        if (fabsf(row[c]) <= eps) continue;
+        if (pass == 1) out->e[out->nentries++] = (ng_went){row[c], (uint32_t)c};
+        n++;
+    }
+    if (!n) return;
+    if (pass == 0) {
+        (*keep)++;
+        *nent += n;
+        return;
+    }
+    wtab_put(out, key, off, n);
+}
+
 int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra,
                         uint32_t min_count, float eps)
 {
@@ -225,21 +246,7 @@ int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra
             size_t r = t->rows[i];
             if (t->freq[r] < min_count) continue;
             row_avg(t, r, extra, t->keys[i], avg);
-            uint32_t n = 0;
-            for (size_t c = 0; c < nc; c++)
-                if (fabsf(avg[c]) > eps) n++;
-            if (!n) continue;
-            if (pass == 0) {
-                keep++;
-                nent += n;
-                continue;
-            }
-            uint32_t off = (uint32_t)out->nentries;
-            for (size_t c = 0; c < nc; c++) {
-                if (fabsf(avg[c]) <= eps) continue;
-                out->e[out->nentries++] = (ng_went){avg[c], (uint32_t)c};
-            }
-            wtab_put(out, t->keys[i], off, n);
+            emit_row(out, pass, t->keys[i], avg, nc, eps, &keep, &nent);
         }
     }
     free(avg);
@@ -370,19 +377,7 @@ int ng_wtab_sum(ng_wtab *out, const ng_wtab *a, const ng_wtab *b)
                 memset(row, 0, nc * sizeof *row);
                 add_row(t, i, row);
                 if (os >= 0) add_row(o, (size_t)os, row);
-                uint32_t n = 0;
-                for (size_t c = 0; c < nc; c++)
-                    n += row[c] != 0.0f;
-                if (!n) continue;
-                if (pass == 0) {
-                    keep++;
-                    nent += n;
-                    continue;
-                }
-                uint32_t off = (uint32_t)out->nentries;
-                for (size_t c = 0; c < nc; c++)
-                    if (row[c] != 0.0f) out->e[out->nentries++] = (ng_went){row[c], (uint32_t)c};
-                wtab_put(out, key, off, n);
+                emit_row(out, pass, key, row, nc, 0.0f, &keep, &nent);
             }
         }
     }

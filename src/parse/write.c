@@ -38,8 +38,7 @@ static void token_misc(char *misc, size_t cap, const ng_word *first, const ng_wo
                        int ranges)
 {
     misc[0] = '\0';
-    if (ranges)
-        snprintf(misc, cap, "TokenRange=%u:%u", first->char_start, last->char_end);
+    if (ranges) snprintf(misc, cap, "TokenRange=%u:%u", first->char_start, last->char_end);
     if (last->no_space) {
         size_t l = strlen(misc);
         snprintf(misc + l, cap - l, "%sSpaceAfter=No", l ? "|" : "");

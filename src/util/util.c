@@ -377,3 +377,41 @@ int ng_split_tabs(char *line, char **fields, int max)
     }
     return n;
 }
+
+int ng_lower_append(ng_buf *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int l = ng_utf8_decode(s + i, n - i, &cp);
+        if (l <= 0) return ng_buf_add(out, s + i, n - i);
+        i += (size_t)l;
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+        if (ng_buf_add(out, enc, (size_t)el)) return NG_ENOMEM;
+    }
+    return 0;
+}
+
+size_t ng_utf8_skip(const char *s, size_t n, size_t k)
+{
+    size_t i = 0;
+    while (k > 0 && i < n) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        k--;
+    }
+    return i;
+}
+
+size_t ng_utf8_last(const char *s, size_t n, size_t k)
+{
+    size_t i = n;
+    while (k > 0 && i > 0) {
+        i--;
+        while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i--;
+        k--;
+    }
+    return i;
+}

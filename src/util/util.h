@@ -61,6 +61,13 @@ int ng_fold_append(ng_buf *out, const char *s, size_t n);
 /* Decode one UTF-8 code point at s (n bytes left); returns its length or 0 when
  * invalid. */
 int ng_utf8_decode(const char *s, size_t n, int32_t *cp);
+/* Lower-case s[0..n) (utf8proc, code point by code point), appending to
+ * out; invalid bytes are copied as they are. Returns 0 or NG_ENOMEM. */
+int ng_lower_append(ng_buf *out, const char *s, size_t n);
+/* Byte offset after the first k code points of s[0..n) (n when shorter). */
+size_t ng_utf8_skip(const char *s, size_t n, size_t k);
+/* Byte offset where the last k code points of s[0..n) start (0 when shorter). */
+size_t ng_utf8_last(const char *s, size_t n, size_t k);
 /* Number of code points in s[0..n). Input must be valid UTF-8. */
 size_t ng_utf8_count(const char *s, size_t n);
 

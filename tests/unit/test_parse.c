@@ -147,7 +147,7 @@ static void put32(unsigned char *p, uint32_t v)
 static void reseal(unsigned char *d, size_t len)
 {
     put64(d + HDR_PLEN, len - HDR_SIZE);
-    put64(d + HDR_SUM, ng_fnv64(d + HDR_SIZE, len - HDR_SIZE));
+    put64(d + HDR_SUM, ng_model_checksum(d + HDR_SIZE, len - HDR_SIZE));
 }
 
 /* Code points in s[0..n), counted independently of the library. */

@@ -411,14 +411,16 @@ static int add_token_words(ng_parse *p, const ng_model *m, const char *text, con
 {
     const char *s = text + t->start;
     size_t len = t->end - t->start;
-    p->lower.len = 0;
-    ng_watoms tmp;
-    if (ng_watoms_make(&tmp, s, len, &p->lower, NULL)) return NG_ENOMEM;
-    char *lower = ng_pool_strndup(p->pool, p->lower.data ? p->lower.data : "", p->lower.len);
-    if (!lower) return NG_ENOMEM;
     piece pc[MAX_PIECES + 1];
-    size_t n =
-        (t->flags & NG_TOK_WORD) && strlen(lower) == len ? split_token(p, m, lower, len, pc) : 0;
+    size_t n = 0;
+    if (t->flags & NG_TOK_WORD) {
+        p->lower.len = 0;
+        if (ng_lower_append(&p->lower, s, len)) return NG_ENOMEM;
+        char *lower = ng_pool_strndup(p->pool, p->lower.data, p->lower.len);
+        if (!lower) return NG_ENOMEM;
+        /* offsets into the token hold only when lower-casing kept its length */
+        if (p->lower.len == len) n = split_token(p, m, lower, len, pc);
+    }
     if (n < 2) {
         n = 1;
         pc[0] = (piece){s, len, 0, len};

@@ -21,11 +21,18 @@ static inline uint64_t ng_fmix(uint64_t h)
     h ^= h >> 33;
     return h;
 }
+/* A feature's key from its template and up to three atoms (already hashed
+ * words or small numbers): a multiply-xor chain and one final mix, cheap
+ * because the parser makes about a hundred of them per word. */
 static inline uint64_t ng_fkey(uint32_t tmpl, uint64_t a, uint64_t b, uint64_t c)
 {
-    uint64_t h = ng_fmix(((uint64_t)tmpl << 40) ^ a);
-    h = ng_fmix(h ^ (b * 0x9E3779B97F4A7C15ULL));
-    return ng_fmix(h ^ (c * 0xC2B2AE3D27D4EB4FULL)) | 1; /* 0 marks an empty slot */
+    uint64_t h = ((uint64_t)tmpl + 1) * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ a) * 0xC2B2AE3D27D4EB4FULL;
+    h = (h ^ b) * 0x165667B19E3779F9ULL;
+    h = (h ^ c) * 0x27D4EB2F165667C5ULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return (h ^ (h >> 32)) | 1; /* 0 marks an empty slot */
 }
 
 /* ---- weights while training: dense rows, averaged ------------------------------ */
@@ -63,8 +70,17 @@ typedef struct ng_went {
     uint32_t cls;
 } ng_went;
 
+#define NG_DENSE_MAX 3 /* tables of at most this many classes get dense rows */
+typedef struct ng_dslot {
+    uint32_t fp;
+    float w[NG_DENSE_MAX];
+} ng_dslot;
+
 typedef struct ng_wtab {
     uint32_t nclasses;
+    ng_dslot *dense;  /* the same weights, row beside key (small class counts) */
+    ng_wslot *rslots; /* or, for more classes, slots pointing into full rows */
+    float *rows;
     ng_wslot *slots;
     uint64_t *keys;    /* the full key of each slot */
     size_t cap, count; /* cap a power of two */

@@ -436,26 +436,19 @@ size_t ng_labeller_features(const ng_psent *s, const ng_config *c, uint32_t h, u
     uint32_t hl = h < root ? c->lc1[h] : 0;
     size_t k = 0;
     f[k++] = ng_fkey(LF_DW, D.w, 0, 0);
-    f[k++] = ng_fkey(LF_DT, D.t, 0, 0);
     f[k++] = ng_fkey(LF_DWT, D.w, D.t, 0);
     f[k++] = ng_fkey(LF_HW, H.w, 0, 0);
-    f[k++] = ng_fkey(LF_HT, H.t, 0, 0);
     f[k++] = ng_fkey(LF_HWT, H.w, H.t, 0);
     f[k++] = ng_fkey(LF_DTHT, D.t, H.t, 0);
     f[k++] = ng_fkey(LF_DWHT, D.w, H.t, 0);
     f[k++] = ng_fkey(LF_DTHW, D.t, H.w, 0);
-    f[k++] = ng_fkey(LF_DIR, dir, D.t, H.t);
-    f[k++] = ng_fkey(LF_DIST, dist, D.t, H.t);
     f[k++] = ng_fkey(LF_DLC, D.t, lab(c, dl), tag_at(s, c, dl));
     f[k++] = ng_fkey(LF_DRC, D.t, lab(c, dr), tag_at(s, c, dr));
     f[k++] = ng_fkey(LF_DLCW, D.t, dlw, 0);
     f[k++] = ng_fkey(LF_DF, D.f, D.t, 0);
     f[k++] = ng_fkey(LF_DFHT, D.f, D.t, H.t);
-    f[k++] = ng_fkey(LF_HF, H.f, H.t, 0);
-    f[k++] = ng_fkey(LF_DVAL, D.t, c->nl[d], c->nr[d]);
     f[k++] = ng_fkey(LF_DPREV, d > 1 ? s->upos[d - 2] : 90, D.t, dir);
     f[k++] = ng_fkey(LF_DNEXT, d < c->n ? s->upos[d] : 91, D.t, dir);
-    f[k++] = ng_fkey(LF_DLCTHT, lab(c, dl), D.t, H.t);
     f[k++] = ng_fkey(LF_HLL, H.t, lab(c, hl), dir);
     f[k++] = ng_fkey(LF_DLC2W, D.t, dl2w, dlw);
     f[k++] = ng_fkey(LF_HTDTDIRDIST, H.t, D.t, dir * 16 + dist);
@@ -480,14 +473,21 @@ static uint32_t best_label(const ng_model *m, const float *scores)
     return best;
 }
 
-static uint32_t choose_label(const ng_model *m, const ng_psent *s, const ng_config *c, int t)
+/* The features of the arc transition t would make (s0's head: b0 for LEFT,
+ * s1 for RIGHT); 0 when that head is the root, whose arc is always "root". */
+static size_t arc_features(const ng_psent *s, const ng_config *c, int t, uint64_t *f)
 {
-    uint64_t f[NG_MAX_FEATS];
-    float scores[256];
+    if (!ng_config_valid(c, t)) return 0;
     uint32_t d = c->stack[c->depth - 1];
     uint32_t h = t == NG_T_LEFT ? c->b : c->stack[c->depth - 2];
-    if (h == c->n + 1) return m->root_label;
-    size_t nf = ng_labeller_features(s, c, h, d, f);
+    return h == c->n + 1 ? 0 : ng_labeller_features(s, c, h, d, f);
+}
+
+static uint32_t choose_label(const ng_model *m, const ng_config *c, int t, const uint64_t *f,
+                             size_t nf)
+{
+    float scores[256];
+    if (t == NG_T_LEFT && c->b == c->n + 1) return m->root_label;
     ng_wtab_score(&m->labeller, f, nf, scores);
     return best_label(m, scores);
 }
@@ -503,13 +503,17 @@ void ng_parser_run(const ng_model *m, ng_psent *s)
         }
         return;
     }
-    uint64_t f[NG_MAX_FEATS];
+    uint64_t f[NG_MAX_FEATS], fl[NG_MAX_FEATS];
     float scores[NG_T_COUNT];
     while (!ng_config_done(&c)) {
         size_t nf = ng_parser_features(s, &c, f);
         ng_wtab_score(&m->parser, f, nf, scores);
         int t = best_valid(&c, scores);
-        uint32_t label = t == NG_T_SHIFT ? 0 : choose_label(m, s, &c, t);
+        uint32_t label = 0;
+        if (t != NG_T_SHIFT) {
+            size_t nl = arc_features(s, &c, t, fl);
+            label = choose_label(m, &c, t, fl, nl);
+        }
         ng_config_apply(&c, t, label);
     }
     for (size_t i = 0; i < s->n; i++) {

@@ -171,7 +171,7 @@ static int wtab_alloc(ng_wtab *t, uint32_t nclasses, size_t count, size_t nentri
     memset(t, 0, sizeof *t);
     t->nclasses = nclasses;
     t->cap = 16;
-    while (t->cap < count + count / 3 + 2)
+    while (t->cap < count * 2 + 2) /* at most half full: most lookups miss */
         t->cap *= 2;
     t->slots = calloc(t->cap, sizeof *t->slots);
     t->keys = calloc(t->cap, sizeof *t->keys);
@@ -206,6 +206,8 @@ static void row_avg(const ng_wtrain *t, size_t r, const ng_wtrain *extra, uint64
     for (size_t c = 0; er >= 0 && c < nc; c++)
         avg[c] += cell_avg(extra, (size_t)er * nc + c, t->now);
 }
+
+static int wtab_densify(ng_wtab *t);
 
 /* A row of weights for key: counted in pass 0, stored in pass 1 (the
  * table then has room for exactly what pass 0 counted); weights within eps
@@ -250,7 +252,7 @@ int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra
         }
     }
     free(avg);
-    return 0;
+    return wtab_densify(out);
 }
 
 int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, float eps)
@@ -315,12 +317,92 @@ int ng_dtrain_compile(ng_wtab *out, const ng_dtrain *t, uint32_t min_count, floa
     return ng_wtab_from_train2(out, &t->gen, dom_of(t, 0), min_count, eps);
 }
 
+/* Tables of few classes (the parser's transitions) get a copy with each
+ * row beside its key, so that a lookup is one cache miss, not two. */
+static int wtab_densify(ng_wtab *t)
+{
+    if (!t->cap) return 0;
+    if (t->nclasses > NG_DENSE_MAX) {
+        /* wider rows: one row of every class per feature, in slot order */
+        t->rslots = calloc(t->cap, sizeof *t->rslots);
+        t->rows = calloc(t->count ? t->count * t->nclasses : 1, sizeof *t->rows);
+        if (!t->rslots || !t->rows) return NG_ENOMEM;
+        uint32_t r = 0;
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->slots[i].fp) continue;
+            t->rslots[i] = (ng_wslot){t->slots[i].fp, r};
+            float *row = t->rows + (size_t)r++ * t->nclasses;
+            for (const ng_went *e = &t->e[t->slots[i].off];; e++) {
+                row[e->cls & ~NG_WLAST] = e->w;
+                if (e->cls & NG_WLAST) break;
+            }
+        }
+        return 0;
+    }
+    t->dense = calloc(t->cap, sizeof *t->dense);
+    if (!t->dense) return NG_ENOMEM;
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->slots[i].fp) continue;
+        t->dense[i].fp = t->slots[i].fp;
+        for (const ng_went *e = &t->e[t->slots[i].off];; e++) {
+            t->dense[i].w[e->cls & ~NG_WLAST] = e->w;
+            if (e->cls & NG_WLAST) break;
+        }
+    }
+    return 0;
+}
+
+static void score_dense(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores)
+{
+    size_t mask = t->cap - 1;
+    for (size_t k = 0; k < nf; k++)
+        __builtin_prefetch(&t->dense[(size_t)(f[k] >> 7) & mask]);
+    for (size_t k = 0; k < nf; k++) {
+        size_t i = (size_t)(f[k] >> 7) & mask;
+        uint32_t fp = (uint32_t)(f[k] >> 32) | 1u;
+        while (t->dense[i].fp && t->dense[i].fp != fp)
+            i = (i + 1) & mask;
+        if (!t->dense[i].fp) continue;
+        for (uint32_t c = 0; c < NG_DENSE_MAX; c++)
+            scores[c] += t->dense[i].w[c];
+    }
+}
+
+/* Frequent features, the ones met most, have weights for most classes: a
+ * full row adds faster than a list of (class, weight) pairs. */
+static void score_rows(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores)
+{
+    size_t mask = t->cap - 1, nc = t->nclasses;
+    for (size_t k = 0; k < nf; k++)
+        __builtin_prefetch(&t->rslots[(size_t)(f[k] >> 7) & mask]);
+    for (size_t k = 0; k < nf; k++) {
+        size_t i = (size_t)(f[k] >> 7) & mask;
+        uint32_t fp = (uint32_t)(f[k] >> 32) | 1u;
+        while (t->rslots[i].fp && t->rslots[i].fp != fp)
+            i = (i + 1) & mask;
+        if (!t->rslots[i].fp) continue;
+        const float *row = t->rows + (size_t)t->rslots[i].off * nc;
+        for (size_t c = 0; c < nc; c++)
+            scores[c] += row[c];
+    }
+}
+
 /* The slots of all features are fetched before any is read: the lookups
  * are cache misses, and this lets them overlap. */
 void ng_wtab_score(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores)
 {
     memset(scores, 0, t->nclasses * sizeof *scores);
     if (!t->cap) return;
+    if (t->dense) {
+        float dense[NG_DENSE_MAX] = {0};
+        score_dense(t, f, nf, dense);
+        memcpy(scores, dense, t->nclasses * sizeof *scores);
+        return;
+    }
+    if (t->rows) {
+        score_rows(t, f, nf, scores);
+        return;
+    }
     size_t mask = t->cap - 1;
     for (size_t k = 0; k < nf; k++)
         __builtin_prefetch(&t->slots[(size_t)(f[k] >> 7) & mask]);
@@ -382,7 +464,7 @@ int ng_wtab_sum(ng_wtab *out, const ng_wtab *a, const ng_wtab *b)
         }
     }
     free(row);
-    return 0;
+    return wtab_densify(out);
 }
 
 void ng_wtab_free(ng_wtab *t)
@@ -390,6 +472,9 @@ void ng_wtab_free(ng_wtab *t)
     free(t->slots);
     free(t->keys);
     free(t->e);
+    free(t->dense);
+    free(t->rslots);
+    free(t->rows);
     memset(t, 0, sizeof *t);
 }
 
@@ -473,6 +558,10 @@ int ng_wtab_read(ng_wtab *t, const unsigned char **p, const unsigned char *end)
             *p += 5;
         }
         wtab_put(t, key, off, n);
+    }
+    if (wtab_densify(t)) {
+        ng_wtab_free(t);
+        return NG_ENOMEM;
     }
     return 0;
 bad:

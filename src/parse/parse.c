@@ -43,6 +43,8 @@ void ng_parse_free(ng_parse *p)
     ng_psent_free(&p->ps);
     ng_buf_free(&p->lower);
     ng_buf_free(&p->scratch);
+    if (p->cfg) ng_config_free(p->cfg);
+    free(p->cfg);
     free(p);
 }
 
@@ -129,7 +131,8 @@ static int run_sentence(ng_parse *p, const ng_model *m, size_t first, size_t n)
     }
     ng_tagger_run(m, s);
     ng_morph_run(m, s, p->lemmas, &p->scratch, p->pool);
-    ng_parser_run(m, s);
+    if (!p->cfg && !(p->cfg = calloc(1, sizeof *p->cfg))) return NG_ENOMEM;
+    ng_parser_run(m, s, p->cfg);
     for (size_t i = 0; i < n; i++) {
         ng_word *w = &p->words[first + i];
         w->upos = (ng_upos)s->upos[i];

@@ -221,7 +221,9 @@ uint64_t ng_agree(uint8_t a, uint8_t b);
 int ng_lemma_apply(const ng_model *m, const ng_lemma_rule *r, const char *form, ng_buf *out);
 
 /* Parser: heads and labels from tags. */
-void ng_parser_run(const ng_model *m, ng_psent *s);
+/* cfg is the caller's, reused from one sentence to the next. */
+struct ng_config;
+void ng_parser_run(const ng_model *m, ng_psent *s, struct ng_config *cfg);
 
 /* The result of a run and the state reused from one run to the next. */
 struct ng_parse {
@@ -234,6 +236,7 @@ struct ng_parse {
     char **lemmas;
     size_t lemmas_cap;
     ng_buf lower, scratch;
+    struct ng_config *cfg; /* the parser's, reused */
 };
 
 /* ---- arc-hybrid transitions (shared by the parser, the trainer and tests) ---- */

@@ -492,10 +492,10 @@ static uint32_t choose_label(const ng_model *m, const ng_config *c, int t, const
     return best_label(m, scores);
 }
 
-void ng_parser_run(const ng_model *m, ng_psent *s)
+void ng_parser_run(const ng_model *m, ng_psent *s, ng_config *cfg)
 {
-    ng_config c = {0};
-    if (ng_config_init(&c, s->n)) {
+    ng_config *c = cfg;
+    if (ng_config_init(c, s->n)) {
         /* out of memory: a flat tree keeps every word attached */
         for (size_t i = 0; i < s->n; i++) {
             s->head[i] = i == 0 ? 0 : 1;
@@ -505,20 +505,19 @@ void ng_parser_run(const ng_model *m, ng_psent *s)
     }
     uint64_t f[NG_MAX_FEATS], fl[NG_MAX_FEATS];
     float scores[NG_T_COUNT];
-    while (!ng_config_done(&c)) {
-        size_t nf = ng_parser_features(s, &c, f);
+    while (!ng_config_done(c)) {
+        size_t nf = ng_parser_features(s, c, f);
         ng_wtab_score(&m->parser, f, nf, scores);
-        int t = best_valid(&c, scores);
+        int t = best_valid(c, scores);
         uint32_t label = 0;
         if (t != NG_T_SHIFT) {
-            size_t nl = arc_features(s, &c, t, fl);
-            label = choose_label(m, &c, t, fl, nl);
+            size_t nl = arc_features(s, c, t, fl);
+            label = choose_label(m, c, t, fl, nl);
         }
-        ng_config_apply(&c, t, label);
+        ng_config_apply(c, t, label);
     }
     for (size_t i = 0; i < s->n; i++) {
-        s->head[i] = c.head[i + 1];
-        s->label[i] = c.label[i + 1];
+        s->head[i] = c->head[i + 1];
+        s->label[i] = c->label[i + 1];
     }
-    ng_config_free(&c);
 }

@@ -26,6 +26,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "newsgraph/document.h"
+#include "newsgraph/extract.h"
+#include "newsgraph/newsgraph.h"
+#include "newsgraph/ontology.h"
 #include "newsgraph/parse.h"
 #include "newsgraph/text.h"
 #include "parse/parse_int.h"
@@ -1249,6 +1253,63 @@ static void test_upos_names(void **state)
 
 /* ---- fixture ---------------------------------------------------------------- */
 
+/* ---- the extraction carries the parse ------------------------------------------ */
+
+static void test_extraction_carries_parse(void **state)
+{
+    (void)state;
+    ng_error err = {0};
+    ng_context *ctx = NULL;
+    ng_ontology *onto = NULL;
+    ng_extractor *x = NULL;
+    ng_models *ms = NULL;
+    ng_document *doc = NULL;
+    const ng_extraction *ex = NULL;
+    const char *text =
+        "Titular\nEl ministro habl\xC3\xB3 del acuerdo con Chile. Lo firm\xC3\xB3 ayer.";
+    ng_read_options ro = NG_READ_OPTIONS_INIT;
+    assert_int_equal(ng_context_new(&ctx, &err), 0);
+    assert_int_equal(ng_ontology_load(&onto, ctx, NG_TEST_ONTOLOGY, NULL, &err), 0);
+    assert_int_equal(ng_extractor_new(&x, onto, &err), 0);
+    assert_int_equal(ng_document_read_memory(&doc, "p.txt", text, strlen(text), &ro, &err), 0);
+    /* without models: no parse, the extraction as before */
+    assert_int_equal(ng_extract(x, doc, "es", &ex, &err), 0);
+    assert_null(ng_extraction_parse(ex));
+    assert_int_equal(ng_models_new(&ms, tmp, &err), 0);
+    assert_int_equal(ng_extractor_set_models(x, ms, &err), 0);
+    assert_int_equal(ng_extract(x, doc, "es", &ex, &err), 0);
+    const ng_parse *p = ng_extraction_parse(ex);
+    const ng_segmentation *seg = ng_extraction_segmentation(ex);
+    assert_non_null(p);
+    assert_int_equal(ng_parse_sentence_count(p), seg->nsentences);
+    size_t len;
+    const char *t = ng_document_text(doc, &len);
+    int saw_del = 0;
+    for (size_t i = 0; i < ng_parse_word_count(p); i++) {
+        const ng_word *w = ng_parse_word(p, i);
+        assert_true(w->token < seg->ntokens);
+        const ng_token *tok = &seg->tokens[w->token];
+        assert_true(w->byte_start >= tok->start && w->byte_end <= tok->end);
+        const ng_parse_sentence *ps = ng_parse_sentence_at(p, w->sentence);
+        assert_true(w->head <= ps->count);
+        if (tok->end - tok->start == 3 && memcmp(t + tok->start, "del", 3) == 0) {
+            assert_true(w->mwt);
+            saw_del++;
+        }
+    }
+    assert_int_equal(saw_del, 2);
+    /* parse only: the same words, no claims */
+    size_t words = ng_parse_word_count(p);
+    assert_int_equal(ng_extract_parse(x, doc, "es", &ex, &err), 0);
+    assert_int_equal(ng_parse_word_count(ng_extraction_parse(ex)), words);
+    assert_int_equal(ng_extraction_claim_count(ex), 0);
+    ng_document_free(doc);
+    ng_extractor_free(x);
+    ng_models_free(ms);
+    ng_ontology_free(onto);
+    ng_context_free(ctx);
+}
+
 static int group_setup(void **state)
 {
     (void)state;
@@ -1296,6 +1357,7 @@ int main(void)
         cmocka_unit_test(test_parse_conllu_keeps_lines),
         cmocka_unit_test(test_treebank_reader),
         cmocka_unit_test(test_upos_names),
+        cmocka_unit_test(test_extraction_carries_parse),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -258,7 +258,12 @@ enum {
     PF_S0WVAL,
     PF_B0WVAL,
     PF_AGR_S0B0,
-    PF_AGR_S1S0
+    PF_AGR_S1S0,
+    PF_S0LW,
+    PF_S0RW,
+    PF_B0LW,
+    PF_S0NEXT,
+    PF_B0PREV
 };
 
 #define NOWORD 0x243F6A8885A308D3ULL
@@ -393,6 +398,12 @@ size_t ng_parser_features(const ng_psent *s, const ng_config *c, uint64_t *f)
     f[k++] = ng_fkey(PF_B0WVAL, B0.w, b0 < root ? c->nl[b0] : 0, 0);
     f[k++] = ng_fkey(PF_AGR_S0B0, S0.t, B0.t, agree_at(s, c, s0, b0));
     f[k++] = ng_fkey(PF_AGR_S1S0, S1.t, S0.t, agree_at(s, c, s1, s0));
+    /* the words of the nearest children, and the tags just inside s0 and b0 */
+    f[k++] = ng_fkey(PF_S0LW, s0l ? s->atoms[s0l - 1].w : NOWORD, s0lt, S0.t);
+    f[k++] = ng_fkey(PF_S0RW, s0r ? s->atoms[s0r - 1].w : NOWORD, s0rt, S0.t);
+    f[k++] = ng_fkey(PF_B0LW, b0l ? s->atoms[b0l - 1].w : NOWORD, b0lt, B0.t);
+    f[k++] = ng_fkey(PF_S0NEXT, S0.t, s0 && s0 < c->n ? s->upos[s0] : 95, B0.t);
+    f[k++] = ng_fkey(PF_B0PREV, B0.t, b0 > 1 && b0 <= c->n ? s->upos[b0 - 2] : 95, S0.t);
     return k;
 }
 
@@ -437,6 +448,13 @@ size_t ng_labeller_features(const ng_psent *s, const ng_config *c, uint32_t h, u
     size_t k = 0;
     f[k++] = ng_fkey(LF_DW, D.w, 0, 0);
     f[k++] = ng_fkey(LF_DWT, D.w, D.t, 0);
+    f[k++] = ng_fkey(LF_DT, D.t, 0, 0);
+    f[k++] = ng_fkey(LF_HT, H.t, 0, 0);
+    f[k++] = ng_fkey(LF_DIR, dir, D.t, H.t);
+    f[k++] = ng_fkey(LF_DIST, dist, D.t, H.t);
+    f[k++] = ng_fkey(LF_DLCTHT, lab(c, dl), D.t, H.t);
+    f[k++] = ng_fkey(LF_HF, H.f, H.t, 0);
+    f[k++] = ng_fkey(LF_DVAL, D.t, c->nl[d], c->nr[d]);
     f[k++] = ng_fkey(LF_HW, H.w, 0, 0);
     f[k++] = ng_fkey(LF_HWT, H.w, H.t, 0);
     f[k++] = ng_fkey(LF_DTHT, D.t, H.t, 0);

@@ -58,19 +58,13 @@ int ng_wtrain_count(ng_wtrain *t, const uint64_t *f, size_t nf);
 /* One perceptron step: + to gold, - to guess (no change when equal). */
 int ng_wtrain_update(ng_wtrain *t, const uint64_t *f, size_t nf, uint32_t gold, uint32_t guess);
 
-/* ---- weights at run time: sparse rows of averaged weights ------------------------ */
+/* ---- weights at run time: averaged, a full row per feature ---------------- */
 typedef struct ng_wslot {
     uint32_t fp;  /* high bits of the key, 0 = empty */
-    uint32_t off; /* first weight in the entries; the row ends at NG_WLAST */
+    uint32_t off; /* the feature's row */
 } ng_wslot;
-#define NG_WLAST 0x80000000u
 
-typedef struct ng_went {
-    float w;
-    uint32_t cls;
-} ng_went;
-
-#define NG_DENSE_MAX 3 /* tables of at most this many classes get dense rows */
+#define NG_DENSE_MAX 3 /* tables of at most this many classes keep rows in the slots */
 typedef struct ng_dslot {
     uint32_t fp;
     float w[NG_DENSE_MAX];
@@ -78,14 +72,13 @@ typedef struct ng_dslot {
 
 typedef struct ng_wtab {
     uint32_t nclasses;
-    ng_dslot *dense;  /* the same weights, row beside key (small class counts) */
-    ng_wslot *rslots; /* or, for more classes, slots pointing into full rows */
-    float *rows;
-    ng_wslot *slots;
-    uint64_t *keys;    /* the full key of each slot */
     size_t cap, count; /* cap a power of two */
-    ng_went *e;        /* each slot's non-zero weights, side by side */
-    size_t nentries;
+    uint64_t *keys;    /* the full key of each slot (0 = empty) */
+    ng_dslot *dense;   /* nclasses <= NG_DENSE_MAX: rows beside their keys */
+    ng_wslot *rslots;  /* otherwise slots pointing into rows */
+    float *rows;
+    size_t rows_cap;
+    size_t nentries; /* non-zero weights */
 } ng_wtab;
 
 /* The averaged weights of t, without features seen fewer than min_count

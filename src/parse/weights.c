@@ -140,53 +140,106 @@ int ng_wtrain_update(ng_wtrain *t, const uint64_t *f, size_t nf, uint32_t gold, 
     return 0;
 }
 
-/* ---- run time ---------------------------------------------------------------- */
+/* ---- run time ----------------------------------------------------------------
+ * Each feature's weights are a full row of every class: frequent features,
+ * the ones met most, have weights for most classes, and a row adds faster
+ * than a list of (class, weight) pairs. With three classes or fewer (the
+ * parser's transitions) the row sits beside its key, so that a lookup is one
+ * cache miss. A slot holds 32 bits of the key (its other bits chose the
+ * slot); the full keys are kept aside, for writing and merging. */
 
-/* A slot holds 32 bits of the key (its other bits chose the slot), so that
- * more slots share a cache line; the full keys are kept aside for writing. */
 static uint32_t fp_of(uint64_t key)
 {
     return (uint32_t)(key >> 32) | 1u;
 }
 
+static uint32_t slot_fp(const ng_wtab *t, size_t i)
+{
+    return t->dense ? t->dense[i].fp : t->rslots[i].fp;
+}
+
+/* The slot of key, or the empty slot where it would go. */
 static size_t wtab_slot(const ng_wtab *t, uint64_t key)
 {
     size_t mask = t->cap - 1, i = (size_t)(key >> 7) & mask;
     uint32_t fp = fp_of(key);
-    while (t->slots[i].fp && t->slots[i].fp != fp)
+    while (slot_fp(t, i) && slot_fp(t, i) != fp)
         i = (i + 1) & mask;
     return i;
 }
 
-static uint32_t row_len(const ng_wtab *t, uint32_t off)
+static float *row_at(const ng_wtab *t, size_t i)
 {
-    uint32_t n = 1;
-    while (!(t->e[off + n - 1].cls & NG_WLAST))
-        n++;
-    return n;
+    return t->dense ? t->dense[i].w : t->rows + (size_t)t->rslots[i].off * t->nclasses;
 }
 
-static int wtab_alloc(ng_wtab *t, uint32_t nclasses, size_t count, size_t nentries)
+/* Room for count features, at most half full: most lookups miss. */
+static int wtab_init(ng_wtab *t, uint32_t nclasses, size_t count)
 {
     memset(t, 0, sizeof *t);
     t->nclasses = nclasses;
     t->cap = 16;
-    while (t->cap < count * 2 + 2) /* at most half full: most lookups miss */
+    while (t->cap < count * 2 + 2)
         t->cap *= 2;
-    t->slots = calloc(t->cap, sizeof *t->slots);
     t->keys = calloc(t->cap, sizeof *t->keys);
-    t->e = malloc((nentries ? nentries : 1) * sizeof *t->e);
-    return t->slots && t->keys && t->e ? 0 : NG_ENOMEM;
+    if (nclasses <= NG_DENSE_MAX) {
+        t->dense = calloc(t->cap, sizeof *t->dense);
+        return t->keys && t->dense ? 0 : NG_ENOMEM;
+    }
+    t->rslots = calloc(t->cap, sizeof *t->rslots);
+    t->rows = calloc(count ? count * nclasses : 1, sizeof *t->rows);
+    t->rows_cap = count;
+    return t->keys && t->rslots && t->rows ? 0 : NG_ENOMEM;
 }
 
-/* Row [off, off+n) of the entries becomes the weights of key. */
-static void wtab_put(ng_wtab *t, uint64_t key, uint32_t off, uint32_t n)
+/* The row of a new feature, zeroed for the caller to fill; NULL when the
+ * table already has it (or a key alike in its 32 bits), or is full. */
+static float *wtab_add(ng_wtab *t, uint64_t key)
 {
     size_t i = wtab_slot(t, key);
-    t->slots[i] = (ng_wslot){fp_of(key), off};
+    if (slot_fp(t, i) || t->count >= (t->dense ? t->cap / 2 : t->rows_cap)) return NULL;
     t->keys[i] = key;
-    t->e[off + n - 1].cls |= NG_WLAST;
+    if (t->dense)
+        t->dense[i].fp = fp_of(key);
+    else
+        t->rslots[i] = (ng_wslot){fp_of(key), (uint32_t)t->count};
     t->count++;
+    return row_at(t, i);
+}
+
+static long wtab_find(const ng_wtab *t, uint64_t key)
+{
+    if (!t->cap) return -1;
+    size_t i = wtab_slot(t, key);
+    return slot_fp(t, i) && t->keys[i] == key ? (long)i : -1;
+}
+
+static size_t nonzero(const float *row, size_t nc)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < nc; c++)
+        n += row[c] != 0.0f;
+    return n;
+}
+
+/* Counted in pass 0, stored in pass 1 (the table then has room for
+ * exactly what pass 0 counted); weights within eps of zero are left out. */
+static int emit_row(ng_wtab *out, int pass, uint64_t key, float *row, size_t nc, float eps,
+                    size_t *keep)
+{
+    for (size_t c = 0; c < nc; c++)
+        if (fabsf(row[c]) <= eps) row[c] = 0.0f;
+    size_t n = nonzero(row, nc);
+    if (!n) return 0;
+    if (pass == 0) {
+        (*keep)++;
+        return 0;
+    }
+    float *dst = wtab_add(out, key);
+    if (!dst) return NG_ENOMEM;
+    memcpy(dst, row, nc * sizeof *row);
+    out->nentries += n;
+    return 0;
 }
 
 /* The average of a cell over all steps so far (now is the global step). */
@@ -207,52 +260,27 @@ static void row_avg(const ng_wtrain *t, size_t r, const ng_wtrain *extra, uint64
         avg[c] += cell_avg(extra, (size_t)er * nc + c, t->now);
 }
 
-static int wtab_densify(ng_wtab *t);
-
-/* A row of weights for key: counted in pass 0, stored in pass 1 (the
- * table then has room for exactly what pass 0 counted); weights within eps
- * of zero are left out. */
-static void emit_row(ng_wtab *out, int pass, uint64_t key, const float *row, size_t nc, float eps,
-                     size_t *keep, size_t *nent)
-{
-    uint32_t n = 0, off = (uint32_t)out->nentries;
-    for (size_t c = 0; c < nc; c++) {
-        if (fabsf(row[c]) <= eps) continue;
-        if (pass == 1) out->e[out->nentries++] = (ng_went){row[c], (uint32_t)c};
-        n++;
-    }
-    if (!n) return;
-    if (pass == 0) {
-        (*keep)++;
-        *nent += n;
-        return;
-    }
-    wtab_put(out, key, off, n);
-}
-
 int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra,
                         uint32_t min_count, float eps)
 {
-    size_t nc = t->nclasses, keep = 0, nent = 0;
+    size_t nc = t->nclasses, keep = 0;
     float *avg = malloc(nc * sizeof *avg);
     if (!avg) return NG_ENOMEM;
+    int rc = 0;
     /* two passes over the rows in the training table's slot order, which is
      * itself deterministic: count, then fill */
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1 && wtab_alloc(out, t->nclasses, keep, nent)) {
-            free(avg);
-            return NG_ENOMEM;
-        }
-        for (size_t i = 0; i < t->cap; i++) {
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        if (pass == 1 && wtab_init(out, t->nclasses, keep)) rc = NG_ENOMEM;
+        for (size_t i = 0; i < t->cap && !rc; i++) {
             if (!t->keys[i]) continue;
             size_t r = t->rows[i];
             if (t->freq[r] < min_count) continue;
             row_avg(t, r, extra, t->keys[i], avg);
-            emit_row(out, pass, t->keys[i], avg, nc, eps, &keep, &nent);
+            rc = emit_row(out, pass, t->keys[i], avg, nc, eps, &keep);
         }
     }
     free(avg);
-    return wtab_densify(out);
+    return rc;
 }
 
 int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, float eps)
@@ -319,39 +347,6 @@ int ng_dtrain_compile(ng_wtab *out, const ng_dtrain *t, uint32_t min_count, floa
 
 /* Tables of few classes (the parser's transitions) get a copy with each
  * row beside its key, so that a lookup is one cache miss, not two. */
-static int wtab_densify(ng_wtab *t)
-{
-    if (!t->cap) return 0;
-    if (t->nclasses > NG_DENSE_MAX) {
-        /* wider rows: one row of every class per feature, in slot order */
-        t->rslots = calloc(t->cap, sizeof *t->rslots);
-        t->rows = calloc(t->count ? t->count * t->nclasses : 1, sizeof *t->rows);
-        if (!t->rslots || !t->rows) return NG_ENOMEM;
-        uint32_t r = 0;
-        for (size_t i = 0; i < t->cap; i++) {
-            if (!t->slots[i].fp) continue;
-            t->rslots[i] = (ng_wslot){t->slots[i].fp, r};
-            float *row = t->rows + (size_t)r++ * t->nclasses;
-            for (const ng_went *e = &t->e[t->slots[i].off];; e++) {
-                row[e->cls & ~NG_WLAST] = e->w;
-                if (e->cls & NG_WLAST) break;
-            }
-        }
-        return 0;
-    }
-    t->dense = calloc(t->cap, sizeof *t->dense);
-    if (!t->dense) return NG_ENOMEM;
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->slots[i].fp) continue;
-        t->dense[i].fp = t->slots[i].fp;
-        for (const ng_went *e = &t->e[t->slots[i].off];; e++) {
-            t->dense[i].w[e->cls & ~NG_WLAST] = e->w;
-            if (e->cls & NG_WLAST) break;
-        }
-    }
-    return 0;
-}
-
 static void score_dense(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores)
 {
     size_t mask = t->cap - 1;
@@ -359,7 +354,7 @@ static void score_dense(const ng_wtab *t, const uint64_t *f, size_t nf, float *s
         __builtin_prefetch(&t->dense[(size_t)(f[k] >> 7) & mask]);
     for (size_t k = 0; k < nf; k++) {
         size_t i = (size_t)(f[k] >> 7) & mask;
-        uint32_t fp = (uint32_t)(f[k] >> 32) | 1u;
+        uint32_t fp = fp_of(f[k]);
         while (t->dense[i].fp && t->dense[i].fp != fp)
             i = (i + 1) & mask;
         if (!t->dense[i].fp) continue;
@@ -368,23 +363,29 @@ static void score_dense(const ng_wtab *t, const uint64_t *f, size_t nf, float *s
     }
 }
 
-/* Frequent features, the ones met most, have weights for most classes: a
- * full row adds faster than a list of (class, weight) pairs. */
 static void score_rows(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores)
 {
     size_t mask = t->cap - 1, nc = t->nclasses;
     for (size_t k = 0; k < nf; k++)
         __builtin_prefetch(&t->rslots[(size_t)(f[k] >> 7) & mask]);
-    for (size_t k = 0; k < nf; k++) {
+    /* the rows are a second round of misses: all are fetched before any
+     * is added */
+    const float *hit[NG_MAX_FEATS];
+    size_t nhit = 0;
+    for (size_t k = 0; k < nf && k < NG_MAX_FEATS; k++) {
         size_t i = (size_t)(f[k] >> 7) & mask;
-        uint32_t fp = (uint32_t)(f[k] >> 32) | 1u;
+        uint32_t fp = fp_of(f[k]);
         while (t->rslots[i].fp && t->rslots[i].fp != fp)
             i = (i + 1) & mask;
         if (!t->rslots[i].fp) continue;
         const float *row = t->rows + (size_t)t->rslots[i].off * nc;
-        for (size_t c = 0; c < nc; c++)
-            scores[c] += row[c];
+        for (size_t c = 0; c < nc; c += 16)
+            __builtin_prefetch(row + c);
+        hit[nhit++] = row;
     }
+    for (size_t k = 0; k < nhit; k++)
+        for (size_t c = 0; c < nc; c++)
+            scores[c] += hit[k][c];
 }
 
 /* The slots of all features are fetched before any is read: the lookups
@@ -397,81 +398,43 @@ void ng_wtab_score(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores
         float dense[NG_DENSE_MAX] = {0};
         score_dense(t, f, nf, dense);
         memcpy(scores, dense, t->nclasses * sizeof *scores);
-        return;
-    }
-    if (t->rows) {
+    } else {
         score_rows(t, f, nf, scores);
-        return;
     }
-    size_t mask = t->cap - 1;
-    for (size_t k = 0; k < nf; k++)
-        __builtin_prefetch(&t->slots[(size_t)(f[k] >> 7) & mask]);
-    uint32_t hit[NG_MAX_FEATS];
-    size_t nhit = 0;
-    for (size_t k = 0; k < nf && k < NG_MAX_FEATS; k++) {
-        const ng_wslot *s = &t->slots[wtab_slot(t, f[k])];
-        if (!s->fp) continue;
-        __builtin_prefetch(&t->e[s->off]);
-        hit[nhit++] = s->off;
-    }
-    for (size_t k = 0; k < nhit; k++) {
-        const ng_went *e = &t->e[hit[k]];
-        for (;; e++) {
-            scores[e->cls & ~NG_WLAST] += e->w;
-            if (e->cls & NG_WLAST) break;
-        }
-    }
-}
-
-static long wtab_find(const ng_wtab *t, uint64_t key)
-{
-    if (!t->cap) return -1;
-    size_t i = wtab_slot(t, key);
-    return t->slots[i].fp && t->keys[i] == key ? (long)i : -1;
-}
-
-static void add_row(const ng_wtab *t, size_t slot, float *row)
-{
-    uint32_t off = t->slots[slot].off, n = row_len(t, off);
-    for (uint32_t e = off; e < off + n; e++)
-        row[t->e[e].cls & ~NG_WLAST] += t->e[e].w;
 }
 
 /* The sum of two tables of the same classes (the model of an ensemble:
  * scores are linear, so summing weights sums the members' scores). */
 int ng_wtab_sum(ng_wtab *out, const ng_wtab *a, const ng_wtab *b)
 {
-    size_t nc = a->nclasses, keep = 0, nent = 0;
+    size_t nc = a->nclasses, keep = 0;
     float *row = malloc(nc * sizeof *row);
     if (!row) return NG_ENOMEM;
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1 && wtab_alloc(out, a->nclasses, keep, nent)) {
-            free(row);
-            return NG_ENOMEM;
-        }
-        for (int side = 0; side < 2; side++) {
+    int rc = 0;
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        if (pass == 1 && wtab_init(out, a->nclasses, keep)) rc = NG_ENOMEM;
+        for (int side = 0; side < 2 && !rc; side++) {
             const ng_wtab *t = side ? b : a, *o = side ? a : b;
-            for (size_t i = 0; i < t->cap; i++) {
-                if (!t->slots[i].fp) continue;
+            for (size_t i = 0; i < t->cap && !rc; i++) {
+                if (!slot_fp(t, i)) continue;
                 uint64_t key = t->keys[i];
                 long os = wtab_find(o, key);
                 if (side && os >= 0) continue; /* summed from a's side */
-                memset(row, 0, nc * sizeof *row);
-                add_row(t, i, row);
-                if (os >= 0) add_row(o, (size_t)os, row);
-                emit_row(out, pass, key, row, nc, 0.0f, &keep, &nent);
+                memcpy(row, row_at(t, i), nc * sizeof *row);
+                const float *other = os >= 0 ? row_at(o, (size_t)os) : NULL;
+                for (size_t c = 0; other && c < nc; c++)
+                    row[c] += other[c];
+                rc = emit_row(out, pass, key, row, nc, 0.0f, &keep);
             }
         }
     }
     free(row);
-    return wtab_densify(out);
+    return rc;
 }
 
 void ng_wtab_free(ng_wtab *t)
 {
-    free(t->slots);
     free(t->keys);
-    free(t->e);
     free(t->dense);
     free(t->rslots);
     free(t->rows);
@@ -496,8 +459,8 @@ static int cmp_keyed(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Written in key order, so that the bytes depend only on the contents (the
- * slot order depends on the order of insertion, which loading changes). */
+/* Features in key order, each with its non-zero weights: the bytes depend
+ * only on the contents (slot order depends on the order of insertion). */
 int ng_wtab_write(const ng_wtab *t, ng_buf *b)
 {
     if (put_u32(b, t->nclasses) || put_u32(b, (uint32_t)t->count) ||
@@ -507,15 +470,14 @@ int ng_wtab_write(const ng_wtab *t, ng_buf *b)
     size_t n = 0;
     if (!order) return NG_ENOMEM;
     for (size_t i = 0; i < t->cap; i++)
-        if (t->slots[i].fp) order[n++] = (keyed_slot){t->keys[i], i};
+        if (slot_fp(t, i)) order[n++] = (keyed_slot){t->keys[i], i};
     qsort(order, n, sizeof *order, cmp_keyed);
     int rc = 0;
     for (size_t k = 0; !rc && k < n; k++) {
-        const ng_wslot *s = &t->slots[order[k].slot];
-        uint32_t len = row_len(t, s->off);
-        rc = ng_buf_add(b, &order[k].key, 8) || ng_buf_addc(b, (char)len);
-        for (uint32_t e = s->off; !rc && e < s->off + len; e++)
-            rc = ng_buf_addc(b, (char)(t->e[e].cls & ~NG_WLAST)) || ng_buf_add(b, &t->e[e].w, 4);
+        const float *row = row_at(t, order[k].slot);
+        rc = ng_buf_add(b, &order[k].key, 8) || ng_buf_addc(b, (char)nonzero(row, t->nclasses));
+        for (uint32_t c = 0; !rc && c < t->nclasses; c++)
+            if (row[c] != 0.0f) rc = ng_buf_addc(b, (char)c) || ng_buf_add(b, &row[c], 4);
     }
     free(order);
     return rc ? NG_ENOMEM : 0;
@@ -538,31 +500,32 @@ int ng_wtab_read(ng_wtab *t, const unsigned char **p, const unsigned char *end)
         return NG_EFORMAT;
     if (nc == 0 || nc > 255 || (size_t)(end - *p) / 9 < count || (size_t)(end - *p) / 5 < nent)
         return NG_EFORMAT;
-    if (wtab_alloc(t, nc, count, nent)) return NG_ENOMEM;
+    if (wtab_init(t, nc, count)) {
+        ng_wtab_free(t);
+        return NG_ENOMEM;
+    }
     for (uint32_t k = 0; k < count; k++) {
         if (end - *p < 9) goto bad;
         uint64_t key;
         memcpy(&key, *p, 8);
         uint32_t n = (*p)[8];
         *p += 9;
-        if (!key || n == 0 || (size_t)(end - *p) < (size_t)n * 5 || t->nentries + n > nent)
+        if (!key || n == 0 || n > nc || (size_t)(end - *p) < (size_t)n * 5 ||
+            t->nentries + n > nent)
             goto bad;
-        if (t->slots[wtab_slot(t, key)].fp) goto bad; /* twice, or two keys alike */
-        uint32_t off = (uint32_t)t->nentries;
+        float *row = wtab_add(t, key); /* NULL: twice, or two keys alike */
+        if (!row) goto bad;
         for (uint32_t e = 0; e < n; e++) {
-            if ((*p)[0] >= nc) goto bad;
-            t->e[t->nentries].cls = (*p)[0];
-            memcpy(&t->e[t->nentries].w, *p + 1, 4);
-            if (!isfinite(t->e[t->nentries].w)) goto bad;
-            t->nentries++;
+            uint8_t c = (*p)[0];
+            float w;
+            memcpy(&w, *p + 1, 4);
+            if (c >= nc || !isfinite(w) || w == 0.0f || row[c] != 0.0f) goto bad;
+            row[c] = w;
             *p += 5;
         }
-        wtab_put(t, key, off, n);
+        t->nentries += n;
     }
-    if (wtab_densify(t)) {
-        ng_wtab_free(t);
-        return NG_ENOMEM;
-    }
+    if (t->nentries != nent) goto bad;
     return 0;
 bad:
     ng_wtab_free(t);

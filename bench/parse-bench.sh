@@ -38,6 +38,8 @@
 #   BENCH_KEEP=1          keep outputs, stderr and time reports
 #   BENCH_NO_BUILD=1      measure BUILD_DIR as it is, without `cmake --build`
 set -euo pipefail
+# shellcheck source=bench/parse-lib.sh
+. "$(dirname "$0")/parse-lib.sh"
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -103,19 +105,8 @@ models=${MODELS_DIR:-$root/models}
 for l in es en; do [ -r "$models/$l.ngm" ] || die "no model $models/$l.ngm"; done
 models=$(cd "$models" && pwd)
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-parse-bench.XXXXXX")
-if [ "${BENCH_KEEP:-0}" = 1 ]; then
-    note "keeping output in $work"
-    trap 'rm -rf -- "$work/models"' EXIT
-else
-    trap 'rm -rf -- "$work"' EXIT
-fi
-# A copy, so that one run measures one set of models even if models/ is
-# retrained meanwhile; the header names the files it was taken from.
-models_src=$models
-mkdir "$work/models"
-cp -- "$models/es.ngm" "$models/en.ngm" "$work/models/"
-models=$work/models
+new_workdir parse-bench "${BENCH_KEEP:-0}"
+snapshot_models
 
 # --- inputs ----------------------------------------------------------------
 news_files=()

@@ -20,6 +20,8 @@
 #   MODELS_DIR=DIR        the models to measure (default: models/)
 #   EVAL_KEEP=1           keep the predicted CoNLL-U files
 set -euo pipefail
+# shellcheck source=bench/parse-lib.sh
+. "$(dirname "$0")/parse-lib.sh"
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -64,19 +66,8 @@ for l in es en; do
 done
 models=$(cd "$models" && pwd)
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-parse-eval.XXXXXX")
-if [ "${EVAL_KEEP:-0}" = 1 ]; then
-    echo "parse-eval: keeping predictions in $work" >&2
-    trap 'rm -rf -- "$work/models"' EXIT
-else
-    trap 'rm -rf -- "$work"' EXIT
-fi
-# A copy, so that one run scores one set of models even if models/ is
-# retrained meanwhile.
-models_src=$models
-mkdir "$work/models"
-cp -- "$models/es.ngm" "$models/en.ngm" "$work/models/"
-models=$work/models
+new_workdir parse-eval "${EVAL_KEEP:-0}"
+snapshot_models
 
 # --- parse and score --------------------------------------------------------
 rows=()

@@ -62,12 +62,21 @@ void ng_extractor_free(ng_extractor *x)
 }
 
 /* Hunspell loads lazily: an English-only run never reads the Spanish dictionary. */
+/* The language's lexicon, for the segmenter's abbreviations and what comes
+ * after it. */
+static void select_language(ng_extractor *x, const char *lang)
+{
+    x->lx = ng__ontology_lexicon(x->onto, lang);
+    x->ls = &x->langs[strcmp(lang, "en") == 0];
+}
+
+/* Its lemma caches and hunspell, opened when first needed: mention finding
+ * needs them, a parse alone does not. */
 static int open_language(ng_extractor *x, const char *lang, ng_error *err)
 {
     int li = strcmp(lang, "en") == 0;
-    lang_state *ls = &x->langs[li];
-    x->lx = ng__ontology_lexicon(x->onto, lang);
-    x->ls = ls;
+    select_language(x, lang);
+    lang_state *ls = x->ls;
     if (ls->lemma_cache) return 0;
     ls->lemma_cache = ng_map_new();
     ls->words = ng_map_new();
@@ -416,7 +425,7 @@ static int segment_article(ng_extractor *x, const ng_document *doc, const char *
     if (!lang) lang = ng_ontology_detect_language(x->onto, x->text, x->len);
     lang = strcmp(lang, "en") == 0 ? "en" : "es";
     x->out.lang = lang;
-    if ((rc = open_language(x, lang, err))) return rc;
+    select_language(x, lang);
     if ((rc = ng_segment(&x->seg, x->text, x->len, abbrev_cb, x, err))) return rc;
     x->out.stats.sentences = x->seg.nsentences;
     return parse_article(x, lang, err);
@@ -465,6 +474,7 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
     int rc;
     reset_article(x);
     if ((rc = segment_article(x, doc, lang, err))) return rc;
+    if ((rc = open_language(x, x->out.lang, err))) return rc;
     if ((rc = prepare_tokens(x, err))) return rc;
     if ((rc = ng__find_dates(x, ng_document_date(doc), err))) return rc;
     if ((rc = ng__find_quantities(x, err))) return rc;

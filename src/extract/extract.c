@@ -61,7 +61,6 @@ void ng_extractor_free(ng_extractor *x)
     free(x);
 }
 
-/* Hunspell loads lazily: an English-only run never reads the Spanish dictionary. */
 /* The language's lexicon, for the segmenter's abbreviations and what comes
  * after it. */
 static void select_language(ng_extractor *x, const char *lang)
@@ -71,7 +70,8 @@ static void select_language(ng_extractor *x, const char *lang)
 }
 
 /* Its lemma caches and hunspell, opened when first needed: mention finding
- * needs them, a parse alone does not. */
+ * needs them, a parse alone does not, and an English-only run never reads
+ * the Spanish dictionary. */
 static int open_language(ng_extractor *x, const char *lang, ng_error *err)
 {
     int li = strcmp(lang, "en") == 0;

@@ -74,30 +74,23 @@ const ng_parse_sentence *ng_parse_sentence_at(const ng_parse *p, size_t i)
     return i < p->nsents ? &p->sents[i] : NULL;
 }
 
+static int grow_array(void **arr, size_t cap, size_t size)
+{
+    void *p = realloc(*arr, cap * size);
+    if (!p) return NG_ENOMEM;
+    *arr = p;
+    return 0;
+}
+#define GROW_TO(arr, cap) grow_array((void **)&(arr), (cap), sizeof *(arr))
+
 int ng_psent_reserve(ng_psent *s, size_t n)
 {
     if (n <= s->cap) return 0;
     size_t cap = n < 64 ? 64 : n;
-    void *a[] = {
-        realloc(s->forms, cap * sizeof *s->forms), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-    if (!a[0]) return NG_ENOMEM;
-    s->forms = a[0];
-    if (!(a[1] = realloc(s->lower, cap * sizeof *s->lower))) return NG_ENOMEM;
-    s->lower = a[1];
-    if (!(a[2] = realloc(s->atoms, cap * sizeof *s->atoms))) return NG_ENOMEM;
-    s->atoms = a[2];
-    if (!(a[3] = realloc(s->upos, cap * sizeof *s->upos))) return NG_ENOMEM;
-    s->upos = a[3];
-    if (!(a[4] = realloc(s->feats, cap * sizeof *s->feats))) return NG_ENOMEM;
-    s->feats = a[4];
-    if (!(a[5] = realloc(s->fhash, cap * sizeof *s->fhash))) return NG_ENOMEM;
-    s->fhash = a[5];
-    if (!(a[6] = realloc(s->head, cap * sizeof *s->head))) return NG_ENOMEM;
-    s->head = a[6];
-    if (!(a[7] = realloc(s->label, cap * sizeof *s->label))) return NG_ENOMEM;
-    s->label = a[7];
-    if (!(a[8] = realloc(s->agr, cap))) return NG_ENOMEM;
-    s->agr = a[8];
+    if (GROW_TO(s->forms, cap) || GROW_TO(s->lower, cap) || GROW_TO(s->atoms, cap) ||
+        GROW_TO(s->upos, cap) || GROW_TO(s->feats, cap) || GROW_TO(s->fhash, cap) ||
+        GROW_TO(s->head, cap) || GROW_TO(s->label, cap) || GROW_TO(s->agr, cap))
+        return NG_ENOMEM;
     s->cap = cap;
     return 0;
 }
@@ -146,6 +139,21 @@ static int run_sentence(ng_parse *p, const ng_model *m, size_t first, size_t n)
     return 0;
 }
 
+/* Parse words [first, nwords) as one sentence, or, when longer than the
+ * parser takes, as several that each end with a whole token. */
+static int run_words(ng_parse *p, const ng_model *m, size_t first)
+{
+    for (size_t i = first, k; i < p->nwords; i += k) {
+        k = p->nwords - i < NG_PARSE_MAX_WORDS ? p->nwords - i : NG_PARSE_MAX_WORDS;
+        while (i + k < p->nwords && k > 1 && p->words[i + k].token == p->words[i + k - 1].token)
+            k--;
+        for (size_t j = i; j < i + k; j++)
+            p->words[j].sentence = (uint32_t)p->nsents;
+        if (run_sentence(p, m, i, k)) return NG_ENOMEM;
+    }
+    return 0;
+}
+
 static ng_word *new_word(ng_parse *p)
 {
     if (NG_GROW(p->words, p->words_cap, p->nwords + 1)) return NULL;
@@ -174,15 +182,7 @@ int ng_parse_words(ng_parse *p, const ng_model *m, const char *const *forms, siz
         bytes = w->byte_end + 1;
         chars = w->char_end + 1;
     }
-    if (n > NG_PARSE_MAX_WORDS) {
-        for (size_t i = 0; i < n; i += NG_PARSE_MAX_WORDS) {
-            size_t k = n - i < NG_PARSE_MAX_WORDS ? n - i : NG_PARSE_MAX_WORDS;
-            if (run_sentence(p, m, first + i, k))
-                return ng_error_set(err, NG_ENOMEM, "out of memory");
-        }
-        return 0;
-    }
-    if (run_sentence(p, m, first, n)) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    if (run_words(p, m, first)) return ng_error_set(err, NG_ENOMEM, "out of memory");
     return 0;
 }
 
@@ -462,17 +462,7 @@ int ng_parse_text(ng_parse *p, const ng_model *m, const char *text, const ng_seg
                                 &cc))
                 return ng_error_set(err, NG_ENOMEM, "out of memory");
         }
-        /* a sentence longer than the parser takes is parsed in parts */
-        for (size_t i = first, k; i < p->nwords; i += k) {
-            k = p->nwords - i < NG_PARSE_MAX_WORDS ? p->nwords - i : NG_PARSE_MAX_WORDS;
-            /* a part ends with a whole token */
-            while (i + k < p->nwords && k > MAX_PIECES &&
-                   p->words[i + k].token == p->words[i + k - 1].token)
-                k--;
-            for (size_t j = i; j < i + k; j++)
-                p->words[j].sentence = (uint32_t)p->nsents;
-            if (run_sentence(p, m, i, k)) return ng_error_set(err, NG_ENOMEM, "out of memory");
-        }
+        if (run_words(p, m, first)) return ng_error_set(err, NG_ENOMEM, "out of memory");
     }
     return 0;
 }

@@ -81,11 +81,11 @@ typedef struct ng_wtab {
     size_t nentries; /* non-zero weights */
 } ng_wtab;
 
-/* The averaged weights of t, without features seen fewer than min_count
- * times and without weights nearer zero than eps. */
-int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, float eps);
-int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra,
-                        uint32_t min_count, float eps);
+/* The averaged weights of t, plus those of the same features in extra (may
+ * be NULL), without features seen fewer than min_count times and with
+ * weights nearer zero than eps set to zero. */
+int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra, uint32_t min_count,
+                       float eps);
 
 /* Frustratingly easy domain adaptation (Daumé 2007): every feature has a
  * weight shared by all treebanks and one of its own treebank; the model

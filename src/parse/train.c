@@ -640,7 +640,7 @@ static int psent_of(ng_psent *ps, const tsent *s, const uint8_t *tags)
 /* ---- tagger ---------------------------------------------------------------------- */
 
 static int train_tagger_on(trainer *t, const tdata *d, const size_t *sel, size_t nsel, int epochs,
-                           uint64_t seed, ng_wtab *out, const tdata *dev, int count)
+                           uint64_t seed, ng_wtab *out, int count)
 {
     ng_dtrain w;
     ng_psent ps = {0};
@@ -677,7 +677,6 @@ static int train_tagger_on(trainer *t, const tdata *d, const size_t *sel, size_t
             fprintf(t->log, "  tagger epoch %d: train %.2f%%\n", e + 1,
                     100.0 * right / (all ? all : 1));
     }
-    (void)dev;
     if (!rc && ng_dtrain_compile(out, &w, t->min_count, t->eps)) rc = NG_ENOMEM;
     ng_dtrain_free(&w);
     ng_psent_free(&ps);
@@ -707,7 +706,7 @@ static int jackknife(trainer *t, const tdata *d, int epochs, uint64_t seed)
         for (size_t i = 0; i < d->n; i++)
             if ((int)(i % JACKKNIFE) != fold) sel[nsel++] = i;
         ng_wtab tab;
-        rc = train_tagger_on(t, d, sel, nsel, epochs, seed + 101 + (uint64_t)fold, &tab, NULL, 0);
+        rc = train_tagger_on(t, d, sel, nsel, epochs, seed + 101 + (uint64_t)fold, &tab, 0);
         if (rc) break;
         for (size_t i = fold; i < d->n; i += JACKKNIFE)
             tag_with(t->m, &tab, &d->s[i], &ps, d->s[i].pred_upos);
@@ -822,12 +821,10 @@ static int train_sentence(trainer *t, ptrain *pt, const tsent *s, int first)
     return 0;
 }
 
-static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed,
-                        const tdata *dev_unused)
+static int train_parser(trainer *t, const tdata *d, int epochs, uint64_t seed)
 {
     ptrain pt;
     memset(&pt, 0, sizeof pt);
-    (void)dev_unused;
     size_t *order = malloc((d->n ? d->n : 1) * sizeof *order);
     if (!order || ng_dtrain_init(&pt.trans, NG_T_COUNT, t->ndomains) ||
         ng_dtrain_init(&pt.labels, t->m->ndeprels, t->ndomains)) {
@@ -970,8 +967,7 @@ static int train_models(trainer *t, const ng_train_options *o, ng_treebank *tb)
             all[i] = i;
         if (!rc) {
             if (t->log) fprintf(t->log, "tagger (%zu sentences)\n", d.n);
-            rc =
-                train_tagger_on(t, &d, all, d.n, o->tagger_epochs, o->seed, &t->m->tagger, NULL, 1);
+            rc = train_tagger_on(t, &d, all, d.n, o->tagger_epochs, o->seed, &t->m->tagger, 1);
         }
         free(all);
     }
@@ -983,7 +979,7 @@ static int train_models(trainer *t, const ng_train_options *o, ng_treebank *tb)
         memset(&t->m->parser, 0, sizeof t->m->parser);
         memset(&t->m->labeller, 0, sizeof t->m->labeller);
         if (t->log) fprintf(t->log, "parser %d of %d\n", k + 1, members);
-        rc = train_parser(t, &d, o->parser_epochs, o->seed + 7919 * (uint64_t)k, NULL);
+        rc = train_parser(t, &d, o->parser_epochs, o->seed + 7919 * (uint64_t)k);
         if (!rc && k > 0) {
             ng_wtab sp, sl;
             if (ng_wtab_sum(&sp, &parser, &t->m->parser) ||

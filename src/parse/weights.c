@@ -260,8 +260,8 @@ static void row_avg(const ng_wtrain *t, size_t r, const ng_wtrain *extra, uint64
         avg[c] += cell_avg(extra, (size_t)er * nc + c, t->now);
 }
 
-int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra,
-                        uint32_t min_count, float eps)
+int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra, uint32_t min_count,
+                       float eps)
 {
     size_t nc = t->nclasses, keep = 0;
     float *avg = malloc(nc * sizeof *avg);
@@ -281,11 +281,6 @@ int ng_wtab_from_train2(ng_wtab *out, const ng_wtrain *t, const ng_wtrain *extra
     }
     free(avg);
     return rc;
-}
-
-int ng_wtab_from_train(ng_wtab *out, const ng_wtrain *t, uint32_t min_count, float eps)
-{
-    return ng_wtab_from_train2(out, t, NULL, min_count, eps);
 }
 
 /* ---- weights shared by all treebanks, plus weights of each treebank ------------ */
@@ -342,7 +337,7 @@ int ng_dtrain_update(ng_dtrain *t, const uint64_t *f, size_t nf, int dom, uint32
  * model follows. */
 int ng_dtrain_compile(ng_wtab *out, const ng_dtrain *t, uint32_t min_count, float eps)
 {
-    return ng_wtab_from_train2(out, &t->gen, dom_of(t, 0), min_count, eps);
+    return ng_wtab_from_train(out, &t->gen, dom_of(t, 0), min_count, eps);
 }
 
 /* Tables of few classes (the parser's transitions) get a copy with each

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse_int.h"
+#include "learn.h"
 
 int ng_wtrain_init(ng_wtrain *t, uint32_t nclasses)
 {

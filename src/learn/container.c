@@ -168,3 +168,63 @@ int ng_container_load(const char *path, const char *magic, uint32_t version, con
     }
     return rc;
 }
+
+/* ---- a folder of models ------------------------------------------------------------ */
+
+int ng_mfolder_init(ng_mfolder *f, const char *dir, const char *suffix,
+                    int (*load)(void **, const char *, ng_error *), void (*free_fn)(void *),
+                    const char *(*lang)(const void *), ng_error *err)
+{
+    memset(f, 0, sizeof *f);
+    if (!(f->dir = strdup(dir))) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    f->suffix = suffix;
+    f->load = load;
+    f->free = free_fn;
+    f->lang = lang;
+    return 0;
+}
+
+void ng_mfolder_clear(ng_mfolder *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        f->free(f->loaded[i]);
+    free(f->dir);
+    memset(f, 0, sizeof *f);
+}
+
+static int lang_ok(const char *lang)
+{
+    size_t n = strlen(lang);
+    if (n == 0 || n > 7) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((lang[i] >= 'a' && lang[i] <= 'z') || lang[i] == '-' || lang[i] == '_')) return 0;
+    return 1;
+}
+
+int ng_mfolder_get(ng_mfolder *f, const char *lang, void **out, ng_error *err)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->langs[i], lang) == 0) {
+            *out = f->loaded[i];
+            return 0;
+        }
+    if (!lang_ok(lang)) return ng_error_set(err, NG_EINVAL, "no model for language '%s'", lang);
+    if (f->n == NG_MFOLDER_MAX) return ng_error_set(err, NG_EINVAL, "too many languages");
+    size_t n = strlen(f->dir) + strlen(lang) + strlen(f->suffix) + 2;
+    char *path = malloc(n);
+    if (!path) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    snprintf(path, n, "%s/%s%s", f->dir, lang, f->suffix);
+    void *m;
+    int rc = f->load(&m, path, err);
+    if (!rc && strcmp(f->lang(m), lang) != 0) {
+        rc =
+            ng_error_set(err, NG_EFORMAT, "%s: a model for '%s', not '%s'", path, f->lang(m), lang);
+        f->free(m);
+    }
+    free(path);
+    if (rc) return rc;
+    f->loaded[f->n] = m;
+    strcpy(f->langs[f->n++], lang);
+    *out = m;
+    return 0;
+}

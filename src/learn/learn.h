@@ -59,6 +59,10 @@ int ng_wtrain_count(ng_wtrain *t, const uint64_t *f, size_t nf);
 /* One perceptron step: + to gold, - to guess (no change when equal). */
 int ng_wtrain_update(ng_wtrain *t, const uint64_t *f, size_t nf, uint32_t gold, uint32_t guess);
 
+/* Half of an update: delta to class cls of the features f, without moving
+ * the clock (a structured update changes transitions of two paths). */
+int ng_wtrain_add(ng_wtrain *t, const uint64_t *f, size_t nf, uint32_t cls, float delta);
+
 /* ---- weights at run time: averaged, a full row per feature ---------------- */
 typedef struct ng_wslot {
     uint32_t fp;  /* high bits of the key, 0 = empty */
@@ -104,6 +108,7 @@ void ng_dtrain_score(const ng_dtrain *t, const uint64_t *f, size_t nf, int dom, 
 int ng_dtrain_count(ng_dtrain *t, const uint64_t *f, size_t nf);
 int ng_dtrain_update(ng_dtrain *t, const uint64_t *f, size_t nf, int dom, uint32_t gold,
                      uint32_t guess);
+int ng_dtrain_add(ng_dtrain *t, const uint64_t *f, size_t nf, int dom, uint32_t cls, float delta);
 int ng_dtrain_compile(ng_wtab *out, const ng_dtrain *t, uint32_t min_count, float eps);
 
 void ng_wtab_score(const ng_wtab *t, const uint64_t *f, size_t nf, float *scores);
@@ -131,6 +136,27 @@ int ng_container_save(const char *path, const char *magic, uint32_t version, con
 #define NG_CONTAINER_HEADER 32
 int ng_container_load(const char *path, const char *magic, uint32_t version, const char *what,
                       char lang[8], char **data, size_t *len, ng_error *err);
+
+/* A folder of models, one file a language (DIR/<lang><suffix>), each
+ * loaded when first asked for and kept until the folder is freed. */
+#define NG_MFOLDER_MAX 8
+typedef struct ng_mfolder {
+    char *dir;
+    const char *suffix; /* static: ".ngm", ".ner.ngm" */
+    int (*load)(void **out, const char *path, ng_error *err);
+    void (*free)(void *model);
+    const char *(*lang)(const void *model);
+    void *loaded[NG_MFOLDER_MAX];
+    char langs[NG_MFOLDER_MAX][8];
+    size_t n;
+} ng_mfolder;
+int ng_mfolder_init(ng_mfolder *f, const char *dir, const char *suffix,
+                    int (*load)(void **, const char *, ng_error *), void (*free_fn)(void *),
+                    const char *(*lang)(const void *), ng_error *err);
+void ng_mfolder_clear(ng_mfolder *f);
+/* The model of lang, loaded now if need be; *out is borrowed from f. A
+ * file whose header names another language is an error. */
+int ng_mfolder_get(ng_mfolder *f, const char *lang, void **out, ng_error *err);
 
 /* Little-endian writing and checked reading of payloads. */
 int ng_w32(ng_buf *b, uint32_t v);

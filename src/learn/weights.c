@@ -140,6 +140,16 @@ int ng_wtrain_update(ng_wtrain *t, const uint64_t *f, size_t nf, uint32_t gold, 
     return 0;
 }
 
+int ng_wtrain_add(ng_wtrain *t, const uint64_t *f, size_t nf, uint32_t cls, float delta)
+{
+    for (size_t k = 0; k < nf; k++) {
+        long r = wtrain_add(t, f[k]);
+        if (r < 0) return NG_ENOMEM;
+        cell_add(t, (size_t)r * t->nclasses + cls, delta);
+    }
+    return 0;
+}
+
 /* ---- run time ----------------------------------------------------------------
  * Each feature's weights are a full row of every class: frequent features,
  * the ones met most, have weights for most classes, and a row adds faster
@@ -331,6 +341,15 @@ int ng_dtrain_update(ng_dtrain *t, const uint64_t *f, size_t nf, int dom, uint32
     if (!d) return 0;
     d->now = t->gen.now - 1; /* one clock for all tables */
     return ng_wtrain_update(d, f, nf, gold, guess);
+}
+
+int ng_dtrain_add(ng_dtrain *t, const uint64_t *f, size_t nf, int dom, uint32_t cls, float delta)
+{
+    if (ng_wtrain_add(&t->gen, f, nf, cls, delta)) return NG_ENOMEM;
+    ng_wtrain *d = (ng_wtrain *)dom_of(t, dom);
+    if (!d) return 0;
+    d->now = t->gen.now;
+    return ng_wtrain_add(d, f, nf, cls, delta);
 }
 
 /* Shared weights plus those of the first treebank, whose conventions the

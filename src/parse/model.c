@@ -253,21 +253,33 @@ const char *ng_model_lang(const ng_model *m)
 
 /* ---- a folder of models ----------------------------------------------------------- */
 
-#define MAX_LANGS 8
-
 struct ng_models {
-    char *dir;
-    ng_model *loaded[MAX_LANGS];
-    char langs[MAX_LANGS][8];
-    size_t n;
+    ng_mfolder f;
 };
+
+static int load_any(void **out, const char *path, ng_error *err)
+{
+    return ng_model_load((ng_model **)out, path, err);
+}
+
+static void free_any(void *m)
+{
+    ng_model_free(m);
+}
+
+static const char *lang_any(const void *m)
+{
+    return ng_model_lang(m);
+}
 
 int ng_models_new(ng_models **out, const char *dir, ng_error *err)
 {
     ng_models *ms = calloc(1, sizeof *ms);
-    if (!ms || !(ms->dir = strdup(dir))) {
+    if (!ms) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    int rc = ng_mfolder_init(&ms->f, dir, ".ngm", load_any, free_any, lang_any, err);
+    if (rc) {
         free(ms);
-        return ng_error_set(err, NG_ENOMEM, "out of memory");
+        return rc;
     }
     *out = ms;
     return 0;
@@ -276,44 +288,14 @@ int ng_models_new(ng_models **out, const char *dir, ng_error *err)
 void ng_models_free(ng_models *ms)
 {
     if (!ms) return;
-    for (size_t i = 0; i < ms->n; i++)
-        ng_model_free(ms->loaded[i]);
-    free(ms->dir);
+    ng_mfolder_clear(&ms->f);
     free(ms);
-}
-
-static int lang_ok(const char *lang)
-{
-    size_t n = strlen(lang);
-    if (n == 0 || n > 7) return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!((lang[i] >= 'a' && lang[i] <= 'z') || lang[i] == '-' || lang[i] == '_')) return 0;
-    return 1;
 }
 
 int ng_models_get(ng_models *ms, const char *lang, const ng_model **out, ng_error *err)
 {
-    for (size_t i = 0; i < ms->n; i++)
-        if (strcmp(ms->langs[i], lang) == 0) {
-            *out = ms->loaded[i];
-            return 0;
-        }
-    if (!lang_ok(lang)) return ng_error_set(err, NG_EINVAL, "no model for language '%s'", lang);
-    if (ms->n == MAX_LANGS) return ng_error_set(err, NG_EINVAL, "too many languages");
-    size_t n = strlen(ms->dir) + strlen(lang) + 8;
-    char *path = malloc(n);
-    if (!path) return ng_error_set(err, NG_ENOMEM, "out of memory");
-    snprintf(path, n, "%s/%s.ngm", ms->dir, lang);
-    ng_model *m;
-    int rc = ng_model_load(&m, path, err);
-    if (!rc && strcmp(m->lang, lang) != 0) {
-        rc = ng_error_set(err, NG_EFORMAT, "%s: a model for '%s', not '%s'", path, m->lang, lang);
-        ng_model_free(m);
-    }
-    free(path);
-    if (rc) return rc;
-    ms->loaded[ms->n] = m;
-    strcpy(ms->langs[ms->n++], lang);
-    *out = m;
-    return 0;
+    void *m;
+    int rc = ng_mfolder_get(&ms->f, lang, &m, err);
+    if (!rc) *out = m;
+    return rc;
 }

@@ -118,6 +118,19 @@ int ng_wtab_write(const ng_wtab *t, ng_buf *b);
 /* Reads from *p (advanced), end is the end of the payload. */
 int ng_wtab_read(ng_wtab *t, const unsigned char **p, const unsigned char *end);
 
+/* ---- what the models read of a word ------------------------------------------- */
+typedef struct ng_watoms {
+    uint64_t w;      /* lower-cased form */
+    uint64_t suf[4]; /* last 1..4 code points */
+    uint64_t pre[2]; /* first 1..2 code points */
+    uint64_t shape;
+    uint32_t mask; /* UPOS seen with the form in training */
+    uint32_t len;  /* code points */
+} ng_watoms;
+
+/* Fill atoms for a form (mask 0); lower receives the lower-cased form. */
+int ng_atoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower);
+
 /* ---- the model file container ------------------------------------------------ */
 
 /* The checksum of a payload: FNV-1a 64's step over little-endian 64-bit

@@ -62,16 +62,7 @@ struct ng_model {
 };
 
 /* ---- per-word atoms shared by tagger and parser ------------------------------ */
-typedef struct ng_watoms {
-    uint64_t w;      /* lower-cased form */
-    uint64_t suf[4]; /* last 1..4 code points */
-    uint64_t pre[2]; /* first 1..2 code points */
-    uint64_t shape;
-    uint32_t mask; /* UPOS seen with the form in training */
-    uint32_t len;  /* code points */
-} ng_watoms;
-
-/* Fill atoms for a form; lower receives the lower-cased form. */
+/* ng_atoms_make, plus the UPOS the model saw with the form. */
 int ng_watoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower,
                    const ng_model *m_or_null);
 

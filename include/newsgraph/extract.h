@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "newsgraph/document.h"
+#include "newsgraph/ner.h"
 #include "newsgraph/error.h"
 #include "newsgraph/ontology.h"
 #include "newsgraph/parse.h"
@@ -112,6 +113,7 @@ typedef struct ng_mention_view {
     uint32_t char_start, char_end; /* code points into the document text */
     size_t entity;                 /* index of the (resolved) entity */
     ng_mention_kind kind;
+    ng_ner_class tagged; /* the entity tagger's class for these words, NG_NER_O if none */
 } ng_mention_view;
 
 typedef struct ng_extract_stats {
@@ -127,6 +129,24 @@ void ng_extractor_free(ng_extractor *x);
  * finding, and an article whose language's model cannot be loaded fails
  * with that error. Without models there is no parse. Returns 0. */
 int ng_extractor_set_models(ng_extractor *x, ng_models *ms, ng_error *err);
+
+/* Find names with the entity models of ms (borrowed; must outlive the
+ * extractor) instead of the capitalisation rules; an article whose
+ * language has no entity model fails with that error. NULL goes back to
+ * the rules. Returns 0. */
+int ng_extractor_set_entity_models(ng_extractor *x, ng_ner_models *ms, ng_error *err);
+
+/* What the entity tagger is shown of an article (to train it): one
+ * ng_ner_token per token of seg, and per sentence whether it is a headline.
+ * Everything is borrowed until the next call on x. */
+typedef struct ng_entity_input {
+    const ng_ner_token *tokens;
+    size_t ntokens;
+    const ng_segmentation *seg; /* the tokens' offsets and the sentences */
+    const uint8_t *headline;    /* per sentence */
+} ng_entity_input;
+int ng_extract_entity_input(ng_extractor *x, const ng_document *doc, const char *lang,
+                            ng_entity_input *out, ng_error *err);
 
 /* Extract from doc in language lang ("es"/"en"; NULL = the document's, else
  * detected). *out is borrowed (see above). */

@@ -1,6 +1,8 @@
 /* Shared pieces of the command-line tool. */
 #include "cli.h"
 #include "newsgraph/newsgraph.h"
+#include "newsgraph/extract.h"
+#include "newsgraph/ner.h"
 #include "newsgraph/parse.h"
 #include "newsgraph/store.h"
 
@@ -47,6 +49,43 @@ int cli_load_models(const char *dir_opt, const char *lang, struct ng_models **ou
         return -1;
     }
     return 0;
+}
+
+static int load_entity_models(const char *dir_opt, const char *lang, struct ng_ner_models **out)
+{
+    ng_error err = {0};
+    const ng_ner_model *m;
+    *out = NULL;
+    if (ng_ner_models_new(out, cli_models_dir(dir_opt), &err) ||
+        (lang && ng_ner_models_get(*out, lang, &m, &err))) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_models_attach(struct ng_extractor *x, const cli_common *c, cli_models *m)
+{
+    ng_error err = {0};
+    m->parse = NULL;
+    m->entities = NULL;
+    if (cli_load_models(c->models, c->lang, &m->parse) ||
+        load_entity_models(c->models, c->lang, &m->entities))
+        return -1;
+    if (ng_extractor_set_models(x, m->parse, &err) ||
+        ng_extractor_set_entity_models(x, m->entities, &err)) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+void cli_models_free(cli_models *m)
+{
+    ng_models_free(m->parse);
+    ng_ner_models_free(m->entities);
+    m->parse = NULL;
+    m->entities = NULL;
 }
 
 /* Output goes to a temporary file beside the target, renamed on success, so
@@ -192,4 +231,17 @@ int cli_store_and_args(int argc, char **argv, const char *usage, const char **st
         return -1;
     }
     return optind;
+}
+
+int cli_int_arg(const char *s, const char *name, long lo, long hi, long *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtol(s, &end, 10);
+    if (errno || end == s || *end || *v < lo || *v > hi) {
+        fprintf(stderr, "%s: %s must be a number from %ld to %ld, not '%s'\n", prog, name, lo, hi,
+                s);
+        return -1;
+    }
+    return 0;
 }

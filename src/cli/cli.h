@@ -53,6 +53,17 @@ const char *cli_models_dir(const char *opt);
  * before any input is read. Prints the error and returns -1 on failure. */
 struct ng_models;
 int cli_load_models(const char *dir_opt, const char *lang, struct ng_models **out);
+/* The parse and entity models of --models (DIR/<lang>.ngm and
+ * DIR/<lang>.ner.ngm), given to an extractor; with --lang both are loaded
+ * now. Prints the error and returns -1 on failure; cli_models_free either way. */
+struct ng_ner_models;
+struct ng_extractor;
+typedef struct cli_models {
+    struct ng_models *parse;
+    struct ng_ner_models *entities;
+} cli_models;
+int cli_models_attach(struct ng_extractor *x, const cli_common *c, cli_models *m);
+void cli_models_free(cli_models *m);
 
 /* Take option c if it is a common one, and report a missing value or an
  * unknown option (argv names it). Returns 0 when handled, -1 after printing
@@ -72,8 +83,40 @@ int cli_open_store_context(const char *path, struct ng_store **s, struct ng_cont
  * printing usage for --help, -1 after printing a usage error. */
 int cli_store_and_args(int argc, char **argv, const char *usage, const char **store);
 
+/* A whole number in [lo, hi] for option name; prints the usage error and
+ * returns -1 otherwise. */
+int cli_int_arg(const char *s, const char *name, long lo, long hi, long *v);
+
 /* Usage error unless files follow the options. */
 int cli_need_files(int argc, const char *command);
+
+/* A CoNLL-2002-style token file (token first, tag last, blank lines
+ * between sentences, -DOCSTART- lines ignored) and the text its tokens make:
+ * tokens one space apart, sentences a line each, NFC. */
+typedef struct cli_conll_line {
+    size_t start, len; /* the line in raw, without its line end */
+    long token;        /* its token, -1 for blank and -DOCSTART- lines */
+} cli_conll_line;
+typedef struct cli_conll_token {
+    size_t at, len;      /* in text */
+    size_t tag, tag_len; /* the line's last field, in src */
+    int first;           /* first token of its sentence */
+} cli_conll_token;
+typedef struct cli_conll {
+    char *raw, *utf; /* the file, and its UTF-8 copy for latin1 input */
+    const char *src; /* raw or utf */
+    size_t rawlen;
+    char *text;
+    size_t len, cap;
+    cli_conll_line *lines;
+    size_t nlines, lines_cap;
+    cli_conll_token *toks;
+    size_t ntoks, toks_cap;
+} cli_conll;
+struct ng_error;
+/* Errors name the file (and line); c is freed with cli_conll_free either way. */
+int cli_conll_read(cli_conll *c, const char *path, int latin1, struct ng_error *err);
+void cli_conll_free(cli_conll *c);
 
 int cmd_extract(int argc, char **argv);
 int cmd_add(int argc, char **argv);
@@ -90,5 +133,6 @@ int cmd_query(int argc, char **argv);
 int cmd_diagram(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_train_entities(int argc, char **argv);
 
 #endif

@@ -172,7 +172,7 @@ int cmd_add(int argc, char **argv)
     ng_error err = {0};
     ng_context *ctx = NULL;
     add_run r = {0};
-    ng_models *ms = NULL;
+    cli_models ms = {0};
     r.o = &o;
     int status = EXIT_FAIL;
     if (ng_context_new(&ctx, &err) ||
@@ -182,9 +182,7 @@ int cmd_add(int argc, char **argv)
         goto done;
     }
     /* models before the store, so that a broken model leaves no new store */
-    if (cli_load_models(o.common.models, o.common.lang, &ms) ||
-        ng_extractor_set_models(r.x, ms, &err))
-        goto done;
+    if (cli_models_attach(r.x, &o.common, &ms)) goto done;
     if (ng_store_open(&r.store, o.store, o.common.base, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
@@ -216,7 +214,7 @@ int cmd_add(int argc, char **argv)
 done:
     ng_store_close(r.store);
     ng_extractor_free(r.x);
-    ng_models_free(ms);
+    cli_models_free(&ms);
     ng_ontology_free(r.onto);
     ng_context_free(ctx);
     return status;

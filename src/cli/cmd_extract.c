@@ -102,7 +102,7 @@ int cmd_extract(int argc, char **argv)
     ng_context *ctx = NULL;
     ng_ontology *onto = NULL;
     ng_extractor *x = NULL;
-    ng_models *ms = NULL;
+    cli_models ms = {0};
     ng_writer *w = NULL;
     char *tmp = NULL;
     FILE *out = NULL;
@@ -113,9 +113,7 @@ int cmd_extract(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }
-    if (cli_load_models(o.common.models, o.common.lang, &ms) ||
-        ng_extractor_set_models(x, ms, &err))
-        goto done;
+    if (cli_models_attach(x, &o.common, &ms)) goto done;
     if (o.verbose) {
         size_t e, a, v;
         ng_ontology_stats(onto, &e, &a, &v);
@@ -173,7 +171,7 @@ done:
     else if (!out)
         free(tmp);
     ng_extractor_free(x);
-    ng_models_free(ms);
+    cli_models_free(&ms);
     ng_ontology_free(onto);
     ng_context_free(ctx);
     return status;

@@ -5,6 +5,7 @@
 #include "newsgraph/document.h"
 #include "newsgraph/extract.h"
 #include "newsgraph/graph.h"
+#include "newsgraph/ner.h"
 #include "newsgraph/newsgraph.h"
 #include "newsgraph/ontology.h"
 
@@ -14,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 typedef struct mentions_opts {
     ng_read_options r;
@@ -143,183 +143,25 @@ static int mentions_tsv(run *r, const char *path, const ng_read_options *ro, ng_
 
 /* ---- CoNLL ------------------------------------------------------------------ */
 
-typedef struct conll_line {
-    size_t start, len; /* the line in the raw input, without its line end */
-    long token;        /* token index, -1 for blank and -DOCSTART- lines */
-} conll_line;
-
-typedef struct conll_token {
-    size_t at, len;  /* in the built text */
-    const char *tag; /* PER, ORG, LOC, MISC or NULL */
-    int begin;       /* first token of its entity */
-} conll_token;
-
-static char *latin1_to_utf8(const char *s, size_t n, size_t *out_len)
-{
-    char *r = malloc(2 * n + 1);
-    if (!r) return NULL;
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            r[w++] = (char)c;
-        } else {
-            r[w++] = (char)(0xC0 | (c >> 6));
-            r[w++] = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    r[w] = '\0';
-    *out_len = w;
-    return r;
-}
-
-/* Append token (NFC) to text; returns 0 or -1. */
-static int append_token(char **text, size_t *len, size_t *cap, const char *t, size_t n)
-{
-    utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)t, (utf8proc_ssize_t)n, &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    if (k < 0) return -1;
-    if (*len + (size_t)k + 2 > *cap) {
-        size_t c = (*cap ? *cap : 4096);
-        while (*len + (size_t)k + 2 > c)
-            c *= 2;
-        char *p = realloc(*text, c);
-        if (!p) {
-            free(nfc);
-            return -1;
-        }
-        *text = p;
-        *cap = c;
-    }
-    memcpy(*text + *len, nfc, (size_t)k);
-    *len += (size_t)k;
-    free(nfc);
-    return 0;
-}
-
 static int tag_conll(run *r, const char *path, const mentions_opts *o, ng_error *err)
 {
-    char *raw = NULL, *utf = NULL, *text = NULL;
-    size_t rawlen = 0, utflen = 0, len = 0, cap = 0;
-    conll_line *lines = NULL;
-    conll_token *toks = NULL;
-    size_t nlines = 0, ntoks = 0;
+    cli_conll cl;
     ng_document *doc = NULL;
-    int rc = 0;
-    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!in) return ng_error_set(err, NG_EIO, "%s: %s", path, strerror(errno));
-    {
-        size_t n, rcap = 0;
-        char chunk[65536];
-        while ((n = fread(chunk, 1, sizeof chunk, in)) > 0) {
-            if (rawlen + n + 1 > rcap) {
-                rcap = (rawlen + n + 1) * 2;
-                char *p = realloc(raw, rcap);
-                if (!p) {
-                    rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory", path);
-                    break;
-                }
-                raw = p;
-            }
-            memcpy(raw + rawlen, chunk, n);
-            rawlen += n;
-        }
-        if (in != stdin) fclose(in);
-    }
-    if (rc) goto done;
-    if (!raw) {
-        rc = ng_error_set(err, NG_EEMPTY, "%s: empty file", path);
+    const char **tags = NULL;
+    uint8_t *begin = NULL;
+    int rc = cli_conll_read(&cl, path, o->latin1, err);
+    if (rc) return rc;
+    if (!(tags = calloc(cl.ntoks, sizeof *tags)) || !(begin = calloc(cl.ntoks, 1))) {
+        rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory", path);
         goto done;
     }
-    raw[rawlen] = '\0';
-    if (memchr(raw, '\0', rawlen)) {
-        rc = ng_error_set(err, NG_EFORMAT, "%s: binary file (NUL bytes), not CoNLL", path);
-        goto done;
-    }
-    if (o->latin1) {
-        if (!(utf = latin1_to_utf8(raw, rawlen, &utflen))) {
-            rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory", path);
-            goto done;
-        }
-    }
-    /* lines and tokens; the raw and UTF-8 views have the same line breaks */
-    const char *src = o->latin1 ? utf : raw;
-    size_t srclen = o->latin1 ? utflen : rawlen;
-    size_t rpos = 0, spos = 0;
-    int sentence_open = 0, lineno = 0;
-    while (rpos < rawlen) {
-        const char *re = memchr(raw + rpos, '\n', rawlen - rpos);
-        size_t rl = re ? (size_t)(re - raw - rpos) : rawlen - rpos;
-        const char *se = memchr(src + spos, '\n', srclen - spos);
-        size_t sl = se ? (size_t)(se - src - spos) : srclen - spos;
-        lineno++;
-        size_t rtrim = rl && raw[rpos + rl - 1] == '\r' ? rl - 1 : rl;
-        size_t strim = sl && src[spos + sl - 1] == '\r' ? sl - 1 : sl;
-        conll_line *tmp = realloc(lines, (nlines + 1) * sizeof *lines);
-        if (!tmp) {
-            rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory", path);
-            goto done;
-        }
-        lines = tmp;
-        conll_line *L = &lines[nlines++];
-        L->start = rpos;
-        L->len = rtrim;
-        L->token = -1;
-        const char *line = src + spos;
-        size_t tl = 0;
-        while (tl < strim && line[tl] != '\t' && line[tl] != ' ')
-            tl++;
-        int blank = strim == 0 || tl == 0;
-        if (!blank && strncmp(line, "-DOCSTART-", 10) != 0) {
-            /* check UTF-8 of the token */
-            utf8proc_ssize_t ok = 0;
-            for (size_t i = 0; i < tl; i += (size_t)ok) {
-                utf8proc_int32_t cp;
-                ok = utf8proc_iterate((const utf8proc_uint8_t *)line + i,
-                                      (utf8proc_ssize_t)(tl - i), &cp);
-                if (ok <= 0) {
-                    rc = ng_error_set(err, NG_EENCODING,
-                                      "%s:%d: invalid UTF-8 (try --encoding latin1)", path, lineno);
-                    goto done;
-                }
-            }
-            if (len && append_token(&text, &len, &cap, sentence_open ? " " : "\n", 1)) {
-                rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory", path);
-                goto done;
-            }
-            size_t at = len;
-            if (append_token(&text, &len, &cap, line, tl)) {
-                rc = ng_error_set(err, NG_EENCODING, "%s:%d: bad token", path, lineno);
-                goto done;
-            }
-            conll_token *tt = realloc(toks, (ntoks + 1) * sizeof *toks);
-            if (!tt) {
-                rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory", path);
-                goto done;
-            }
-            toks = tt;
-            toks[ntoks] = (conll_token){at, len - at, NULL, 0};
-            L->token = (long)ntoks++;
-            sentence_open = 1;
-        } else {
-            sentence_open = 0;
-        }
-        rpos += rl + (re ? 1 : 0);
-        spos += sl + (se ? 1 : 0);
-    }
-    if (!ntoks) {
-        rc = ng_error_set(err, NG_EEMPTY, "%s: no tokens", path);
-        goto done;
-    }
-    text[len] = '\0';
     ng_read_options ro = o->r;
     ro.format = NG_FORMAT_TEXT;
     const ng_extraction *ex = NULL;
-    if ((rc = ng_document_read_memory(&doc, path, text, len, &ro, err))) goto done;
+    if ((rc = ng_document_read_memory(&doc, path, cl.text, cl.len, &ro, err))) goto done;
     size_t dlen;
     ng_document_text(doc, &dlen);
-    if (dlen != len) {
+    if (dlen != cl.len) {
         rc = ng_error_set(err, NG_EFORMAT, "%s: tokens changed when read as text", path);
         goto done;
     }
@@ -329,25 +171,29 @@ static int tag_conll(run *r, const char *path, const mentions_opts *o, ng_error 
     const char *lang = ng_extraction_lang(ex);
     for (size_t i = 0; i < ng_extraction_mention_count(ex); i++) {
         const ng_mention_view *m = ng_extraction_mention(ex, i);
-        const char *tag = ng_ontology_ner_tag(
-            r->onto, lang, m->kind == NG_MENTION_DEMONYM ? "Demonym" : class_of(r, ex, m));
+        /* the tagger's class where it named these words, else the entity's */
+        const char *tag = m->tagged != NG_NER_O
+                              ? ng_ner_class_name(m->tagged)
+                              : ng_ontology_ner_tag(
+                                    r->onto, lang,
+                                    m->kind == NG_MENTION_DEMONYM ? "Demonym" : class_of(r, ex, m));
         if (strcmp(tag, "O") == 0) continue;
-        while (t < ntoks && toks[t].at + toks[t].len <= m->byte_start)
+        while (t < cl.ntoks && cl.toks[t].at + cl.toks[t].len <= m->byte_start)
             t++;
-        for (size_t k = t, first = 1; k < ntoks && toks[k].at < m->byte_end; k++) {
-            if (toks[k].tag) continue; /* an earlier mention has it */
-            toks[k].tag = tag;
-            toks[k].begin = first;
+        for (size_t k = t, first = 1; k < cl.ntoks && cl.toks[k].at < m->byte_end; k++) {
+            if (tags[k]) continue; /* an earlier mention has it */
+            tags[k] = tag;
+            begin[k] = (uint8_t)first;
             first = 0;
         }
     }
-    for (size_t i = 0; i < nlines; i++) {
-        const conll_line *L = &lines[i];
-        fwrite(raw + L->start, 1, L->len, r->out);
+    for (size_t i = 0; i < cl.nlines; i++) {
+        const cli_conll_line *L = &cl.lines[i];
+        fwrite(cl.raw + L->start, 1, L->len, r->out);
         if (L->token >= 0) {
-            const conll_token *k = &toks[L->token];
-            if (k->tag)
-                fprintf(r->out, "\t%s-%s", k->begin ? "B" : "I", k->tag);
+            size_t k = (size_t)L->token;
+            if (tags[k])
+                fprintf(r->out, "\t%s-%s", begin[k] ? "B" : "I", tags[k]);
             else
                 fputs("\tO", r->out);
         }
@@ -355,11 +201,9 @@ static int tag_conll(run *r, const char *path, const mentions_opts *o, ng_error 
     }
 done:
     ng_document_free(doc);
-    free(toks);
-    free(lines);
-    free(text);
-    free(utf);
-    free(raw);
+    free(tags);
+    free(begin);
+    cli_conll_free(&cl);
     return rc;
 }
 
@@ -369,7 +213,7 @@ int cmd_mentions(int argc, char **argv)
     if (parse_mentions(argc, argv, &o)) return EXIT_USAGE;
     ng_error err = {0};
     run r = {0};
-    ng_models *ms = NULL;
+    cli_models ms = {0};
     char *tmp = NULL;
     int status = EXIT_FAIL, failures = 0;
     if (ng_context_new(&r.ctx, &err) ||
@@ -378,9 +222,7 @@ int cmd_mentions(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }
-    if (cli_load_models(o.common.models, o.common.lang, &ms) ||
-        ng_extractor_set_models(r.x, ms, &err))
-        goto done;
+    if (cli_models_attach(r.x, &o.common, &ms)) goto done;
     if (!(r.out = cli_open_output(o.output, &tmp))) goto done;
     if (!o.conll) fprintf(r.out, "file\tstart\tend\ttext\tclass\tkind\tiri\n");
     for (int i = optind; i < argc; i++) {
@@ -398,7 +240,7 @@ done:
     free(r.ids);
     ng_graph_free(r.graph);
     ng_extractor_free(r.x);
-    ng_models_free(ms);
+    cli_models_free(&ms);
     ng_ontology_free(r.onto);
     ng_context_free(r.ctx);
     return status;

@@ -197,19 +197,6 @@ static void usage_train(FILE *f)
                "  -h, --help               this help\n");
 }
 
-static int int_arg(const char *s, const char *name, long lo, long hi, long *v)
-{
-    char *end;
-    errno = 0;
-    *v = strtol(s, &end, 10);
-    if (errno || end == s || *end || *v < lo || *v > hi) {
-        fprintf(stderr, "%s: %s must be a number from %ld to %ld, not '%s'\n", prog, name, lo, hi,
-                s);
-        return -1;
-    }
-    return 0;
-}
-
 static int parse_train(int argc, char **argv, ng_train_options *o, const char **output)
 {
     enum { O_LANG = 300, O_DEV, O_TE, O_PE, O_SEED, O_MIN, O_PARSERS };
@@ -239,23 +226,23 @@ static int parse_train(int argc, char **argv, ng_train_options *o, const char **
             o->dev = optarg;
             break;
         case O_TE:
-            if (int_arg(optarg, "--tagger-epochs", 1, 1000, &v)) return -1;
+            if (cli_int_arg(optarg, "--tagger-epochs", 1, 1000, &v)) return -1;
             o->tagger_epochs = (int)v;
             break;
         case O_PE:
-            if (int_arg(optarg, "--parser-epochs", 1, 1000, &v)) return -1;
+            if (cli_int_arg(optarg, "--parser-epochs", 1, 1000, &v)) return -1;
             o->parser_epochs = (int)v;
             break;
         case O_SEED:
-            if (int_arg(optarg, "--seed", 0, LONG_MAX, &v)) return -1;
+            if (cli_int_arg(optarg, "--seed", 0, LONG_MAX, &v)) return -1;
             o->seed = (uint64_t)v;
             break;
         case O_MIN:
-            if (int_arg(optarg, "--min-count", 1, 1000, &v)) return -1;
+            if (cli_int_arg(optarg, "--min-count", 1, 1000, &v)) return -1;
             o->min_count = (int)v;
             break;
         case O_PARSERS:
-            if (int_arg(optarg, "--parsers", 1, 16, &v)) return -1;
+            if (cli_int_arg(optarg, "--parsers", 1, 16, &v)) return -1;
             o->parsers = (int)v;
             break;
         case 'h':

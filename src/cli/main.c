@@ -19,6 +19,7 @@ static const struct {
     {"extract", cmd_extract, "read articles and write their knowledge graph"},
     {"parse", cmd_parse, "print the grammar of articles (CoNLL-U), or re-parse a CoNLL-U file"},
     {"train", cmd_train, "train a tagger and parser model from CoNLL-U treebanks"},
+    {"train-entities", cmd_train_entities, "train an entity tagger model from BIO token files"},
     {"mentions", cmd_mentions, "list the entity mentions of articles (TSV), or tag CoNLL tokens"},
     {"add", cmd_add, "add articles to a persistent store (SQLite), linking their entities"},
     {"entities", cmd_entities, "list the entities of a store"},

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 const char *ng_modality_name(ng_modality m)
 {
@@ -58,6 +59,12 @@ void ng_extractor_free(ng_extractor *x)
     free(x->sites);
     free(x->whens);
     free(x->qtys);
+    ng_ner_tagger_free(x->ner_tagger);
+    free(x->ner_toks);
+    free(x->ner_labels);
+    free(x->ner_hints);
+    free(x->headline);
+    ng_map_free(x->body_names);
     free(x);
 }
 
@@ -136,6 +143,25 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
     return stored && *stored ? stored : NULL;
 }
 
+/* Whether the dictionary has the word only as a name: written with a
+ * capital ("Starbucks", "Ginsburg"), never in lower case. */
+static int proper_noun(ng_extractor *x, const char *s, size_t n)
+{
+    char word[128];
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int l = ng_utf8_decode(s + i, n - i, &cp);
+        if (l <= 0) return 0;
+        i += (size_t)l;
+        cp = i == (size_t)l ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+        if (k + 4 >= sizeof word) return 0;
+        k += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)word + k);
+    }
+    word[k] = '\0';
+    return Hunspell_spell(x->ls->hun, word) != 0;
+}
+
 /* Everything the later stages ask of a word form, looked up once. */
 static void describe_word(const ng_lexicon *lx, winfo *w)
 {
@@ -172,9 +198,15 @@ static const winfo *word_info(ng_extractor *x, const ng_token *t)
     w->gaz_child = ng__trie_step(&x->onto->aliases, 0, w->fold, w->flen);
     w->role_child = ng__trie_step(&x->lx->roles, 0, w->fold, w->flen);
     w->lemmas = NULL;
-    if ((t->flags & NG_TOK_WORD) && !(t->flags & NG_TOK_ALLCAPS) && w->flen > 1 &&
-        !(w->cues.one & NG_CUE_BIT(NG_CUE_STOP)))
-        w->lemmas = lemmas_of(x, s, n, w->fold, w->flen);
+    w->dict = 0;
+    if ((t->flags & NG_TOK_WORD) && w->flen > 1) {
+        /* capitals ("OCUPAN") are looked up for the entity tagger, but keep
+         * no lemmas: an acronym is not the word it spells */
+        int stop = (w->cues.one & NG_CUE_BIT(NG_CUE_STOP)) != 0;
+        const char *l = stop ? NULL : lemmas_of(x, s, n, w->fold, w->flen);
+        w->dict = stop || l ? 1 : proper_noun(x, s, n) ? 2 : 0;
+        if (!(t->flags & NG_TOK_ALLCAPS)) w->lemmas = l;
+    }
     describe_word(x->lx, w);
     if (ng_map_put(ls->words, s, n, w)) return NULL;
     return w;
@@ -353,10 +385,14 @@ static int build_mentions(ng_extractor *x)
         size_t c0 = chars;
         chars += ng_utf8_count(x->text + b0, b1 - b0);
         bytes = b1;
-        o->mentions[o->nmentions++] = (ng_mention_view){
-            b0,           b1,
-            (uint32_t)c0, (uint32_t)chars,
-            (size_t)e,    m->kind == MK_DEMONYM ? NG_MENTION_DEMONYM : NG_MENTION_NAME};
+        o->mentions[o->nmentions++] =
+            (ng_mention_view){b0,
+                              b1,
+                              (uint32_t)c0,
+                              (uint32_t)chars,
+                              (size_t)e,
+                              m->kind == MK_DEMONYM ? NG_MENTION_DEMONYM : NG_MENTION_NAME,
+                              (ng_ner_class)m->ner};
     }
     return 0;
 }
@@ -404,6 +440,21 @@ int ng_extractor_set_models(ng_extractor *x, ng_models *ms, ng_error *err)
     return 0;
 }
 
+int ng_extractor_set_entity_models(ng_extractor *x, ng_ner_models *ms, ng_error *err)
+{
+    (void)err;
+    x->ner_models = ms;
+    return 0;
+}
+
+/* The entity model of the article's language, when there are entity models. */
+static int select_entity_model(ng_extractor *x, ng_error *err)
+{
+    x->ner = NULL;
+    if (!x->ner_models) return 0;
+    return ng_ner_models_get(x->ner_models, x->out.lang, &x->ner, err);
+}
+
 /* The parse stage: after the segmenter, before mention finding. */
 static int parse_article(ng_extractor *x, const char *lang, ng_error *err)
 {
@@ -442,6 +493,7 @@ static void reset_article(ng_extractor *x)
     x->out.nentities = x->out.nclaims = x->out.nmentions = 0;
     x->out.date = NULL;
     x->parsed = 0;
+    x->ner = NULL;
 }
 
 int ng_extract_parse(ng_extractor *x, const ng_document *doc, const char *lang,
@@ -455,6 +507,23 @@ int ng_extract_parse(ng_extractor *x, const ng_document *doc, const char *lang,
     x->out.stats.words = ng_parse_word_count(x->parse);
     x->out.owner = x;
     *out = &x->out;
+    return 0;
+}
+
+int ng_extract_entity_input(ng_extractor *x, const ng_document *doc, const char *lang,
+                            ng_entity_input *out, ng_error *err)
+{
+    int rc;
+    reset_article(x);
+    if ((rc = segment_article(x, doc, lang, err))) return rc;
+    if ((rc = open_language(x, x->out.lang, err))) return rc;
+    if ((rc = prepare_tokens(x, err))) return rc;
+    if ((rc = ng__gazetteer_mentions(x, err))) return rc;
+    if ((rc = ng__ner_input(x, err))) return rc;
+    out->tokens = x->ner_toks;
+    out->ntokens = x->seg.ntokens;
+    out->seg = &x->seg;
+    out->headline = x->headline;
     return 0;
 }
 
@@ -475,6 +544,7 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
     reset_article(x);
     if ((rc = segment_article(x, doc, lang, err))) return rc;
     if ((rc = open_language(x, x->out.lang, err))) return rc;
+    if ((rc = select_entity_model(x, err))) return rc;
     if ((rc = prepare_tokens(x, err))) return rc;
     if ((rc = ng__find_dates(x, ng_document_date(doc), err))) return rc;
     if ((rc = ng__find_quantities(x, err))) return rc;

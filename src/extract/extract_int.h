@@ -3,6 +3,7 @@
 #define NG_EXTRACT_INT_H
 
 #include "newsgraph/extract.h"
+#include "newsgraph/ner.h"
 #include "newsgraph/text.h"
 #include "ontology/ontology_int.h"
 
@@ -38,6 +39,7 @@ typedef struct winfo {
     const char *frame_lemma;     /* that lemma */
     uint8_t speech;              /* a verb of saying, by form or lemma */
     uint8_t noun_form;           /* ends like a noun ("-ción", "-ment") */
+    uint8_t dict;                /* 1 a word of the dictionary (any case), 2 a name there */
 } winfo;
 
 enum mention_kind { MK_GAZ, MK_DEMONYM, MK_NAME };
@@ -51,6 +53,7 @@ typedef struct mention {
     ng_type type; /* type cue seen at this mention */
     int strength; /* how sure the cue is: 0 none .. 3 gazetteer */
     int part_of;  /* mention this organisation belongs to (nominal split), or -1 */
+    uint8_t ner;  /* the entity tagger's class for these tokens (NG_NER_O: none) */
 } mention;
 
 typedef struct aent {
@@ -135,12 +138,33 @@ struct ng_extractor {
     char date_buf[11];
     ng_models *models; /* borrowed; NULL: no parse */
     ng_parse *parse;
-    int parsed; /* the current article has a parse */
+    int parsed;                /* the current article has a parse */
+    ng_ner_models *ner_models; /* borrowed; NULL: rules find names */
+    const ng_ner_model *ner;   /* the current article's, or NULL */
+    ng_ner_tagger *ner_tagger;
+    ng_ner_token *ner_toks; /* per token of the article */
+    uint8_t *ner_labels;
+    uint8_t *ner_hints; /* per token, ner_cap long */
+    size_t ner_cap;
+    uint8_t *headline; /* per sentence */
+    size_t headline_cap;
+    ng_map *body_names; /* folded names tagged outside headlines */
 };
 
 /* mentions.c */
 int ng__find_mentions(ng_extractor *x, ng_error *err);
 int ng__resolve_entities(ng_extractor *x, ng_error *err);
+/* What the capitalisation rules would find over the gazetteer's mentions,
+ * per token (NG_NER_RULE_*), leaving the mentions as they were. */
+int ng__rule_hints(ng_extractor *x, uint8_t *hints, ng_error *err);
+/* Gazetteer matches of every sentence (what the entity tagger is shown). */
+int ng__gazetteer_mentions(ng_extractor *x, ng_error *err);
+/* names.c: the entity tagger's view of the article and its labels */
+int ng__ner_input(ng_extractor *x, ng_error *err);
+int ng__ner_label(ng_extractor *x, ng_error *err);
+/* Whether the folded words of tokens [t0, t1) name something tagged in the
+ * body of the article (for headlines). */
+int ng__ner_body_name(ng_extractor *x, size_t t0, size_t t1);
 /* relations.c */
 int ng__find_relations(ng_extractor *x, ng_error *err);
 /* extract.c */

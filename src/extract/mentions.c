@@ -580,7 +580,7 @@ static int hyphen_joined(const ng_extractor *x, size_t i)
 {
     const xtok *a = &x->toks[i], *b = &x->toks[i + 1];
     return ((a->flags & NG_TOK_HYPHEN) || (b->flags & NG_TOK_HYPHEN)) &&
-           (b->flags & NG_TOK_NOSPACE) && ((a->flags | b->flags) & NG_TOK_WORD);
+           (b->flags & NG_TOK_NOSPACE) && ((a->flags | b->flags) & (NG_TOK_WORD | NG_TOK_NUM));
 }
 
 /* A name takes in the rest of a hyphenated word it starts or ends inside
@@ -672,13 +672,27 @@ static void part_of_known(ng_extractor *x, size_t mi, size_t end)
         a->part_of = b;
 }
 
+/* Whether every word of [t0, t1) is one the ontology says is not a name
+ * (months, "Navidad", "Covid-19", platforms): the tagger may not make them
+ * names either. */
+static int non_names(const ng_extractor *x, size_t t0, size_t t1)
+{
+    int words = 0;
+    for (size_t i = t0; i < t1; i++) {
+        if (!(x->toks[i].flags & NG_TOK_WORD)) continue;
+        if (!ng__tok_cue(x, i, NG_CUE_NONNAME)) return 0;
+        words++;
+    }
+    return words > 0;
+}
+
 /* The tagger's name over tokens [t0, t1) of class c, as a mention. */
 static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32_t sent,
                        ng_ner_class c, size_t *stop)
 {
     *stop = t1;
     if (x->headline[sent] && !headline_name_ok(x, t0, t1)) return 0;
-    if (inside_role(x, x->seg.sentences[sent].first, t0, t1, end)) return 0;
+    if (inside_role(x, x->seg.sentences[sent].first, t0, t1, end) || non_names(x, t0, t1)) return 0;
     if (!yield_gazetteer(x, t0, t1, c)) return 0;
     if (c == NG_NER_ORG) *stop = t1 = extend_body(x, t0, t1, end);
     if (push_mention(x, t0, t1, sent, MK_NAME, -1)) return NG_ENOMEM;
@@ -687,6 +701,14 @@ static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32
     part_of_before(x, x->seg.sentences[sent].first, x->nms - 1);
     part_of_known(x, x->nms - 1, end);
     return split_org(x, x->nms - 1);
+}
+
+/* "XXI", "II": a number, not a name (folded forms are lower case). */
+static int roman_numeral(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("ivxlcdm", s[i])) return 0;
+    return n > 0;
 }
 
 /* A name the rules found where the tagger found none stands when none of
@@ -705,8 +727,8 @@ static size_t rule_name(ng_extractor *x, size_t t0, size_t end, uint32_t sent, i
     /* capitalised words, or one acronym ("SEBI"), not codes or addresses */
     for (size_t i = t0; i < t1; i++) {
         uint32_t f = x->toks[i].flags;
-        int acronym =
-            (f & NG_TOK_ALLCAPS) && t1 == t0 + 1 && x->toks[i].flen >= 3 && x->toks[i].flen <= 6;
+        int acronym = (f & NG_TOK_ALLCAPS) && t1 == t0 + 1 && x->toks[i].flen >= 3 &&
+                      x->toks[i].flen <= 6 && !roman_numeral(x->toks[i].fold, x->toks[i].flen);
         if (lab[i] || x->toks[i].mention >= 0 || x->toks[i].w->dict == 1) return t0;
         if ((f & NG_TOK_WORD) &&
             (!(f & NG_TOK_UPPER) || (f & NG_TOK_NUM) || ((f & NG_TOK_ALLCAPS) && !acronym)))
@@ -715,7 +737,14 @@ static size_t rule_name(ng_extractor *x, size_t t0, size_t end, uint32_t sent, i
             return t0;
     }
     if ((*rc = push_mention(x, t0, t1, sent, MK_NAME, -1))) return t0;
-    type_chunk(x, &x->ms[x->nms - 1]);
+    /* typed only by the words around it ("región de …", "el general …"):
+     * capitals alone do not make an organisation */
+    mention *m = &x->ms[x->nms - 1];
+    type_chunk(x, m);
+    if (m->strength < 2) {
+        m->type = NG_TYPE_ENTITY;
+        m->strength = 0;
+    }
     return t1;
 }
 

@@ -164,6 +164,12 @@ int ng_extract_parse(ng_extractor *x, const ng_document *doc, const char *lang,
 const ng_segmentation *ng_extraction_segmentation(const ng_extraction *e);
 const ng_parse *ng_extraction_parse(const ng_extraction *e);
 
+/* The entity tagger's labels (ng_ner.h: 0 O, B-/I- of a class), one per
+ * token of the segmentation, before the gazetteer and the name rules settle
+ * the mentions; NULL when names were found without entity models. Borrowed
+ * like the extraction. */
+const uint8_t *ng_extraction_tagger_labels(const ng_extraction *e);
+
 size_t ng_extraction_entity_count(const ng_extraction *e);
 const ng_entity_view *ng_extraction_entity(const ng_extraction *e, size_t i);
 size_t ng_extraction_claim_count(const ng_extraction *e);

@@ -70,7 +70,7 @@ int cli_models_attach(struct ng_extractor *x, const cli_common *c, cli_models *m
     m->parse = NULL;
     m->entities = NULL;
     if (cli_load_models(c->models, c->lang, &m->parse) ||
-        load_entity_models(c->models, c->lang, &m->entities))
+        (!c->name_rules && load_entity_models(c->models, c->lang, &m->entities)))
         return -1;
     if (ng_extractor_set_models(x, m->parse, &err) ||
         ng_extractor_set_entity_models(x, m->entities, &err)) {
@@ -159,6 +159,9 @@ int cli_common_option(int c, const char *arg, char **argv, cli_common *o)
         return 0;
     case CLI_OPT_MODELS:
         o->models = arg;
+        return 0;
+    case CLI_OPT_NAME_RULES:
+        o->name_rules = 1;
         return 0;
     case ':':
         fprintf(stderr, "%s: option '%s' needs a value\n", prog, argv[optind - 1]);

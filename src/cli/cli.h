@@ -29,18 +29,21 @@ enum {
     CLI_OPT_BASE,
     CLI_OPT_ONTOLOGY,
     CLI_OPT_MODELS,
+    CLI_OPT_NAME_RULES,
     CLI_OPT_OWN
 };
 #define CLI_COMMON_OPTIONS                                                                         \
     {"lang", required_argument, 0, CLI_OPT_LANG}, {"date", required_argument, 0, CLI_OPT_DATE},    \
         {"base", required_argument, 0, CLI_OPT_BASE},                                              \
         {"ontology", required_argument, 0, CLI_OPT_ONTOLOGY},                                      \
+        {"models", required_argument, 0, CLI_OPT_MODELS},                                          \
     {                                                                                              \
-        "models", required_argument, 0, CLI_OPT_MODELS                                             \
+        "name-rules", no_argument, 0, CLI_OPT_NAME_RULES                                           \
     }
 
 typedef struct cli_common {
     const char *lang, *date, *base, *ontology, *models;
+    int name_rules; /* --name-rules: capitalisation rules instead of the entity models */
 } cli_common;
 
 #ifndef NG_MODELS_DIR

@@ -45,7 +45,8 @@ static void usage_add(FILE *f)
                "  --date Y-M-D       article date when an article has none\n"
                "  --base IRI         entity IRI base, fixed when the store is created\n"
                "  --ontology DIR     the ontology/ folder\n"
-               "  --models DIR       the models/ folder (tagger and parser)\n"
+               "  --models DIR       the models/ folder (parse and entity models)\n"
+               "  --name-rules       find names by capitalisation rules, not the entity models\n"
                "  -q, --quiet        no progress line\n"
                "  -h, --help         this help\n");
 }

@@ -25,6 +25,7 @@ static void usage_extract(FILE *f)
             "      --html / --text  force the input format (default: by extension, sniffed)\n"
             "      --ontology DIR   the ontology/ folder (default: $NEWSGRAPH_ONTOLOGY or %s)\n"
             "      --models DIR     the models/ folder (default: $NEWSGRAPH_MODELS or %s)\n"
+            "      --name-rules     find names by capitalisation rules, not the entity models\n"
             "  -v, --verbose        say what was read and chosen for each article\n"
             "  -h, --help           this help\n",
             NG_DEFAULT_BASE, NG_ONTOLOGY_DIR, NG_MODELS_DIR);

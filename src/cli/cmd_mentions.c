@@ -31,14 +31,17 @@ static void usage_mentions(FILE *f)
             "into the article text), text, class, kind (name|demonym), entity IRI.\n\n"
             "  --conll             FILE is CoNLL-2002 style (token first on each line, extra\n"
             "                      columns kept, blank line between sentences); each token\n"
-            "                      line is written back with a BIO tag column appended\n"
+            "                      line is written back with a BIO tag column appended: the\n"
+            "                      entity tagger's labels, or with --name-rules the classes\n"
+            "                      of the mentions found\n"
             "  --encoding E        utf8 (default) or latin1 (CoNLL input; output keeps it)\n"
             "  -o, --output FILE   write there instead of stdout\n"
             "      --lang es|en    language (default: detected)\n"
             "      --date Y-M-D    article date when it has none\n"
             "      --base IRI      base of entity IRIs (default %s)\n"
             "      --ontology DIR  the ontology/ folder\n"
-            "      --models DIR    the models/ folder (tagger and parser)\n"
+            "      --models DIR    the models/ folder (parse and entity models)\n"
+            "      --name-rules    find names by capitalisation rules, not the entity models\n"
             "  -h, --help          this help\n",
             NG_DEFAULT_BASE);
 }
@@ -143,6 +146,67 @@ static int mentions_tsv(run *r, const char *path, const ng_read_options *ro, ng_
 
 /* ---- CoNLL ------------------------------------------------------------------ */
 
+/* Each mention tags the CoNLL tokens it overlaps (B- on the first), with
+ * its entity's class (rules without entity models). */
+static void mention_tags(run *r, const cli_conll *cl, const ng_extraction *ex, const char **tags,
+                         uint8_t *begin)
+{
+    size_t t = 0;
+    const char *lang = ng_extraction_lang(ex);
+    for (size_t i = 0; i < ng_extraction_mention_count(ex); i++) {
+        const ng_mention_view *m = ng_extraction_mention(ex, i);
+        const char *tag = ng_ontology_ner_tag(
+            r->onto, lang, m->kind == NG_MENTION_DEMONYM ? "Demonym" : class_of(r, ex, m));
+        if (strcmp(tag, "O") == 0) continue;
+        while (t < cl->ntoks && cl->toks[t].at + cl->toks[t].len <= m->byte_start)
+            t++;
+        for (size_t k = t, first = 1; k < cl->ntoks && cl->toks[k].at < m->byte_end; k++) {
+            if (tags[k]) continue; /* an earlier mention has it */
+            tags[k] = tag;
+            begin[k] = (uint8_t)first;
+            first = 0;
+        }
+    }
+}
+
+/* The entity tagger's own labels, carried from the segmenter's tokens to
+ * the CoNLL tokens they start in: what is scored is the tagger, before the
+ * gazetteer and the name rules settle the mentions. */
+static void tagger_tags(const cli_conll *cl, const ng_extraction *ex, const char **tags,
+                        uint8_t *begin)
+{
+    const ng_segmentation *seg = ng_extraction_segmentation(ex);
+    const uint8_t *lab = ng_extraction_tagger_labels(ex);
+    size_t t = 0;
+    for (size_t i = 0; i < seg->ntokens; i++) {
+        uint32_t s = seg->tokens[i].start;
+        while (t < cl->ntoks && cl->toks[t].at + cl->toks[t].len <= s)
+            t++;
+        if (t == cl->ntoks) break;
+        if (!lab[i] || cl->toks[t].at > s || tags[t]) continue;
+        tags[t] = ng_ner_class_name(ng_ner_label_class(lab[i]));
+        begin[t] = (uint8_t)(ng_ner_label_begins(lab[i]) && s == cl->toks[t].at);
+        /* a name that starts inside a token begins there */
+        if (!begin[t] && (t == 0 || tags[t - 1] != tags[t])) begin[t] = 1;
+    }
+}
+
+static void write_tagged(run *r, const cli_conll *cl, const char **tags, const uint8_t *begin)
+{
+    for (size_t i = 0; i < cl->nlines; i++) {
+        const cli_conll_line *L = &cl->lines[i];
+        fwrite(cl->raw + L->start, 1, L->len, r->out);
+        if (L->token >= 0) {
+            size_t k = (size_t)L->token;
+            if (tags[k])
+                fprintf(r->out, "\t%s-%s", begin[k] ? "B" : "I", tags[k]);
+            else
+                fputs("\tO", r->out);
+        }
+        fputc('\n', r->out);
+    }
+}
+
 static int tag_conll(run *r, const char *path, const mentions_opts *o, ng_error *err)
 {
     cli_conll cl;
@@ -166,39 +230,11 @@ static int tag_conll(run *r, const char *path, const mentions_opts *o, ng_error 
         goto done;
     }
     if ((rc = ng_extract(r->x, doc, ro.lang, &ex, err))) goto done;
-    /* each mention tags the CoNLL tokens it overlaps: B- on the first */
-    size_t t = 0;
-    const char *lang = ng_extraction_lang(ex);
-    for (size_t i = 0; i < ng_extraction_mention_count(ex); i++) {
-        const ng_mention_view *m = ng_extraction_mention(ex, i);
-        /* the tagger's class where it named these words, else the entity's */
-        const char *tag = m->tagged != NG_NER_O
-                              ? ng_ner_class_name(m->tagged)
-                              : ng_ontology_ner_tag(
-                                    r->onto, lang,
-                                    m->kind == NG_MENTION_DEMONYM ? "Demonym" : class_of(r, ex, m));
-        if (strcmp(tag, "O") == 0) continue;
-        while (t < cl.ntoks && cl.toks[t].at + cl.toks[t].len <= m->byte_start)
-            t++;
-        for (size_t k = t, first = 1; k < cl.ntoks && cl.toks[k].at < m->byte_end; k++) {
-            if (tags[k]) continue; /* an earlier mention has it */
-            tags[k] = tag;
-            begin[k] = (uint8_t)first;
-            first = 0;
-        }
-    }
-    for (size_t i = 0; i < cl.nlines; i++) {
-        const cli_conll_line *L = &cl.lines[i];
-        fwrite(cl.raw + L->start, 1, L->len, r->out);
-        if (L->token >= 0) {
-            size_t k = (size_t)L->token;
-            if (tags[k])
-                fprintf(r->out, "\t%s-%s", begin[k] ? "B" : "I", tags[k]);
-            else
-                fputs("\tO", r->out);
-        }
-        fputc('\n', r->out);
-    }
+    if (ng_extraction_tagger_labels(ex))
+        tagger_tags(&cl, ex, tags, begin);
+    else
+        mention_tags(r, &cl, ex, tags, begin);
+    write_tagged(r, &cl, tags, begin);
 done:
     ng_document_free(doc);
     free(tags);

@@ -532,6 +532,11 @@ const ng_segmentation *ng_extraction_segmentation(const ng_extraction *e)
     return &e->owner->seg;
 }
 
+const uint8_t *ng_extraction_tagger_labels(const ng_extraction *e)
+{
+    return e->owner->ner ? e->owner->ner_labels : NULL;
+}
+
 const ng_parse *ng_extraction_parse(const ng_extraction *e)
 {
     return e->owner->parsed ? e->owner->parse : NULL;

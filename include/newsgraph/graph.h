@@ -46,6 +46,15 @@ const ng_graph_entity *ng_graph_entity_at(const ng_graph *g, size_t i);
 const char *const *ng_graph_alt_labels(const ng_graph *g, size_t i, const char *const **langs,
                                        size_t *n);
 
+/* Link the entities of the run across articles (newsgraph/link.h): the
+ * same person, body or place named differently in different articles. l is
+ * borrowed for the call. Until it is called every entity is its own root. */
+struct ng_linker;
+int ng_graph_link(ng_graph *g, const struct ng_linker *l, ng_error *err);
+/* The entity that names entity i's cluster (i itself if none other does),
+ * and in *rule (may be NULL) the linking rule that joined i, or NULL. */
+size_t ng_graph_entity_root(const ng_graph *g, size_t i, const char **rule);
+
 /* Write base + path + percent-encoded slug of name into out (caller frees
  * with free()). Exposed for tests and for other writers. */
 char *ng_iri_mint(const char *base, const char *path, const char *name);

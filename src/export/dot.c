@@ -51,7 +51,11 @@ int ng__dot_finish(ng_writer *w, ng_error *err)
         const dot_edge *e = &w->edges[i];
         size_t s, o;
         const char *label = ng_ontology_label(w->onto, e->property, w->opts.lang);
-        rc = node_for(w, d, e->s, &s, err) || node_for(w, d, e->o, &o, err);
+        /* one node per entity linked across articles */
+        size_t es = ng_graph_entity_root(w->graph, e->s, NULL),
+               eo = ng_graph_entity_root(w->graph, e->o, NULL);
+        if (es == eo) continue;
+        rc = node_for(w, d, es, &s, err) || node_for(w, d, eo, &o, err);
         for (unsigned k = 0; !rc && k < e->count; k++)
             rc = ng_diagram_edge(d, s, o, e->property, label, NULL, err);
     }

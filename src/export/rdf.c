@@ -399,6 +399,9 @@ static int write_entity(ng_writer *w, size_t i)
     ng_entity_row row = {e->iri, e->type, e->name, e->lang, e->label_en, e->label_es,
                          e->qid, NULL,    NULL,    0,       NULL};
     row.alts = ng_graph_alt_labels(w->graph, i, &row.alt_langs, &row.nalts);
+    /* an entity linked to another one across articles is the same as it */
+    size_t root = ng_graph_entity_root(w->graph, i, NULL);
+    if (root != i) row.same_as = ng_graph_entity_at(w->graph, root)->iri;
     return write_entity_row(w, &row);
 }
 

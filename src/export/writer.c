@@ -1,6 +1,7 @@
 /* Writer front: dispatches to the RDF or the diagram back end and keeps the
  * run's entity graph. */
 #include "writer_int.h"
+#include "newsgraph/link.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,9 +54,20 @@ int ng_writer_add(ng_writer *w, const ng_document *doc, const ng_extraction *ex,
     return is_rdf(w) ? ng__rdf_article(w, doc, ex, err) : ng__dot_article(w, ex, err);
 }
 
+/* The run's entities linked across its articles, before they are written. */
+static int link_run(ng_writer *w, ng_error *err)
+{
+    ng_linker *l;
+    int rc = ng_linker_new(&l, w->onto, err);
+    if (!rc) rc = ng_graph_link(w->graph, l, err);
+    ng_linker_free(l);
+    return rc;
+}
+
 int ng_writer_finish(ng_writer *w, ng_error *err)
 {
-    int rc = is_rdf(w) ? ng__rdf_finish(w, err) : ng__dot_finish(w, err);
+    int rc = link_run(w, err);
+    if (!rc) rc = is_rdf(w) ? ng__rdf_finish(w, err) : ng__dot_finish(w, err);
     if (!rc && fflush(w->out) != 0) rc = ng_error_set(err, NG_EIO, "write error on output");
     if (!rc && ferror(w->out)) rc = ng_error_set(err, NG_EIO, "write error on output");
     return rc;

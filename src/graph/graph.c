@@ -1,6 +1,7 @@
 /* The run's entity table and IRI minting. */
 #include "newsgraph/graph.h"
 #include "newsgraph/newsgraph.h"
+#include "newsgraph/link.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -8,6 +9,9 @@
 
 typedef struct gent {
     ng_graph_entity pub;
+    const char *gaz_id;
+    size_t root;      /* the entity naming its cluster after ng_graph_link */
+    const char *rule; /* the linking rule that joined it, or NULL */
     size_t type_votes[NG_TYPE_COUNT];
     const char **alts, **alt_langs;
     size_t nalts, alts_cap, langs_cap;
@@ -170,6 +174,8 @@ int ng_graph_add_entities(ng_graph *g, const ng_extraction *ex, size_t *ids, ng_
             e->pub.label_en = v->label_en ? ng_pool_strdup(g->pool, v->label_en) : NULL;
             e->pub.label_es = v->label_es ? ng_pool_strdup(g->pool, v->label_es) : NULL;
             e->pub.qid = v->qid ? ng_pool_strdup(g->pool, v->qid) : NULL;
+            e->gaz_id = v->gaz_id ? ng_pool_strdup(g->pool, v->gaz_id) : NULL;
+            e->root = idx;
             if (!e->pub.iri || !e->pub.name ||
                 ng_map_put(g->by_key, iri, strlen(iri), (void *)(intptr_t)(idx + 1))) {
                 free(iri);
@@ -206,4 +212,58 @@ const char *const *ng_graph_alt_labels(const ng_graph *g, size_t i, const char *
     *n = g->ents[i].nalts;
     if (langs) *langs = g->ents[i].alt_langs;
     return g->ents[i].alts;
+}
+
+/* ---- linking across the run's articles ------------------------------------------ */
+
+static const char *fold(ng_graph *g, const char *s, ng_buf *b)
+{
+    b->len = 0;
+    if (ng_fold_append(b, s, strlen(s))) return NULL;
+    return ng_pool_strndup(g->pool, b->data ? b->data : "", b->len);
+}
+
+/* The linker's view of entity i: folded name and labels. */
+static int link_record(ng_graph *g, size_t i, ng_link_record *r, ng_buf *b)
+{
+    gent *e = &g->ents[i];
+    const char **al = e->nalts ? ng_pool_alloc(g->pool, e->nalts * sizeof *al) : NULL;
+    if (e->nalts && !al) return NG_ENOMEM;
+    for (size_t k = 0; k < e->nalts; k++)
+        if (!(al[k] = fold(g, e->alts[k], b))) return NG_ENOMEM;
+    const char *f = fold(g, e->pub.name, b);
+    if (!f) return NG_ENOMEM;
+    *r = (ng_link_record){e->pub.iri, f, e->pub.type, e->gaz_id, al, e->nalts, e->pub.articles};
+    return 0;
+}
+
+int ng_graph_link(ng_graph *g, const ng_linker *l, ng_error *err)
+{
+    size_t n = g->n ? g->n : 1;
+    ng_link_record *recs = malloc(n * sizeof *recs);
+    size_t *root = malloc(n * sizeof *root);
+    const char **rule = malloc(n * sizeof *rule);
+    ng_buf b = {0};
+    int rc = !recs || !root || !rule ? NG_ENOMEM : 0;
+    for (size_t i = 0; !rc && i < g->n; i++)
+        rc = link_record(g, i, &recs[i], &b);
+    if (rc)
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+    else
+        rc = ng_link(l, recs, g->n, root, rule, err);
+    for (size_t i = 0; !rc && i < g->n; i++) {
+        g->ents[i].root = root[i];
+        g->ents[i].rule = rule[i];
+    }
+    ng_buf_free(&b);
+    free(recs);
+    free(root);
+    free(rule);
+    return rc;
+}
+
+size_t ng_graph_entity_root(const ng_graph *g, size_t i, const char **rule)
+{
+    if (rule) *rule = g->ents[i].rule;
+    return g->ents[i].root;
 }

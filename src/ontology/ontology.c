@@ -279,6 +279,22 @@ static int given_name_line(ng_ontology *o, void *ud, char **f, int nf, const cha
     return rc ? ng_error_set(err, NG_ENOMEM, "out of memory") : 0;
 }
 
+static int short_form_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
+                           ng_error *err)
+{
+    (void)ud;
+    if (nf < 2 || !*f[0] || !*f[1])
+        return ng_error_set(err, NG_EFORMAT, "%s:%d: expected short form <TAB> full name", file,
+                            line);
+    ng_buf a = {0}, b = {0};
+    int rc = ng_fold_append(&a, f[0], strlen(f[0])) || ng_fold_append(&b, f[1], strlen(f[1]));
+    char *full = rc ? NULL : ng_pool_strndup(o->pool, b.data, b.len);
+    if (!rc) rc = !full || ng_map_put(o->short_forms, a.data, a.len, full);
+    ng_buf_free(&a);
+    ng_buf_free(&b);
+    return rc ? ng_error_set(err, NG_ENOMEM, "out of memory") : 0;
+}
+
 /* ---- lexicons ------------------------------------------------------------ */
 static int check_property(ng_ontology *o, const char *p, const char *file, int line, ng_error *err)
 {
@@ -692,11 +708,12 @@ int ng_ontology_load(ng_ontology **out, ng_context *ctx, const char *dir, const 
     o->pool = ng_pool_new();
     o->by_id = ng_map_new();
     o->given_names = ng_map_new();
+    o->short_forms = ng_map_new();
     o->labels = ng_map_new();
     o->properties = ng_map_new();
     o->ner_tags = ng_map_new();
-    if (!o->pool || !o->by_id || !o->given_names || !o->labels || !o->properties || !o->ner_tags ||
-        ng_trie_init(&o->aliases)) {
+    if (!o->pool || !o->by_id || !o->given_names || !o->short_forms || !o->labels ||
+        !o->properties || !o->ner_tags || ng_trie_init(&o->aliases)) {
         ng_error_set(err, NG_ENOMEM, "out of memory");
         goto fail;
     }
@@ -714,6 +731,8 @@ int ng_ontology_load(ng_ontology **out, ng_context *ctx, const char *dir, const 
     if ((rc = each_line(o, path, 0, demonym_line, NULL, err))) goto fail;
     snprintf(path, sizeof path, "%s/gazetteer/given-names.tsv", dir);
     if ((rc = each_line(o, path, 0, given_name_line, NULL, err))) goto fail;
+    snprintf(path, sizeof path, "%s/gazetteer/short-forms.tsv", dir);
+    if ((rc = each_line(o, path, 0, short_form_line, NULL, err))) goto fail;
     snprintf(path, sizeof path, "%s/conll.tsv", dir);
     if ((rc = each_line(o, path, 0, ner_line, NULL, err))) goto fail;
     if ((rc = load_lexicon(o, &o->langs[0], dir, "es", hunspell_dir, err))) goto fail;
@@ -745,6 +764,7 @@ void ng_ontology_free(ng_ontology *o)
     ng_trie_free(&o->aliases);
     ng_map_free(o->by_id);
     ng_map_free(o->given_names);
+    ng_map_free(o->short_forms);
     ng_map_free(o->labels);
     ng_map_free(o->properties);
     ng_map_free(o->ner_tags);

@@ -130,6 +130,7 @@ struct ng_ontology {
     ng_trie aliases; /* payload: entry index */
     size_t naliases;
     ng_map *given_names;
+    ng_map *short_forms; /* folded short form -> folded full name (pool) */
     ng_map *labels;      /* "<local>\x1f<lang>" -> label */
     ng_map *properties;  /* declared property local names */
     ng_map *ner_tags;    /* "<lang>\x1f<class>" -> CoNLL tag (conll.tsv) */

@@ -1,0 +1,63 @@
+/* Linking: which of the entities seen across articles are one.
+ *
+ * Input is a set of records, one per entity as the extractor names it (its
+ * IRI, folded name, class, gazetteer id, folded aliases); output is, for
+ * every record, the record that names its cluster and the rule that joined
+ * it. The rules run in this order, each over the clusters the ones before
+ * left:
+ *
+ *   gazetteer-id      the same gazetteer entry
+ *   alias             the name is a name or an alias of exactly one cluster
+ *   short-form        a short name the ontology spells out ("PP" -> Partido
+ *                     Popular, "Greens" -> Green Party; gazetteer/short-forms.tsv)
+ *   acronym           the initials of exactly one organisation ("CNE")
+ *   surname           the last word or words of exactly one person's name
+ *                     ("Putin", "Ocasio-Cortez", "Rodríguez Zapatero")
+ *   similar-spelling  one transliteration of another ("Zelenski",
+ *                     "Zelensky"; "Pionyang", "Pyongyang")
+ *
+ * and refuse: a bare first name never links ("Michael" is not Michael X), a
+ * name that fits two clusters equally links to neither, and two people who
+ * share only a surname stay apart. A cluster is named by its gazetteer
+ * record if it has one, else by its longest name, then the most seen, then
+ * the smallest IRI. The result depends only on the set of records, never on
+ * their order, so a store gives the same graph whatever order its articles
+ * came in. */
+#ifndef NEWSGRAPH_LINK_H
+#define NEWSGRAPH_LINK_H
+
+#include <stddef.h>
+#include "newsgraph/error.h"
+#include "newsgraph/ontology.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ng_link_record {
+    const char *key;    /* unique among the records (the entity's IRI) */
+    const char *folded; /* its name folded: lower case, no accents, hyphens kept */
+    ng_type type;
+    const char *gaz_id;         /* or NULL */
+    const char *const *aliases; /* folded, may be NULL */
+    size_t naliases;
+    size_t weight; /* how often it was seen (articles, mentions) */
+} ng_link_record;
+
+typedef struct ng_linker ng_linker;
+
+/* onto is borrowed (given names, short forms) and must outlive l. */
+int ng_linker_new(ng_linker **out, const ng_ontology *onto, ng_error *err);
+void ng_linker_free(ng_linker *l);
+
+/* root[i] receives the record naming i's cluster (root[i] == i for that
+ * record), rule[i] the name of the rule that joined i (NULL for the naming
+ * record). Both arrays hold n entries and are the caller's. Records and
+ * their strings are borrowed for the call only. */
+int ng_link(const ng_linker *l, const ng_link_record *recs, size_t n, size_t *root,
+            const char **rule, ng_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -153,10 +153,14 @@ int ng_store_each_curation(ng_store *s, const char *iri,
                            ng_error *err);
 
 /* Write the whole store through an RDF writer (made with the store's base,
- * ng_store_base): articles in the order they were added, each with its
- * claims, then every entity; finishes the writer. Rows are streamed from
- * SQLite; the same store always gives the same bytes. */
-int ng_store_export(ng_store *s, ng_writer *w, ng_error *err);
+ * ng_store_base): articles in the order of their IRIs, each with its
+ * claims, then every entity in IRI order; finishes the writer. With a
+ * linker (may be NULL; borrowed), entities the linking rules join that the
+ * store kept apart are written owl:sameAs the entity naming their cluster,
+ * as `extract` writes them. Rows are streamed from SQLite; the same store
+ * always gives the same bytes. */
+struct ng_linker;
+int ng_store_export(ng_store *s, ng_writer *w, const struct ng_linker *l, ng_error *err);
 /* The store's IRI base (borrowed). */
 const char *ng_store_base(const ng_store *s);
 

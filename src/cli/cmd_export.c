@@ -1,7 +1,9 @@
 /* newsgraph export: the whole store as RDF, streamed from SQLite. */
 #include "cli.h"
 #include "newsgraph/export.h"
+#include "newsgraph/link.h"
 #include "newsgraph/newsgraph.h"
+#include "newsgraph/ontology.h"
 #include "newsgraph/store.h"
 
 #include <getopt.h>
@@ -16,6 +18,8 @@ static void usage_export(FILE *f)
                "  -f, --format FMT   turtle (default), ntriples, nquads (one named graph per\n"
                "                     article, entities in the default graph), rdfxml\n"
                "  -o, --output FILE  write there instead of stdout (replaced only on success)\n"
+               "  --ontology DIR     the ontology/ folder (names for linking; default:\n"
+               "                     $NEWSGRAPH_ONTOLOGY or the source tree's)\n"
                "  -h, --help         this help\n");
 }
 
@@ -25,10 +29,11 @@ int cmd_export(int argc, char **argv)
     static const struct option longs[] = {{"store", required_argument, 0, O_STORE},
                                           {"format", required_argument, 0, 'f'},
                                           {"output", required_argument, 0, 'o'},
+                                          {"ontology", required_argument, 0, CLI_OPT_ONTOLOGY},
                                           {"help", no_argument, 0, 'h'},
                                           {0, 0, 0, 0}};
     ng_writer_options wo = NG_WRITER_OPTIONS_INIT;
-    const char *store = NULL, *output = NULL;
+    const char *store = NULL, *output = NULL, *ontology = NULL;
     int c, fmt;
     cli_common unused = {0};
     opterr = 0;
@@ -40,6 +45,9 @@ int cmd_export(int argc, char **argv)
             break;
         case 'o':
             output = optarg;
+            break;
+        case CLI_OPT_ONTOLOGY:
+            ontology = optarg;
             break;
         case 'f':
             fmt = ng_out_format_parse(optarg);
@@ -66,19 +74,29 @@ int cmd_export(int argc, char **argv)
     ng_context *ctx = NULL;
     ng_store *s = NULL;
     ng_writer *w = NULL;
+    ng_ontology *onto = NULL;
+    ng_linker *l = NULL;
     char *tmp = NULL;
     FILE *out = NULL;
     int status = EXIT_FAIL;
     if (cli_open_store_context(store, &s, &ctx)) goto done;
     wo.base = ng_store_base(s);
+    /* the ontology's given names and short forms, for linking */
+    if (ng_ontology_load(&onto, ctx, cli_ontology_dir(ontology), NULL, &err) ||
+        ng_linker_new(&l, onto, &err)) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        goto done;
+    }
     if (!(out = cli_open_output(output, &tmp))) goto done;
-    if (ng_writer_new(&w, ctx, NULL, out, &wo, &err) || ng_store_export(s, w, &err)) {
+    if (ng_writer_new(&w, ctx, NULL, out, &wo, &err) || ng_store_export(s, w, l, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }
     status = EXIT_OK;
 done:
     ng_writer_free(w);
+    ng_linker_free(l);
+    ng_ontology_free(onto);
     if (out && cli_close_output(out, output, tmp, status == EXIT_OK) != 0) status = EXIT_FAIL;
     ng_store_close(s);
     ng_context_free(ctx);

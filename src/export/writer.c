@@ -57,6 +57,7 @@ int ng_writer_add(ng_writer *w, const ng_document *doc, const ng_extraction *ex,
 /* The run's entities linked across its articles, before they are written. */
 static int link_run(ng_writer *w, ng_error *err)
 {
+    if (!w->onto || !ng_graph_entity_count(w->graph)) return 0;
     ng_linker *l;
     int rc = ng_linker_new(&l, w->onto, err);
     if (!rc) rc = ng_graph_link(w->graph, l, err);

@@ -3,6 +3,7 @@
  * as ours by PRAGMA application_id. A file that is not ours, or is damaged,
  * is refused before anything is written to it. */
 #include "store_int.h"
+#include "newsgraph/link.h"
 #include "newsgraph/graph.h"
 #include "newsgraph/newsgraph.h"
 
@@ -919,7 +920,7 @@ static int export_claims(ng_store *s, ng_writer *w, sqlite3_stmt *cl, sqlite3_in
 }
 
 static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_stmt *al,
-                         ng_error *err)
+                         const char *linked_to, ng_error *err)
 {
     ng_entity_row r = {col(en, 1), (ng_type)ng_type_parse(col(en, 2)),
                        col(en, 3), col(en, 4),
@@ -962,7 +963,19 @@ static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_st
     r.alts = alts;
     r.alt_langs = langs;
     r.nalts = n;
+    char *same = NULL;
+    if (!rc && linked_to) {
+        /* the user's merges, then the linked entity */
+        size_t len = (r.same_as ? strlen(r.same_as) + 1 : 0) + strlen(linked_to) + 1;
+        if (!(same = malloc(len)))
+            rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        else
+            snprintf(same, len, "%s%s%s", r.same_as ? r.same_as : "", r.same_as ? " " : "",
+                     linked_to);
+        r.same_as = same;
+    }
     if (!rc) rc = ng_writer_entity(w, &r, err);
+    free(same);
     sqlite3_reset(al);
     for (size_t i = 0; i < n; i++)
         free((char *)alts[i]);
@@ -971,17 +984,109 @@ static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_st
     return rc;
 }
 
-int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
+/* ---- linking at export ---------------------------------------------------------- */
+
+typedef struct linked {
+    ng_link_record *recs;
+    sqlite3_int64 *ids;
+    char **strs; /* every string the records point to, to free */
+    size_t n, cap, ids_cap, nstrs, strs_cap;
+    size_t *root;
+    const char **rule;
+} linked;
+
+static char *keep_str(linked *k, const char *s)
+{
+    char *c = strdup(s ? s : "");
+    if (!c || NG_GROW(k->strs, k->strs_cap, k->nstrs + 1)) {
+        free(c);
+        return NULL;
+    }
+    return k->strs[k->nstrs++] = c;
+}
+
+static void linked_free(linked *k)
+{
+    for (size_t i = 0; i < k->nstrs; i++)
+        free(k->strs[i]);
+    for (size_t i = 0; i < k->n; i++)
+        free((void *)k->recs[i].aliases);
+    free(k->strs);
+    free(k->recs);
+    free(k->ids);
+    free(k->root);
+    free(k->rule);
+}
+
+/* One entity row as a linking record, with its folded aliases. */
+static int link_row(ng_store *s, linked *k, sqlite3_stmt *en, sqlite3_stmt *al)
+{
+    if (NG_GROW(k->recs, k->cap, k->n + 1) || NG_GROW(k->ids, k->ids_cap, k->n + 1)) return -1;
+    ng_link_record *r = &k->recs[k->n];
+    memset(r, 0, sizeof *r);
+    k->ids[k->n++] = sqlite3_column_int64(en, 0);
+    int t = ng_type_parse(col(en, 2));
+    r->type = t < 0 ? NG_TYPE_ENTITY : (ng_type)t;
+    r->weight = (size_t)sqlite3_column_int64(en, 5);
+    if (!(r->key = keep_str(k, col(en, 1))) || !(r->folded = keep_str(k, col(en, 3)))) return -1;
+    if (col(en, 4) && !(r->gaz_id = keep_str(k, col(en, 4)))) return -1;
+    const char **a = NULL;
+    size_t n = 0, acap = 0;
+    sqlite3_bind_int64(al, 1, k->ids[k->n - 1]);
+    while (sqlite3_step(al) == SQLITE_ROW) {
+        if (NG_GROW(a, acap, n + 1) || !(a[n] = keep_str(k, col(al, 0)))) {
+            free(a);
+            sqlite3_reset(al);
+            return -1;
+        }
+        n++;
+    }
+    sqlite3_reset(al);
+    r->aliases = a;
+    r->naliases = n;
+    (void)s;
+    return 0;
+}
+
+/* Every stored entity through the linker: k->root, in IRI order. */
+static int link_stored(ng_store *s, const ng_linker *l, linked *k, ng_error *err)
+{
+    sqlite3_stmt *en = NULL, *al = NULL;
+    int rc = 0;
+    if (sqlite3_prepare_v2(
+            s->db,
+            "SELECT id, iri, type, folded, gaz_id,"
+            " (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id)"
+            " FROM entities e ORDER BY iri",
+            -1, &en, NULL) ||
+        sqlite3_prepare_v2(
+            s->db, "SELECT DISTINCT folded FROM aliases WHERE entity_id = ? ORDER BY folded", -1,
+            &al, NULL))
+        rc = ng__store_db_error(s, err, NG_EIO, "linking");
+    while (!rc && sqlite3_step(en) == SQLITE_ROW)
+        if (link_row(s, k, en, al)) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+    sqlite3_finalize(en);
+    sqlite3_finalize(al);
+    if (rc) return rc;
+    k->root = malloc((k->n ? k->n : 1) * sizeof *k->root);
+    k->rule = malloc((k->n ? k->n : 1) * sizeof *k->rule);
+    if (!k->root || !k->rule) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    return ng_link(l, k->recs, k->n, k->root, k->rule, err);
+}
+
+int ng_store_export(ng_store *s, ng_writer *w, const ng_linker *l, ng_error *err)
 {
     sqlite3_stmt *ar = NULL, *cl = NULL, *en = NULL, *al = NULL;
+    linked lk = {0};
     int rc = 0, step;
     /* rows are read in order: a small cache does, and memory stays low */
     if ((rc = ng__store_exec(s, "PRAGMA cache_size=-8192", err))) return rc;
     /* one read snapshot for the whole export: a concurrent add is not half seen */
     if ((rc = ng__store_exec(s, "BEGIN", err))) return rc;
+    if (l && (rc = link_stored(s, l, &lk, err))) goto done;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT id, hash, title, source, date, lang FROM articles"
-                           " ORDER BY id",
+                           " ORDER BY hash",
                            -1, &ar, NULL) ||
         sqlite3_prepare_v2(s->db,
                            "SELECT su.iri, ob.iri, sp.iri, c.property, c.pattern, c.confidence,"
@@ -1001,7 +1106,7 @@ int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
                            "SELECT id, iri, type, name, lang, label_en, label_es, qid,"
                            " (SELECT group_concat(from_iri, ' ') FROM curations c"
                            " WHERE c.op = 'merge' AND c.to_iri = e.iri ORDER BY c.id)"
-                           " FROM entities e ORDER BY id",
+                           " FROM entities e ORDER BY iri",
                            -1, &en, NULL) ||
         sqlite3_prepare_v2(s->db,
                            "SELECT label, lang FROM aliases WHERE entity_id = ?"
@@ -1018,14 +1123,18 @@ int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
         int rc2 = ng_writer_end_article(w, err);
         if (!rc) rc = rc2;
     }
-    while (!rc && (step = sqlite3_step(en)) == SQLITE_ROW)
-        rc = export_entity(s, w, en, al, err);
+    for (size_t i = 0; !rc && (step = sqlite3_step(en)) == SQLITE_ROW; i++) {
+        /* rows come in IRI order, as the linking records */
+        const char *same = lk.root && i < lk.n && lk.root[i] != i ? lk.recs[lk.root[i]].key : NULL;
+        rc = export_entity(s, w, en, al, same, err);
+    }
     if (!rc) rc = ng_writer_finish(w, err);
 done:
     sqlite3_finalize(ar);
     sqlite3_finalize(cl);
     sqlite3_finalize(en);
     sqlite3_finalize(al);
+    linked_free(&lk);
     sqlite3_exec(s->db, "COMMIT; PRAGMA cache_size=-65536", NULL, NULL, NULL);
     return rc;
 }

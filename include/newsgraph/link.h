@@ -14,11 +14,12 @@
  *   surname           the last word or words of exactly one person's name
  *                     ("Putin", "Ocasio-Cortez", "Rodríguez Zapatero")
  *   similar-spelling  one transliteration of another ("Zelenski",
- *                     "Zelensky"; "Pionyang", "Pyongyang")
+ *                     "Zelensky"), at least 85 % alike
  *
  * and refuse: a bare first name never links ("Michael" is not Michael X), a
- * name that fits two clusters equally links to neither, and two people who
- * share only a surname stay apart. A cluster is named by its gazetteer
+ * name that fits two clusters equally links to neither, two people who
+ * share only a surname stay apart, and no rule puts two gazetteer entries
+ * or two classes (Entity fits any) in one cluster. A cluster is named by its gazetteer
  * record if it has one, else by its longest name, then the most seen, then
  * the smallest IRI. The result depends only on the set of records, never on
  * their order, so a store gives the same graph whatever order its articles

@@ -25,7 +25,7 @@ extern "C" {
 
 typedef struct ng_store ng_store;
 
-#define NG_STORE_SCHEMA_VERSION 2
+#define NG_STORE_SCHEMA_VERSION 3
 
 /* Open or create the store at path (NULL or ":memory:" = in memory). A file
  * that is not a newsgraph store, or is damaged, is refused with NG_EFORMAT and
@@ -79,6 +79,7 @@ typedef struct ng_store_claim {
 
 typedef struct ng_store_link {
     const char *article, *surface, *rule;
+    const char *type; /* the class this mention supported ("Entity": none) */
 } ng_store_link;
 
 /* Every claim with the entity as subject or object, in the order stored. */

@@ -108,10 +108,35 @@ static int print_claim(void *ud, const ng_store_claim *c)
     return 0;
 }
 
+/* The links of one entity, and the classes its mentions supported. */
+typedef struct link_votes {
+    FILE *out;
+    size_t votes[NG_TYPE_COUNT], links;
+} link_votes;
+
 static int print_link(void *ud, const ng_store_link *l)
 {
-    fprintf(ud, "link\t%s\t%s\t%s\n", l->surface, l->rule, or_dash(l->article));
+    link_votes *v = ud;
+    fprintf(v->out, "link\t%s\t%s\t%s\t%s\n", l->surface, l->rule, or_dash(l->article),
+            or_dash(l->type));
+    int t = l->type ? ng_type_parse(l->type) : -1;
+    if (t > 0) v->votes[t]++;
+    v->links++;
     return 0;
+}
+
+/* "type CLASS N of M": the class most of the entity's mentions support, as
+ * the store decides it (ties: the first name). */
+static void print_support(const link_votes *v)
+{
+    int best = 0;
+    for (int t = 1; t < NG_TYPE_COUNT; t++)
+        if (v->votes[t] > v->votes[best] ||
+            (v->votes[t] == v->votes[best] && v->votes[t] && best &&
+             strcmp(ng_type_name((ng_type)t), ng_type_name((ng_type)best)) < 0))
+            best = t;
+    printf("type\t%s\t%zu of %zu mentions\n", ng_type_name((ng_type)best), v->votes[best],
+           v->links);
 }
 
 static int print_curation(void *ud, const ng_store_curation *c)
@@ -128,7 +153,8 @@ int cmd_show(int argc, char **argv)
         "usage: newsgraph show --store FILE NAME|IRI\n"
         "Every claim about the entity (subject, property, object, modality, date, who\n"
         "said it, pattern, article, sentence), then how each mention was linked to it,\n"
-        "then the corrections (merge, split, alias) that name it.\n";
+        "with the class each mention supported, the class most of them support, then\n"
+        "the corrections (merge, split, alias) that name it.\n";
     int first = cli_store_and_args(argc, argv, usage, &o.store);
     if (first <= 0) return first == 0 ? EXIT_OK : EXIT_USAGE;
     if (first + 1 != argc) {
@@ -144,7 +170,9 @@ int cmd_show(int argc, char **argv)
         printf("entity\t%s\n", iri);
         rc = ng_store_each_claim(s, iri, print_claim, stdout, &err);
     }
-    if (!rc) rc = ng_store_each_link(s, iri, print_link, stdout, &err);
+    link_votes votes = {stdout, {0}, 0};
+    if (!rc) rc = ng_store_each_link(s, iri, print_link, &votes, &err);
+    if (!rc) print_support(&votes);
     if (!rc) rc = ng_store_each_curation(s, iri, print_curation, stdout, &err);
     if (rc) fprintf(stderr, "%s: %s\n", prog, err.msg);
     free(iri);

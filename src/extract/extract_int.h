@@ -60,6 +60,7 @@ typedef struct aent {
     const char *key, *name, *fold;
     ng_type type;
     int strength;
+    int votes[NG_TYPE_COUNT]; /* support for each class, by how sure each cue is */
     int gaz;
     int parent; /* coreference: resolved to this entity, or -1 */
     int nwords;

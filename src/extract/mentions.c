@@ -59,14 +59,16 @@ int ng__ent_add_alias(ng_extractor *x, int ent, const char *surface)
     return 0;
 }
 
+/* Each cue supports a class as much as it is sure (model or capitals 1,
+ * role words and name heads 2); the entity takes the class most supported,
+ * not the first seen. The gazetteer's class stands. */
 void ng__ent_type(ng_extractor *x, int ent, ng_type t, int strength)
 {
     aent *a = &x->ents[ent];
-    if (strength > a->strength || (a->type == NG_TYPE_ENTITY && t != NG_TYPE_ENTITY)) {
-        if (a->strength >= 3) return; /* the gazetteer knows better */
-        a->type = t;
-        if (strength > a->strength) a->strength = strength;
-    }
+    if (a->strength >= 3 || t == NG_TYPE_ENTITY) return;
+    a->votes[t] += strength > 0 ? strength : 1;
+    if (strength > a->strength) a->strength = strength;
+    if (a->type == NG_TYPE_ENTITY || a->votes[t] > a->votes[a->type]) a->type = t;
 }
 
 /* ---- gazetteer ------------------------------------------------------------ */

@@ -72,6 +72,55 @@ static int propose(linking *k, size_t a, size_t b, const char *rule)
     return 0;
 }
 
+/* Joins decided one by one may together join what must stay apart (two
+ * Córdobas through a third "Córdoba" that fits both). The joins of a stage
+ * that would make a cluster with two gazetteer entries or two classes
+ * (Entity fits any) are all dropped: which ones depends on the joins and the
+ * clusters, not on the order records came in. */
+static int drop_clashing(linking *k)
+{
+    size_t n = k->n ? k->n : 1;
+    size_t *p = malloc(n * sizeof *p);
+    const char **gaz = calloc(n, sizeof *gaz);
+    uint8_t *type = calloc(n, 1), *bad = calloc(n, 1);
+    int rc = !p || !gaz || !type || !bad ? NG_ENOMEM : 0;
+    for (size_t i = 0; !rc && i < k->n; i++)
+        p[i] = find(k, i);
+    /* components of the clusters under this stage's joins */
+    for (size_t j = 0; !rc && j < k->njoins; j++) {
+        size_t a = find(k, k->joins[j].a), b = find(k, k->joins[j].b);
+        while (p[a] != a)
+            a = p[a];
+        while (p[b] != b)
+            b = p[b];
+        if (a != b) p[a < b ? b : a] = a < b ? a : b;
+    }
+    for (size_t i = 0; !rc && i < k->n; i++) {
+        size_t c = p[i];
+        while (p[c] != c)
+            c = p[c];
+        p[i] = c;
+        const ng_link_record *r = &k->r[i];
+        if (r->gaz_id) {
+            if (gaz[c] && strcmp(gaz[c], r->gaz_id) != 0) bad[c] = 1;
+            gaz[c] = r->gaz_id;
+        }
+        if (r->type != NG_TYPE_ENTITY) {
+            if (type[c] && type[c] != (uint8_t)r->type) bad[c] = 1;
+            type[c] = (uint8_t)r->type;
+        }
+    }
+    size_t w = 0;
+    for (size_t j = 0; !rc && j < k->njoins; j++)
+        if (!bad[p[k->joins[j].a]]) k->joins[w++] = k->joins[j];
+    if (!rc) k->njoins = w;
+    free(p);
+    free(gaz);
+    free(type);
+    free(bad);
+    return rc;
+}
+
 /* Make the stage's joins; a record keeps the rule of its first join. */
 static void apply_joins(linking *k)
 {
@@ -306,7 +355,7 @@ static int starts_with_it(linking *k, size_t i, size_t j)
 {
     const char *f = k->r[i].folded, *g = k->r[j].folded;
     size_t n = strlen(f);
-    return strncmp(g, f, n) == 0 && g[n] == ' ';
+    return (strncmp(g, f, n) == 0 && g[n] == ' ') || two_known(k, i, j);
 }
 
 static int surname_stage(linking *k)
@@ -469,7 +518,7 @@ static int run_stages(linking *k, size_t *root)
     apply_joins(k);
     if (index_names(k)) return NG_ENOMEM;
     for (size_t s = 0; s < sizeof stages / sizeof *stages; s++) {
-        if (stages[s](k)) return NG_ENOMEM;
+        if (stages[s](k) || drop_clashing(k)) return NG_ENOMEM;
         apply_joins(k);
     }
     return name_clusters(k, root);

@@ -68,8 +68,21 @@ static const char *const schema_v2 =
     "CREATE INDEX curations_folded ON curations(folded);"
     "CREATE INDEX curations_from ON curations(from_iri);";
 
+/* The class most links of entity ID support (ties: the first by name), or
+ * Entity when none supports one. */
+#define NG_VOTED_TYPE(ID)                                                                          \
+    "coalesce((SELECT l.type FROM links l WHERE l.entity_id = " ID " AND l.type IS NOT NULL"       \
+    " AND l.type != 'Entity' GROUP BY l.type ORDER BY count(*) DESC, l.type LIMIT 1), 'Entity')"
+
+/* Version 3: the class each mention supported, so that an entity's class is
+ * the one most of its mentions support (whatever the order articles came
+ * in), and show can say so. Older links count for the class stored. */
+static const char *const schema_v3 =
+    "ALTER TABLE links ADD COLUMN type TEXT;"
+    "UPDATE links SET type = (SELECT e.type FROM entities e WHERE e.id = links.entity_id);";
+
 /* migrations[v - 1] takes a store from version v - 1 to v */
-static const char *const migrations[] = {schema_v1, schema_v2};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
 
 int ng__store_db_error(ng_store *s, ng_error *err, int code, const char *what)
 {
@@ -325,9 +338,9 @@ static int prepare_all(ng_store *s, stmts *q)
         " WHERE k.kind = ?1 AND k.key = ?2 AND e.type = ?3",
         "INSERT INTO entities(iri,type,name,folded,lang,label_en,label_es,qid,gaz_id)"
         " VALUES(?,?,?,?,?,?,?,?,?)",
-        "UPDATE entities SET type=CASE WHEN type='Entity' THEN ?2 ELSE type END WHERE id=?1",
+        "UPDATE entities SET type=" NG_VOTED_TYPE("?1") " WHERE id=?1 AND gaz_id IS NULL",
         "INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
-        "INSERT INTO links(article_id,entity_id,surface,rule,mention) VALUES(?,?,?,?,?)",
+        "INSERT INTO links(article_id,entity_id,surface,rule,mention,type) VALUES(?,?,?,?,?,?)",
         "INSERT INTO claims(article_id,subject_id,property,object_id,pattern,confidence,"
         "modality,speaker_id,sentence,char_start,char_end,when_kind,when_rel,when_value,"
         "qty_value,qty_bound,qty_unit,subject_mention,object_mention,speaker_mention,direct)"
@@ -657,9 +670,7 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t men
         rc = rc || ng__store_add_name_keys(s, q->insert_key, id, f);
     }
     free(iri);
-    sqlite3_bind_int64(q->touch_entity, 1, id);
-    sqlite3_bind_text(q->touch_entity, 2, ng_type_name(v->type), -1, SQLITE_STATIC);
-    rc = rc || step_done(q->touch_entity) || add_alias(q, id, v->name, f, lang);
+    rc = rc || add_alias(q, id, v->name, f, lang);
     free(f);
     for (size_t k = 0; !rc && k < v->naliases; k++)
         rc = add_alias(q, id, v->aliases[k], ng__store_fold(s, v->aliases[k]), lang);
@@ -668,7 +679,11 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t men
     sqlite3_bind_text(q->insert_link, 3, v->name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q->insert_link, 4, rule, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q->insert_link, 5, (sqlite3_int64)mention);
+    sqlite3_bind_text(q->insert_link, 6, ng_type_name(v->type), -1, SQLITE_STATIC);
     rc = rc || step_done(q->insert_link);
+    /* the class most of its mentions support */
+    sqlite3_bind_int64(q->touch_entity, 1, id);
+    rc = rc || step_done(q->touch_entity);
     *out = id;
     return rc;
 }
@@ -729,17 +744,23 @@ static sqlite3_int64 article_by_url(ng_store *s, const char *source)
  * entities only it had named, except those the user's corrections name. */
 static int forget_article(ng_store *s, sqlite3_int64 id)
 {
-    char sql[768];
+    char sql[1400];
     snprintf(sql, sizeof sql,
+             "CREATE TEMP TABLE touched AS SELECT DISTINCT entity_id AS id FROM links"
+             " WHERE article_id=%lld;"
              "DELETE FROM claims WHERE article_id=%lld; DELETE FROM links WHERE article_id=%lld;"
-             "CREATE TEMP TABLE doomed AS SELECT id FROM entities WHERE"
-             " id NOT IN (SELECT entity_id FROM links) AND iri NOT IN"
-             " (SELECT to_iri FROM curations WHERE to_iri IS NOT NULL UNION"
-             " SELECT from_iri FROM curations WHERE op != 'merge');"
-             "DELETE FROM aliases WHERE entity_id IN (SELECT id FROM doomed);"
-             "DELETE FROM name_keys WHERE entity_id IN (SELECT id FROM doomed);"
-             "DELETE FROM entities WHERE id IN (SELECT id FROM doomed); DROP TABLE doomed;",
-             (long long)id, (long long)id);
+             "UPDATE entities SET type=" NG_VOTED_TYPE(
+                 "entities.id") " WHERE gaz_id IS NULL AND"
+                                " id IN (SELECT id FROM touched); DROP TABLE touched;"
+                                "CREATE TEMP TABLE doomed AS SELECT id FROM entities WHERE"
+                                " id NOT IN (SELECT entity_id FROM links) AND iri NOT IN"
+                                " (SELECT to_iri FROM curations WHERE to_iri IS NOT NULL UNION"
+                                " SELECT from_iri FROM curations WHERE op != 'merge');"
+                                "DELETE FROM aliases WHERE entity_id IN (SELECT id FROM doomed);"
+                                "DELETE FROM name_keys WHERE entity_id IN (SELECT id FROM doomed);"
+                                "DELETE FROM entities WHERE id IN (SELECT id FROM doomed); DROP "
+                                "TABLE doomed;",
+             (long long)id, (long long)id, (long long)id);
     return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
@@ -1258,7 +1279,7 @@ int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const n
 {
     sqlite3_stmt *st = NULL;
     const char *sql =
-        "SELECT coalesce(a.title, a.source), l.surface, l.rule FROM links l"
+        "SELECT coalesce(a.title, a.source), l.surface, l.rule, l.type FROM links l"
         " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = l.article_id"
         " WHERE e.iri = ? ORDER BY l.rowid";
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -1266,7 +1287,7 @@ int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const n
     sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        ng_store_link l = {col(st, 0), col(st, 1), col(st, 2)};
+        ng_store_link l = {col(st, 0), col(st, 1), col(st, 2), col(st, 3)};
         if (fn(ud, &l)) break;
     }
     int bad = step != SQLITE_ROW && step != SQLITE_DONE;

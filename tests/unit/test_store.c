@@ -185,6 +185,7 @@ static void test_migrates_schema_1(void **state)
                                   "DROP INDEX claims_triple;"
                                   "ALTER TABLE claims DROP COLUMN direct;"
                                   "ALTER TABLE links DROP COLUMN mention;"
+                                  "ALTER TABLE links DROP COLUMN type;"
                                   "ALTER TABLE claims DROP COLUMN subject_mention;"
                                   "ALTER TABLE claims DROP COLUMN object_mention;"
                                   "ALTER TABLE claims DROP COLUMN speaker_mention;"

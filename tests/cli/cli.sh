@@ -293,7 +293,7 @@ store_curation)
     printf 'Cinco\n\nEl Centro Lumen cerró su sede en Lima.\n' >"$work/c5.txt"
     db=$work/cur.db
     "$tool" add -q --store "$db" "$work/c1.html" "$work/c2.html" || fail "add"
-    "$tool" show --store "$db" Quiroga | grep -q "^link	Quiroga	surname	Dos$" || fail "surname link to correct"
+    "$tool" show --store "$db" Quiroga | grep -q "^link	Quiroga	surname	Dos	" || fail "surname link to correct"
     # split: the mayor is not the minister
     "$tool" split --store "$db" "Marta Quiroga" Quiroga >"$work/out" || fail "split"
     grep -q "1 mention moved to https://newsgraph.example/id/entity/quiroga$" "$work/out" || fail "split: $(cat "$work/out")"
@@ -311,18 +311,18 @@ store_curation)
     "$tool" add -q --store "$db" "$work/c3.html" "$work/c4.txt" || fail "add later"
     "$tool" show --store "$db" Quiroga >"$work/show"
     grep -q "^entity	https://newsgraph.example/id/entity/quiroga$" "$work/show" || fail "Quiroga: $(head -1 "$work/show")"
-    grep -q "^link	Quiroga	.*	Tres$" "$work/show" || fail "later Quiroga not on the split entity"
-    ! "$tool" show --store "$db" "Marta Quiroga" | grep -q "	Tres$" || fail "later Quiroga linked to Marta Quiroga"
+    grep -q "^link	Quiroga	.*	Tres	" "$work/show" || fail "later Quiroga not on the split entity"
+    ! "$tool" show --store "$db" "Marta Quiroga" | grep -q "	Tres	" || fail "later Quiroga linked to Marta Quiroga"
     "$tool" show --store "$db" "Instituto Lumen" >"$work/show"
-    grep -q "^link	Fundación Lumen	curated-merge	Tres$" "$work/show" || fail "merge not applied later"
-    grep -q "^link	Centro Lumen	curated-alias	Cuatro$" "$work/show" || fail "alias not applied later"
+    grep -q "^link	Fundación Lumen	curated-merge	Tres	" "$work/show" || fail "merge not applied later"
+    grep -q "^link	Centro Lumen	curated-alias	Cuatro	" "$work/show" || fail "alias not applied later"
     grep -q "^claim	Instituto Lumen	donatesTo	Bolivia	" "$work/show" || fail "claim of merged name"
     # the same URL with new content: the corrections still hold
     page c2 "Dos bis" "El alcalde Quiroga visitó Chile. La Fundación Lumen publicó un informe."
     "$tool" add -q --store "$db" "$work/c2.html" || fail "new version"
     "$tool" show --store "$db" "Marta Quiroga" | grep -q "Dos" && fail "new version linked to Marta Quiroga"
     "$tool" show --store "$db" Quiroga | grep -q "^claim	Quiroga	visits	Chile	" || fail "new version's claim"
-    "$tool" show --store "$db" "Instituto Lumen" | grep -q "^link	Fundación Lumen	curated-merge	Dos bis$" || fail "merge lost on replace"
+    "$tool" show --store "$db" "Instituto Lumen" | grep -q "^link	Fundación Lumen	curated-merge	Dos bis	" || fail "merge lost on replace"
     [ "$("$tool" entities --store "$db" --search lumen | wc -l)" -eq 2 ] || fail "Lumen is not one entity"
     # removing an alias: the name makes a node of its own from now on
     "$tool" alias remove --store "$db" "Instituto Lumen" "Centro Lumen" || fail "alias remove"

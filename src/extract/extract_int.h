@@ -163,9 +163,9 @@ int ng__gazetteer_mentions(ng_extractor *x, ng_error *err);
 /* names.c: the entity tagger's view of the article and its labels */
 int ng__ner_input(ng_extractor *x, ng_error *err);
 int ng__ner_label(ng_extractor *x, ng_error *err);
-/* Whether the folded words of tokens [t0, t1) name something tagged in the
- * body of the article (for headlines). */
-int ng__ner_body_name(ng_extractor *x, size_t t0, size_t t1);
+/* The class of what the folded words of tokens [t0, t1) name in the body
+ * of the article, or NG_NER_O (for headlines). */
+ng_ner_class ng__ner_body_name(ng_extractor *x, size_t t0, size_t t1);
 /* relations.c */
 int ng__find_relations(ng_extractor *x, ng_error *err);
 /* extract.c */

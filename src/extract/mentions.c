@@ -501,16 +501,11 @@ static ng_type class_type(ng_ner_class c)
                              : NG_TYPE_ENTITY;
 }
 
-/* A headline's name stands when the gazetteer knows part of it, the body
- * names it, or none of its words is a dictionary word. */
-static int headline_name_ok(ng_extractor *x, size_t t0, size_t t1)
+/* A headline's word that may be part of a name: the gazetteer knows it, or
+ * it is no dictionary word ("GALINDO", not "PIDE"). */
+static int headline_name_word(const ng_extractor *x, size_t i)
 {
-    int words = 1;
-    for (size_t i = t0; i < t1; i++) {
-        if (x->toks[i].mention >= 0) return 1;
-        if (x->toks[i].w->dict == 1) words = 0;
-    }
-    return words || ng__ner_body_name(x, t0, t1);
+    return x->toks[i].mention >= 0 || x->toks[i].w->dict != 1 || !(x->toks[i].flags & NG_TOK_WORD);
 }
 
 /* Gazetteer mentions inside [t0, t1) give way to the tagger's name around
@@ -693,7 +688,6 @@ static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32
                        ng_ner_class c, size_t *stop)
 {
     *stop = t1;
-    if (x->headline[sent] && !headline_name_ok(x, t0, t1)) return 0;
     if (inside_role(x, x->seg.sentences[sent].first, t0, t1, end) || non_names(x, t0, t1)) return 0;
     if (!yield_gazetteer(x, t0, t1, c)) return 0;
     if (c == NG_NER_ORG) *stop = t1 = extend_body(x, t0, t1, end);
@@ -750,6 +744,33 @@ static size_t rule_name(ng_extractor *x, size_t t0, size_t end, uint32_t sent, i
     return t1;
 }
 
+/* In a headline the tagger reads no case, so its name is kept whole only
+ * where the body names it ("RED CROSS"); elsewhere it is cut at dictionary
+ * words and each piece stands if it is a name by itself: "GALINDO PIDE
+ * CALMA" keeps GALINDO, "OCUPAN LAS CAMAS" nothing. */
+static int headline_names(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32_t sent,
+                          ng_ner_class c)
+{
+    size_t stop;
+    ng_ner_class body = ng__ner_body_name(x, t0, t1);
+    if (body) return tagged_name(x, t0, t1, end, sent, body, &stop);
+    for (size_t i = t0; i < t1;) {
+        while (i < t1 && !headline_name_word(x, i))
+            i++;
+        size_t j = i;
+        while (j < t1 && headline_name_word(x, j))
+            j++;
+        int word = 0;
+        for (size_t k = i; k < j; k++)
+            word |= (x->toks[k].flags & NG_TOK_WORD) != 0;
+        /* the body knows better than a tagger without case what it is */
+        ng_ner_class known = word ? ng__ner_body_name(x, i, j) : NG_NER_O;
+        if (word && tagged_name(x, i, j, j, sent, known ? known : c, &stop)) return NG_ENOMEM;
+        i = j;
+    }
+    return 0;
+}
+
 static int ner_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
 {
     size_t end = z->first + z->count;
@@ -770,7 +791,11 @@ static int ner_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
         whole_words(x, z->first, end, &t0, &j);
         if (c == NG_NER_PER) t0 = after_titles(x, t0, j);
         size_t stop = j;
-        if (t0 < j && tagged_name(x, t0, j, end, sent, c, &stop)) return NG_ENOMEM;
+        if (t0 < j && x->headline[sent]) {
+            if (headline_names(x, t0, j, end, sent, c)) return NG_ENOMEM;
+        } else if (t0 < j && tagged_name(x, t0, j, end, sent, c, &stop)) {
+            return NG_ENOMEM;
+        }
         i = stop - 1;
     }
     return 0;

@@ -8,6 +8,7 @@
  * article or the absence of dictionary words backs them. */
 #include "extract_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,18 +133,19 @@ static int fold_span(ng_extractor *x, size_t t0, size_t t1)
  * word (a headline says "ZAPATERO" for José Luis Rodríguez Zapatero). */
 static int remember_name(ng_extractor *x, size_t t0, size_t t1, ng_ner_class c)
 {
-    if (fold_span(x, t0, t1) ||
-        ng_map_put(x->body_names, x->scratch.data, x->scratch.len, (void *)1))
+    void *v = (void *)(intptr_t)(c + 1);
+    if (fold_span(x, t0, t1) || ng_map_put(x->body_names, x->scratch.data, x->scratch.len, v))
         return NG_ENOMEM;
     if (c != NG_NER_PER || t1 - t0 < 2) return 0;
     const xtok *k = &x->toks[t1 - 1];
-    return ng_map_put(x->body_names, k->fold, k->flen, (void *)1) ? NG_ENOMEM : 0;
+    return ng_map_put(x->body_names, k->fold, k->flen, v) ? NG_ENOMEM : 0;
 }
 
-int ng__ner_body_name(ng_extractor *x, size_t t0, size_t t1)
+ng_ner_class ng__ner_body_name(ng_extractor *x, size_t t0, size_t t1)
 {
-    return !fold_span(x, t0, t1) &&
-           ng_map_get(x->body_names, x->scratch.data ? x->scratch.data : "", x->scratch.len);
+    if (fold_span(x, t0, t1)) return NG_NER_O;
+    void *v = ng_map_get(x->body_names, x->scratch.data ? x->scratch.data : "", x->scratch.len);
+    return v ? (ng_ner_class)((intptr_t)v - 1) : NG_NER_O;
 }
 
 static int remember_body(ng_extractor *x, const ng_sentence *z)

@@ -169,6 +169,8 @@ int ng__ner_label(ng_extractor *x, ng_error *err)
     uint8_t *labels = realloc(x->ner_labels, n + 1);
     if (!labels) return ng_error_set(err, NG_ENOMEM, "out of memory");
     x->ner_labels = labels;
+    /* tokens between sentences (line breaks) are O too */
+    memset(labels, 0, n + 1);
     if (!x->ner_tagger && ng_ner_tagger_new(&x->ner_tagger, err)) return NG_ENOMEM;
     if (!x->body_names && !(x->body_names = ng_map_new()))
         return ng_error_set(err, NG_ENOMEM, "out of memory");

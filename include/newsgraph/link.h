@@ -58,6 +58,14 @@ void ng_linker_free(ng_linker *l);
 int ng_link(const ng_linker *l, const ng_link_record *recs, size_t n, size_t *root,
             const char **rule, ng_error *err);
 
+/* The initials of a folded name's words, connectors skipped ("consejo
+ * nacional electoral" -> "cne"), into out (cap bytes); "" for fewer than two
+ * words or too many for an acronym. The store's name keys use them too. */
+void ng_link_initials(const char *name, char *out, size_t cap);
+/* Edit distance between two folded strings (bytes), 99 beyond 8 or for
+ * strings over 64 bytes. */
+int ng_link_edit_distance(const char *a, const char *b);
+
 #ifdef __cplusplus
 }
 #endif

@@ -277,9 +277,7 @@ static int short_form_stage(linking *k)
     return 0;
 }
 
-/* The initials of a folded name's words, connectors skipped ("consejo
- * nacional electoral" -> "cne"); "" for fewer than two words. */
-static void initials(const char *name, char *out, size_t cap)
+void ng_link_initials(const char *name, char *out, size_t cap)
 {
     static const char *const skip[] = {"de", "del", "la",  "las", "los", "el", "y",
                                        "of", "the", "and", "for", "e",   NULL};
@@ -318,7 +316,7 @@ static int acronym_stage(linking *k)
     char init[16];
     for (size_t i = 0; i < k->n && !rc; i++) {
         if (!is_org(k->r[i].type) || words(k->r[i].folded) < 2) continue;
-        initials(k->r[i].folded, init, sizeof init);
+        ng_link_initials(k->r[i].folded, init, sizeof init);
         if (*init) rc = add_name(k, init, i);
     }
     for (size_t i = 0; i < k->n && !rc; i++) {
@@ -380,8 +378,7 @@ static int surname_stage(linking *k)
     return rc;
 }
 
-/* Edit distance between two folded strings (bytes), 99 beyond 8. */
-static int edit_distance(const char *a, const char *b)
+int ng_link_edit_distance(const char *a, const char *b)
 {
     size_t n = strlen(a), m = strlen(b);
     if (n > 64 || m > 64) return 99;
@@ -417,7 +414,7 @@ static double spelling(const linking *k, size_t i, size_t j)
         const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
         if (sa - a != sb - b || strncmp(a, b, (size_t)(sa - a)) != 0) return 0;
     }
-    return 1.0 - (double)edit_distance(a, b) / (double)len;
+    return 1.0 - (double)ng_link_edit_distance(a, b) / (double)len;
 }
 
 /* Candidates share the first or the last three letters. */

@@ -364,58 +364,7 @@ static int prepare_all(ng_store *s, stmts *q)
     return 0;
 }
 
-/* Edit distance between two short folded strings (bytes), capped at 8. */
-static int edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 64 || m > 64) return 99;
-    int row[65];
-    for (size_t j = 0; j <= m; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= n; i++) {
-        int prev = row[0], best = row[0] = (int)i;
-        for (size_t j = 1; j <= m; j++) {
-            int cur = row[j];
-            int sub = prev + (a[i - 1] != b[j - 1]);
-            int del = row[j] + 1, ins = row[j - 1] + 1;
-            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-            prev = cur;
-            if (row[j] < best) best = row[j];
-        }
-        if (best > 8) return 99;
-    }
-    return row[m];
-}
-
 static int compatible(const char *stored, ng_type t);
-
-/* The initials of the words of a folded name ("consejo nacional electoral"
- * gives "cne"), short connector words skipped; "" for fewer than two words. */
-static void initials(const char *name, char *out, size_t cap)
-{
-    static const char *const skip[] = {"de", "del", "la",  "las", "los", "el", "y",
-                                       "of", "the", "and", "for", "e",   NULL};
-    size_t k = 0;
-    for (const char *p = name; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *w = p;
-        while (*p && *p != ' ')
-            p++;
-        size_t len = (size_t)(p - w);
-        if (!len) break;
-        int connector = 0;
-        for (int i = 0; skip[i] && !connector; i++)
-            connector = strlen(skip[i]) == len && strncmp(skip[i], w, len) == 0;
-        if (connector) continue;
-        if (k + 1 >= cap) {
-            k = 0; /* too many words to be spelt by an acronym */
-            break;
-        }
-        out[k++] = w[0];
-    }
-    out[k >= 2 ? k : 0] = '\0';
-}
 
 int ng__store_add_name_keys(ng_store *s, sqlite3_stmt *insert, sqlite3_int64 id, const char *folded)
 {
@@ -424,7 +373,7 @@ int ng__store_add_name_keys(ng_store *s, sqlite3_stmt *insert, sqlite3_int64 id,
     const char *last = strrchr(folded, ' ') + 1;
     char first[128], init[16];
     snprintf(first, sizeof first, "%.*s", (int)(space - folded), folded);
-    initials(folded, init, sizeof init);
+    ng_link_initials(folded, init, sizeof init);
     const char *keys[][2] = {{"word", first}, {"word", last}, {"initials", init}};
     sqlite3_stmt *st = insert;
     if (!st && sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)", -1, &st,
@@ -491,7 +440,7 @@ static sqlite3_int64 similar_entity(stmts *q, const char *f, ng_type t, int *amb
         const char *g = (const char *)sqlite3_column_text(q->find_similar, 1);
         if (!compatible((const char *)sqlite3_column_text(q->find_similar, 2), t)) continue;
         size_t len = n > strlen(g) ? n : strlen(g);
-        double sim = 1.0 - (double)edit_distance(f, g) / (double)len;
+        double sim = 1.0 - (double)ng_link_edit_distance(f, g) / (double)len;
         if (sim < NG_SPELLING_SIMILARITY) continue;
         if (sim > best_sim) {
             best_sim = sim;

@@ -744,6 +744,26 @@ static size_t rule_name(ng_extractor *x, size_t t0, size_t end, uint32_t sent, i
     return t1;
 }
 
+/* A capitalised body word standing alone mid-sentence ("told Parliament",
+ * "la Diputación aprobó") names that body even where the tagger missed it.
+ * Returns the token after it, or i. */
+static size_t body_word(ng_extractor *x, size_t i, size_t end, uint32_t sent, int *rc)
+{
+    const xtok *k = &x->toks[i];
+    *rc = 0;
+    if (x->headline[sent] || x->ner_labels[i] || k->mention >= 0 || !is_cap(x, i) ||
+        (k->flags & NG_TOK_ALLCAPS) || after_opener(x, i, x->seg.sentences[sent].first) ||
+        ng__cue_at(x, NG_CUE_ORG_HEAD, i, end, NULL) != 1)
+        return i;
+    /* not the first word of a longer name the tagger left alone */
+    if (i + 1 < end && is_cap(x, i + 1)) return i;
+    if ((*rc = push_mention(x, i, i + 1, sent, MK_NAME, -1))) return i;
+    mention *m = &x->ms[x->nms - 1];
+    m->type = NG_TYPE_ORGANIZATION;
+    m->strength = 2;
+    return i + 1;
+}
+
 /* In a headline the tagger reads no case, so its name is kept whole only
  * where the body names it ("RED CROSS"); elsewhere it is cut at dictionary
  * words and each piece stands if it is a name by itself: "GALINDO PIDE
@@ -778,6 +798,7 @@ static int ner_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
     for (size_t i = z->first; i < end; i++) {
         int rc;
         size_t r = rule_name(x, i, end, sent, &rc);
+        if (!rc && r == i) r = body_word(x, i, end, sent, &rc);
         if (rc) return rc;
         if (r > i) {
             i = r - 1;

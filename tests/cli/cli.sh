@@ -720,7 +720,7 @@ PY
         typed $f entity/carmen-blanco Person
         f=en-bodies
         mentions_of en $f
-        for b in Government Army Navy Council Apple; do has $f $b Organization; done
+        for b in Government Parliament Army Navy Council Apple; do has $f $b Organization; done
         has $f Shell '*' # a Person today: its class is not checked yet
         for p in "Rachel Stone" "Arthur Rich" "Emma White"; do has $f "$p" Person; done
         for w in Stone Rich White; do hasnt $f $w; done

@@ -214,7 +214,10 @@ static int tag_conll(run *r, const char *path, const mentions_opts *o, ng_error 
     const char **tags = NULL;
     uint8_t *begin = NULL;
     int rc = cli_conll_read(&cl, path, o->latin1, err);
-    if (rc) return rc;
+    if (rc) {
+        cli_conll_free(&cl);
+        return rc;
+    }
     if (!(tags = calloc(cl.ntoks, sizeof *tags)) || !(begin = calloc(cl.ntoks, 1))) {
         rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory", path);
         goto done;

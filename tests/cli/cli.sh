@@ -610,6 +610,21 @@ parse_bad_model)
     find "$work" -name '*.tmp*' | grep -q . && fail "temporary file left behind"
     grep -q "'en'" "$work/err" || fail "a foreign model is not called one: $(cat "$work/err")"
     "$tool" parse --lang fr "$es" 2>/dev/null; [ $? -eq 2 ] || fail "--lang fr must exit 2"
+    # an entity model that cannot be used: extract fails naming it (and
+    # --name-rules, which does not need it, works); the output is not made
+    md=${NEWSGRAPH_MODELS:-$fx/../../models}
+    if [ -f "$md/es.ngm" ] && [ -f "$md/es.ner.ngm" ]; then
+        mkdir "$work/ner"
+        cp "$md/es.ngm" "$work/ner/"
+        head -c 1000 "$md/es.ner.ngm" >"$work/ner/es.ner.ngm"
+        "$tool" extract --lang es --models "$work/ner" -o "$work/ner.ttl" "$es" 2>"$work/err"; rc=$?
+        [ $rc -eq 1 ] || fail "truncated entity model: exit $rc, want 1"
+        [ "$(wc -l <"$work/err")" -eq 1 ] && grep -qF "$work/ner/es.ner.ngm: truncated" "$work/err" ||
+            fail "truncated entity model: $(cat "$work/err")"
+        [ ! -e "$work/ner.ttl" ] || fail "a failed run created the output"
+        "$tool" extract --lang es --models "$work/ner" --name-rules -o "$work/ner.ttl" "$es" ||
+            fail "--name-rules needs no entity model"
+    fi
     ;;
 es_news_corpus)
     dir=$shared/corpus/es-news/articles

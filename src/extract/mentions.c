@@ -48,10 +48,22 @@ int ng__person_role_at(const ng_extractor *x, size_t i, size_t end)
     return n && !r->org ? n : 0;
 }
 
+/* Whether surface, folded, is the first word of the entity's name of
+ * several words ("Michael" of Michael Carrick): a given name, kept off the
+ * aliases, which other articles and stores read as names of their own. */
+static int first_name_of(ng_extractor *x, const aent *a, const char *surface)
+{
+    ng_buf *b = &x->scratch;
+    b->len = 0;
+    if (!a->fold || ng_fold_append(b, surface, strlen(surface)) || !b->len) return 0;
+    return !memchr(b->data, ' ', b->len) && strncmp(a->fold, b->data, b->len) == 0 &&
+           a->fold[b->len] == ' ';
+}
+
 int ng__ent_add_alias(ng_extractor *x, int ent, const char *surface)
 {
     aent *a = &x->ents[ent];
-    if (strcmp(a->name, surface) == 0) return 0;
+    if (strcmp(a->name, surface) == 0 || first_name_of(x, a, surface)) return 0;
     for (size_t i = 0; i < a->naliases; i++)
         if (strcmp(a->aliases[i], surface) == 0) return 0;
     if (NG_GROW(a->aliases, a->aliases_cap, a->naliases + 1)) return NG_ENOMEM;

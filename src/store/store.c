@@ -79,6 +79,8 @@ static const char *const schema_v2 =
  * in), and show can say so. Older links count for the class stored. */
 static const char *const schema_v3 =
     "ALTER TABLE links ADD COLUMN type TEXT;"
+    /* first words were keys too, which linked bare given names */
+    "DELETE FROM name_keys WHERE kind = 'word';"
     "UPDATE links SET type = (SELECT e.type FROM entities e WHERE e.id = links.entity_id);";
 
 /* migrations[v - 1] takes a store from version v - 1 to v */
@@ -164,7 +166,7 @@ static int check_existing(ng_store *s, const char *path, ng_error *err)
 /* Bring the schema from version `from` (0 = nothing yet) to the current one.
  * Inside the opening write transaction: nobody else migrates at the same
  * time, and a failure leaves the old version whole. */
-/* name_keys of the entities stored before schema 2 */
+/* name_keys of the entities stored before schema 2, and again at 3 */
 static int fill_name_keys(ng_store *s, ng_error *err)
 {
     sqlite3_stmt *st = NULL;
@@ -183,7 +185,7 @@ static int migrate(ng_store *s, long from, ng_error *err)
     int rc = 0;
     for (long v = from; !rc && v < NG_STORE_SCHEMA_VERSION; v++) {
         rc = ng__store_exec(s, migrations[v], err);
-        if (!rc && v + 1 == 2) rc = fill_name_keys(s, err);
+        if (!rc && (v + 1 == 2 || v + 1 == 3)) rc = fill_name_keys(s, err);
     }
     char sql[128];
     snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d", NG_APPLICATION_ID,
@@ -366,15 +368,23 @@ static int prepare_all(ng_store *s, stmts *q)
 
 static int compatible(const char *stored, ng_type t);
 
+/* Keys of a name of several words: its surnames as the linker reads them
+ * (the last word; for three words or more also the last two: "rodriguez
+ * zapatero") and its initials. Never the first word: a bare given name
+ * links nobody. */
 int ng__store_add_name_keys(ng_store *s, sqlite3_stmt *insert, sqlite3_int64 id, const char *folded)
 {
     const char *space = strchr(folded, ' ');
     if (!space) return 0;
-    const char *last = strrchr(folded, ' ') + 1;
-    char first[128], init[16];
-    snprintf(first, sizeof first, "%.*s", (int)(space - folded), folded);
+    const char *last = strrchr(folded, ' ') + 1, *two = "";
+    if (last - 1 > space) {
+        two = last - 1;
+        while (two > folded && two[-1] != ' ')
+            two--;
+    }
+    char init[16];
     ng_link_initials(folded, init, sizeof init);
-    const char *keys[][2] = {{"word", first}, {"word", last}, {"initials", init}};
+    const char *keys[][2] = {{"surname", last}, {"surname", two}, {"initials", init}};
     sqlite3_stmt *st = insert;
     if (!st && sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)", -1, &st,
                                   NULL) != SQLITE_OK)
@@ -392,7 +402,7 @@ int ng__store_add_name_keys(ng_store *s, sqlite3_stmt *insert, sqlite3_int64 id,
     return rc;
 }
 
-/* One entity found by a name key ("word" or "initials") among the stored
+/* One entity found by a name key ("surname" or "initials") among the stored
  * entities of one class: its id, 0 for none; *found counts the matches. */
 static sqlite3_int64 by_name_key(sqlite3_stmt *st, const char *kind, const char *key,
                                  const char *type, int *found)
@@ -484,8 +494,10 @@ static sqlite3_int64 match_entity(stmts *q, const ng_entity_view *v, const char 
     }
     id = 0;
     found = 0;
-    if ((v->type == NG_TYPE_PERSON || v->type == NG_TYPE_ENTITY) && !strchr(f, ' ') && *f) {
-        id = by_name_key(q->by_key, "word", f, "Person", &found);
+    const char *sp = strchr(f, ' ');
+    if ((v->type == NG_TYPE_PERSON || v->type == NG_TYPE_ENTITY) && *f &&
+        (!sp || !strchr(sp + 1, ' '))) {
+        id = by_name_key(q->by_key, "surname", f, "Person", &found);
         if (found == 1) {
             *rule = "surname";
             return id;
@@ -579,6 +591,14 @@ static int step_done(sqlite3_stmt *st)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Whether folded alias a is the first word of folded name n of several
+ * words: a given name, which names nobody across articles. */
+static int first_word_of(const char *a, const char *n)
+{
+    size_t k = strlen(a);
+    return k && !strchr(a, ' ') && strncmp(n, a, k) == 0 && n[k] == ' ';
+}
+
 /* A name the user split off or removed from this entity is not re-added. */
 static int add_alias(stmts *q, sqlite3_int64 id, const char *label, const char *f, const char *lang)
 {
@@ -620,9 +640,15 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t men
     }
     free(iri);
     rc = rc || add_alias(q, id, v->name, f, lang);
+    for (size_t k = 0; !rc && k < v->naliases; k++) {
+        char *a = strdup(ng__store_fold(s, v->aliases[k]));
+        if (!a)
+            rc = -1;
+        else if (!first_word_of(a, f))
+            rc = add_alias(q, id, v->aliases[k], a, lang);
+        free(a);
+    }
     free(f);
-    for (size_t k = 0; !rc && k < v->naliases; k++)
-        rc = add_alias(q, id, v->aliases[k], ng__store_fold(s, v->aliases[k]), lang);
     sqlite3_bind_int64(q->insert_link, 1, article);
     sqlite3_bind_int64(q->insert_link, 2, id);
     sqlite3_bind_text(q->insert_link, 3, v->name, -1, SQLITE_TRANSIENT);

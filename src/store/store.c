@@ -984,9 +984,8 @@ static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_st
 
 typedef struct linked {
     ng_link_record *recs;
-    sqlite3_int64 *ids;
     char **strs; /* every string the records point to, to free */
-    size_t n, cap, ids_cap, nstrs, strs_cap;
+    size_t n, cap, nstrs, strs_cap;
     size_t *root;
     const char **rule;
 } linked;
@@ -1009,18 +1008,17 @@ static void linked_free(linked *k)
         free((void *)k->recs[i].aliases);
     free(k->strs);
     free(k->recs);
-    free(k->ids);
     free(k->root);
     free(k->rule);
 }
 
 /* One entity row as a linking record, with its folded aliases. */
-static int link_row(ng_store *s, linked *k, sqlite3_stmt *en, sqlite3_stmt *al)
+static int link_row(linked *k, sqlite3_stmt *en, sqlite3_stmt *al)
 {
-    if (NG_GROW(k->recs, k->cap, k->n + 1) || NG_GROW(k->ids, k->ids_cap, k->n + 1)) return -1;
+    if (NG_GROW(k->recs, k->cap, k->n + 1)) return -1;
     ng_link_record *r = &k->recs[k->n];
     memset(r, 0, sizeof *r);
-    k->ids[k->n++] = sqlite3_column_int64(en, 0);
+    k->n++;
     int t = ng_type_parse(col(en, 2));
     r->type = t < 0 ? NG_TYPE_ENTITY : (ng_type)t;
     r->weight = (size_t)sqlite3_column_int64(en, 5);
@@ -1028,7 +1026,7 @@ static int link_row(ng_store *s, linked *k, sqlite3_stmt *en, sqlite3_stmt *al)
     if (col(en, 4) && !(r->gaz_id = keep_str(k, col(en, 4)))) return -1;
     const char **a = NULL;
     size_t n = 0, acap = 0;
-    sqlite3_bind_int64(al, 1, k->ids[k->n - 1]);
+    sqlite3_bind_int64(al, 1, sqlite3_column_int64(en, 0));
     while (sqlite3_step(al) == SQLITE_ROW) {
         if (NG_GROW(a, acap, n + 1) || !(a[n] = keep_str(k, col(al, 0)))) {
             free(a);
@@ -1040,7 +1038,6 @@ static int link_row(ng_store *s, linked *k, sqlite3_stmt *en, sqlite3_stmt *al)
     sqlite3_reset(al);
     r->aliases = a;
     r->naliases = n;
-    (void)s;
     return 0;
 }
 
@@ -1060,7 +1057,7 @@ static int link_stored(ng_store *s, const ng_linker *l, linked *k, ng_error *err
             &al, NULL))
         rc = ng__store_db_error(s, err, NG_EIO, "linking");
     while (!rc && sqlite3_step(en) == SQLITE_ROW)
-        if (link_row(s, k, en, al)) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        if (link_row(k, en, al)) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
     sqlite3_finalize(en);
     sqlite3_finalize(al);
     if (rc) return rc;

@@ -62,7 +62,6 @@ void ng_extractor_free(ng_extractor *x)
     ng_ner_tagger_free(x->ner_tagger);
     free(x->ner_toks);
     free(x->ner_labels);
-    free(x->ner_hints);
     free(x->headline);
     ng_map_free(x->body_names);
     free(x);

@@ -145,7 +145,6 @@ struct ng_extractor {
     ng_ner_tagger *ner_tagger;
     ng_ner_token *ner_toks; /* per token of the article */
     uint8_t *ner_labels;
-    uint8_t *ner_hints; /* per token, ner_cap long */
     size_t ner_cap;
     uint8_t *headline; /* per sentence */
     size_t headline_cap;
@@ -156,8 +155,8 @@ struct ng_extractor {
 int ng__find_mentions(ng_extractor *x, ng_error *err);
 int ng__resolve_entities(ng_extractor *x, ng_error *err);
 /* What the capitalisation rules would find over the gazetteer's mentions,
- * per token (NG_NER_RULE_*), leaving the mentions as they were. */
-int ng__rule_hints(ng_extractor *x, uint8_t *hints, ng_error *err);
+ * into ner_toks[i].rule (NG_NER_RULE_*), leaving the mentions as they were. */
+int ng__rule_hints(ng_extractor *x, ng_error *err);
 /* Gazetteer matches of every sentence (what the entity tagger is shown). */
 int ng__gazetteer_mentions(ng_extractor *x, ng_error *err);
 /* names.c: the entity tagger's view of the article and its labels */

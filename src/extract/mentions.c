@@ -725,11 +725,12 @@ static int roman_numeral(const char *s, size_t n)
  * the token after it, or t0 when there is none. */
 static size_t rule_name(ng_extractor *x, size_t t0, size_t end, uint32_t sent, int *rc)
 {
-    const uint8_t *hint = x->ner_hints, *lab = x->ner_labels;
+    const ng_ner_token *hint = x->ner_toks;
+    const uint8_t *lab = x->ner_labels;
     *rc = 0;
-    if (!(hint[t0] & NG_NER_RULE_FIRST) || x->headline[sent]) return t0;
+    if (!(hint[t0].rule & NG_NER_RULE_FIRST) || x->headline[sent]) return t0;
     size_t t1 = t0 + 1;
-    while (t1 < end && (hint[t1] & NG_NER_RULE_IN) && !(hint[t1] & NG_NER_RULE_FIRST))
+    while (t1 < end && (hint[t1].rule & NG_NER_RULE_IN) && !(hint[t1].rule & NG_NER_RULE_FIRST))
         t1++;
     if (after_opener(x, t0, x->seg.sentences[sent].first)) return t0;
     /* capitalised words, or one acronym ("SEBI"), not codes or addresses */
@@ -867,8 +868,9 @@ static uint8_t rule_class(ng_type t)
 
 /* The rules' name chunks over the gazetteer's mentions, as hints; the
  * mentions and token links are put back as they were. */
-int ng__rule_hints(ng_extractor *x, uint8_t *hints, ng_error *err)
+int ng__rule_hints(ng_extractor *x, ng_error *err)
 {
+    ng_ner_token *toks = x->ner_toks;
     size_t n = x->seg.ntokens, nms = x->nms;
     int *kinds = malloc((nms + 1) * sizeof *kinds), *links = malloc((n + 1) * sizeof *links);
     int rc = 0;
@@ -880,12 +882,13 @@ int ng__rule_hints(ng_extractor *x, uint8_t *hints, ng_error *err)
     for (size_t s = 0; !rc && s < x->seg.nsentences; s++)
         if (chunk_pass(x, &x->seg.sentences[s], (uint32_t)s))
             rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-    memset(hints, 0, n);
+    for (size_t t = 0; t < n; t++)
+        toks[t].rule = 0;
     for (size_t i = nms; !rc && i < x->nms; i++) {
         const mention *m = &x->ms[i];
         for (size_t t = m->t0; t < m->t1; t++)
-            hints[t] = (uint8_t)(NG_NER_RULE_IN | rule_class(m->type) |
-                                 (t == m->t0 ? NG_NER_RULE_FIRST : 0));
+            toks[t].rule = (uint8_t)(NG_NER_RULE_IN | rule_class(m->type) |
+                                     (t == m->t0 ? NG_NER_RULE_FIRST : 0));
     }
     if (!rc) {
         x->nms = nms;

@@ -93,15 +93,10 @@ static int is_headline(const ng_extractor *x, const ng_sentence *z)
 
 int ng__ner_input(ng_extractor *x, ng_error *err)
 {
-    size_t n = x->seg.ntokens, ns = x->seg.nsentences, cap = x->ner_cap;
+    size_t n = x->seg.ntokens, ns = x->seg.nsentences;
     if (NG_GROW(x->ner_toks, x->ner_cap, n + 1) || NG_GROW(x->headline, x->headline_cap, ns + 1))
         return ng_error_set(err, NG_ENOMEM, "out of memory");
-    if (x->ner_cap != cap || !x->ner_hints) {
-        uint8_t *h = realloc(x->ner_hints, x->ner_cap);
-        if (!h) return ng_error_set(err, NG_ENOMEM, "out of memory");
-        x->ner_hints = h;
-    }
-    int rc = ng__rule_hints(x, x->ner_hints, err);
+    int rc = ng__rule_hints(x, err);
     if (rc) return rc;
     token_tags(x);
     for (size_t i = 0; i < n; i++) {
@@ -111,7 +106,6 @@ int ng__ner_input(ng_extractor *x, ng_error *err)
         k->len = t->end - t->start;
         k->gaz = gaz_bits(x, i);
         k->dict = x->toks[i].w->dict;
-        k->rule = x->ner_hints[i];
     }
     for (size_t s = 0; s < ns; s++)
         x->headline[s] = (uint8_t)is_headline(x, &x->seg.sentences[s]);

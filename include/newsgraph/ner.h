@@ -40,6 +40,15 @@ static inline int ng_ner_label_begins(uint8_t label)
 {
     return label && (label & 1);
 }
+/* The end of the name whose B- label is labels[i]: the first token from i + 1
+ * (up to n) that does not continue it. */
+static inline size_t ng_ner_name_end(const uint8_t *labels, size_t i, size_t n)
+{
+    size_t j = i + 1;
+    while (j < n && labels[j] == labels[i] + 1)
+        j++;
+    return j;
+}
 
 /* "PER", "ORG", "LOC", "MISC", "O" (static); NG_NER_O for an unknown name. */
 const char *ng_ner_class_name(ng_ner_class c);

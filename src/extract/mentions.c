@@ -818,9 +818,7 @@ static int ner_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
             continue;
         }
         if (!ng_ner_label_begins(lab[i])) continue;
-        size_t t0 = i, j = i + 1;
-        while (j < end && lab[j] == lab[i] + 1)
-            j++;
+        size_t t0 = i, j = ng_ner_name_end(lab, i, end);
         ng_ner_class c = ng_ner_label_class(lab[i]);
         whole_words(x, z->first, end, &t0, &j);
         if (c == NG_NER_PER) t0 = after_titles(x, t0, j);

@@ -148,9 +148,7 @@ static int remember_body(ng_extractor *x, const ng_sentence *z)
     for (size_t i = z->first; i < end; i++) {
         uint8_t l = x->ner_labels[i];
         if (!ng_ner_label_begins(l)) continue;
-        size_t j = i + 1;
-        while (j < end && x->ner_labels[j] == l + 1)
-            j++;
+        size_t j = ng_ner_name_end(x->ner_labels, i, end);
         if (remember_name(x, i, j, ng_ner_label_class(l))) return NG_ENOMEM;
         i = j - 1;
     }

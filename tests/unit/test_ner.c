@@ -33,6 +33,8 @@
 #include "newsgraph/parse.h"
 #include "ner/ner_int.h"
 
+#include "files.h"
+
 enum { L = NG_NER_NLABELS };
 
 /* The model header: magic, version, language, payload length, checksum. */
@@ -343,41 +345,6 @@ static ng_ner_model *load_ok(const char *path)
     return m;
 }
 
-/* The whole file (malloc'd) or NULL. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0, k;
-    unsigned char *d = malloc(cap);
-    while (d && (k = fread(d + n, 1, cap - n, f)) > 0) {
-        n += k;
-        if (n == cap) {
-            unsigned char *g = realloc(d, cap *= 2);
-            if (!g) free(d);
-            d = g;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return d;
-}
-
-static unsigned char *must_slurp(const char *path, size_t *len)
-{
-    unsigned char *d = slurp(path, len);
-    if (!d) fail_msg("cannot read %s", path);
-    return d;
-}
-
-static void spill(const char *path, const void *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f) fail_msg("cannot write %s", path);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
-}
-
 static int same_bytes(const char *a, const char *b)
 {
     size_t la, lb;
@@ -386,18 +353,6 @@ static int same_bytes(const char *a, const char *b)
     free(da);
     free(db);
     return same;
-}
-
-static void put32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static void put64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
 }
 
 /* ---- labels ------------------------------------------------------------------ */

@@ -34,6 +34,8 @@
 #include "newsgraph/text.h"
 #include "parse/parse_int.h"
 
+#include "files.h"
+
 #define ES_MINI NG_TEST_FIXTURES "/parse/es-mini.conllu"
 #define EN_MINI NG_TEST_FIXTURES "/parse/en-mini.conllu"
 
@@ -69,41 +71,6 @@ static int train_to(const char *treebank, const char *lang, uint64_t seed, const
     return ng_train(&o, out, NULL, err);
 }
 
-/* The whole file (malloc'd) or NULL. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0, k;
-    unsigned char *d = malloc(cap);
-    while (d && (k = fread(d + n, 1, cap - n, f)) > 0) {
-        n += k;
-        if (n == cap) {
-            unsigned char *g = realloc(d, cap *= 2);
-            if (!g) free(d);
-            d = g;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return d;
-}
-
-static unsigned char *must_slurp(const char *path, size_t *len)
-{
-    unsigned char *d = slurp(path, len);
-    if (!d) fail_msg("cannot read %s", path);
-    return d;
-}
-
-static void spill(const char *path, const void *data, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f) fail_msg("cannot write %s", path);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
-}
-
 static int file_exists(const char *path)
 {
     struct stat st;
@@ -119,31 +86,6 @@ static void assert_same_bytes(const char *a, const char *b)
         if (da[i] != db[i]) fail_msg("%s and %s differ at byte %zu", a, b, i);
     free(da);
     free(db);
-}
-
-static uint64_t get64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
-}
-
-static void put64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint32_t get32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static void put32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
 }
 
 /* Make the header agree with a changed payload (length and checksum), so

@@ -113,8 +113,6 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
                              size_t flen)
 {
     lang_state *ls = x->ls;
-    const char *hit = ng_map_get(ls->lemma_cache, fold, flen);
-    if (hit) return *hit ? hit : NULL;
     char word[128];
     if (n >= sizeof word) return NULL;
     memcpy(word, s, n);
@@ -123,6 +121,10 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
      * ASCII capitals are lowered */
     for (size_t i = 0; i < n; i++)
         if (word[i] >= 'A' && word[i] <= 'Z') word[i] = (char)(word[i] + 32);
+    /* cached by the word with its accents: "criticó" and "crítico" fold
+     * alike but are not one word, and whichever came first must not decide */
+    const char *hit = ng_map_get(ls->lemma_cache, word, n);
+    if (hit) return *hit ? hit : NULL;
     char **list = NULL;
     int k = Hunspell_stem(ls->hun, &list, word);
     ng_buf b = {0};
@@ -136,7 +138,7 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
     char *stored = ng_pool_alloc(ls->cache_pool, b.len ? b.len : 1);
     if (stored) {
         memcpy(stored, b.data ? b.data : "", b.len ? b.len : 1);
-        ng_map_put(ls->lemma_cache, fold, flen, stored);
+        ng_map_put(ls->lemma_cache, word, n, stored);
     }
     ng_buf_free(&b);
     return stored && *stored ? stored : NULL;

@@ -103,7 +103,7 @@ struct ng_extraction {
 
 typedef struct lang_state {
     Hunhandle *hun;
-    ng_map *lemma_cache; /* folded form -> lemma list (pool) */
+    ng_map *lemma_cache; /* word, ASCII capitals lowered -> lemma list (pool) */
     ng_map *words;       /* word as written -> winfo (pool) */
     ng_pool *cache_pool;
 } lang_state;

@@ -19,7 +19,8 @@
  * and refuse: a bare first name never links ("Michael" is not Michael X), a
  * name that fits two clusters equally links to neither, two people who
  * share only a surname stay apart, and no rule puts two gazetteer entries
- * or two classes (Entity fits any) in one cluster. A cluster is named by its gazetteer
+ * or two classes (Entity fits any) in one cluster, nor two records the
+ * user kept apart (ng_link_apart). A cluster is named by its gazetteer
  * record if it has one, else by its longest name, then the most seen, then
  * the smallest IRI. The result depends only on the set of records, never on
  * their order, so a store gives the same graph whatever order its articles
@@ -57,6 +58,18 @@ void ng_linker_free(ng_linker *l);
  * their strings are borrowed for the call only. */
 int ng_link(const ng_linker *l, const ng_link_record *recs, size_t n, size_t *root,
             const char **rule, ng_error *err);
+
+/* Two records (indexes into the records) that must not end up in one
+ * cluster: the user split one name off an entity, or removed an alias. */
+typedef struct ng_link_pair {
+    size_t a, b;
+} ng_link_pair;
+
+/* ng_link, refusing every join of a stage that would put the two records of
+ * one of the npairs pairs (borrowed for the call) into one cluster. */
+int ng_link_apart(const ng_linker *l, const ng_link_record *recs, size_t n,
+                  const ng_link_pair *apart, size_t napart, size_t *root, const char **rule,
+                  ng_error *err);
 
 /* The initials of a folded name's words, connectors skipped ("consejo
  * nacional electoral" -> "cne"), into out (cap bytes); "" for fewer than two

@@ -48,6 +48,8 @@ typedef struct linking {
     const ng_linker *l;
     const ng_link_record *r;
     size_t n;
+    const ng_link_pair *apart;
+    size_t napart;
     size_t *parent;
     const char **rule;
     ng_map *names; /* a name, alias or key of the current stage -> nlist */
@@ -75,8 +77,9 @@ static int propose(linking *k, size_t a, size_t b, const char *rule)
 /* Joins decided one by one may together join what must stay apart (two
  * Córdobas through a third "Córdoba" that fits both). The joins of a stage
  * that would make a cluster with two gazetteer entries or two classes
- * (Entity fits any) are all dropped: which ones depends on the joins and the
- * clusters, not on the order records came in. */
+ * (Entity fits any), or with two records the user kept apart, are all
+ * dropped: which ones depends on the joins and the clusters, not on the
+ * order records came in. */
 static int drop_clashing(linking *k)
 {
     size_t n = k->n ? k->n : 1;
@@ -109,6 +112,10 @@ static int drop_clashing(linking *k)
             if (type[c] && type[c] != (uint8_t)r->type) bad[c] = 1;
             type[c] = (uint8_t)r->type;
         }
+    }
+    for (size_t x = 0; !rc && x < k->napart; x++) {
+        size_t a = k->apart[x].a, b = k->apart[x].b;
+        if (a < k->n && b < k->n && p[a] == p[b] && find(k, a) != find(k, b)) bad[p[a]] = 1;
     }
     size_t w = 0;
     for (size_t j = 0; !rc && j < k->njoins; j++)
@@ -511,7 +518,7 @@ static int run_stages(linking *k, size_t *root)
     /* after the gazetteer, in order, each over the clusters the last left */
     int (*const stages[])(linking *) = {alias_stage, short_form_stage, acronym_stage, surname_stage,
                                         spelling_stage};
-    if (gazetteer_stage(k)) return NG_ENOMEM;
+    if (gazetteer_stage(k) || drop_clashing(k)) return NG_ENOMEM;
     apply_joins(k);
     if (index_names(k)) return NG_ENOMEM;
     for (size_t s = 0; s < sizeof stages / sizeof *stages; s++) {
@@ -524,7 +531,14 @@ static int run_stages(linking *k, size_t *root)
 int ng_link(const ng_linker *l, const ng_link_record *recs, size_t n, size_t *root,
             const char **rule, ng_error *err)
 {
-    linking k = {l, recs, n, NULL, rule, NULL, NULL, NULL, 0, 0};
+    return ng_link_apart(l, recs, n, NULL, 0, root, rule, err);
+}
+
+int ng_link_apart(const ng_linker *l, const ng_link_record *recs, size_t n,
+                  const ng_link_pair *apart, size_t napart, size_t *root, const char **rule,
+                  ng_error *err)
+{
+    linking k = {l, recs, n, apart, napart, NULL, rule, NULL, NULL, NULL, 0, 0};
     int rc = 0;
     k.parent = malloc((n ? n : 1) * sizeof *k.parent);
     k.names = ng_map_new();

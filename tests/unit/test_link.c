@@ -688,6 +688,35 @@ static void test_entity_does_not_bridge_classes(void **state)
 
 /* ---- no records ---------------------------------------------------------------------------- */
 
+/* The user's corrections: two records kept apart stay apart, whichever
+ * rule would join them and through whichever other record. */
+static void test_kept_apart(void **state)
+{
+    (void)state;
+    static const char *const lumen[] = {"centro lumen"};
+    const ng_link_record r[] = {
+        REC("ex:marta-quiroga", "marta quiroga", NG_TYPE_PERSON),
+        REC("ex:quiroga", "quiroga", NG_TYPE_PERSON),
+        REC_AW("ex:instituto-lumen", "instituto lumen", NG_TYPE_ORGANIZATION, lumen, 2),
+        REC("ex:centro-lumen", "centro lumen", NG_TYPE_ORGANIZATION),
+    };
+    result res;
+    run(r, N(r), &res);
+    joined(&res, "ex:quiroga", "ex:marta-quiroga", "surname");
+    const ng_link_pair pairs[] = {{1, 0}};
+    ng_error err = {0};
+    assert_int_equal(ng_link_apart(G->l, r, N(r), pairs, N(pairs), res.root, res.rule, &err), 0);
+    apart(&res, "ex:quiroga", "ex:marta-quiroga");
+    names(&res, "ex:marta-quiroga");
+    /* the rest still links */
+    joined(&res, "ex:centro-lumen", "ex:instituto-lumen", "alias");
+    /* pairs past the records are no pairs */
+    const ng_link_pair outside[] = {{7, 0}};
+    assert_int_equal(ng_link_apart(G->l, r, N(r), outside, N(outside), res.root, res.rule, &err),
+                     0);
+    joined(&res, "ex:quiroga", "ex:marta-quiroga", "surname");
+}
+
 static void test_empty(void **state)
 {
     (void)state;
@@ -723,6 +752,7 @@ int main(void)
         cmocka_unit_test(test_order_independence),
         cmocka_unit_test(test_type_compatibility),
         cmocka_unit_test(test_entity_does_not_bridge_classes),
+        cmocka_unit_test(test_kept_apart),
         cmocka_unit_test(test_empty),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -23,8 +23,8 @@ typedef struct ng_graph ng_graph;
 typedef struct ng_graph_entity {
     const char *iri;
     ng_type type;
-    const char *name;                /* preferred label */
-    const char *lang;                /* its language */
+    const char *name; /* preferred label: the name it was given most often (ties: the smaller) */
+    const char *lang; /* its language */
     const char *label_en, *label_es; /* gazetteer labels or NULL */
     const char *qid;
     size_t articles; /* number of articles that mention it */
@@ -42,7 +42,8 @@ int ng_graph_add_entities(ng_graph *g, const ng_extraction *ex, size_t *ids, ng_
 
 size_t ng_graph_entity_count(const ng_graph *g);
 const ng_graph_entity *ng_graph_entity_at(const ng_graph *g, size_t i);
-/* Alternative labels of entity i: *n receives the count; strings owned by g. */
+/* Every name and alias entity i was given, each once per language (its
+ * preferred label among them): *n receives the count; strings owned by g. */
 const char *const *ng_graph_alt_labels(const ng_graph *g, size_t i, const char *const **langs,
                                        size_t *n);
 

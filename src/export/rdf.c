@@ -369,9 +369,12 @@ static int write_entity_row(ng_writer *w, const ng_entity_row *e)
     } else {
         rc = rc || emit(w, iri(w, e->iri), iri2(w, NG_RDFS_NS, "label"), lit(w, e->name, e->lang));
     }
+    /* the other names: not the label again */
     for (size_t k = 0; k < e->nalts; k++)
-        rc = rc || emit(w, iri(w, e->iri), iri2(w, NG_SKOS_NS, "altLabel"),
-                        lit(w, e->alts[k], e->alt_langs[k]));
+        if (strcmp(e->alts[k], e->name) != 0 && (!e->label_en || strcmp(e->alts[k], e->label_en)) &&
+            (!e->label_es || strcmp(e->alts[k], e->label_es)))
+            rc = rc || emit(w, iri(w, e->iri), iri2(w, NG_SKOS_NS, "altLabel"),
+                            lit(w, e->alts[k], e->alt_langs[k]));
     if (e->qid)
         rc = rc || emit(w, iri(w, e->iri), iri2(w, NG_OWL_NS, "sameAs"), iri2(w, NG_WD_NS, e->qid));
     for (const char *p = e->same_as; !rc && p && *p;) {

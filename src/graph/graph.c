@@ -13,9 +13,10 @@ typedef struct gent {
     size_t root;      /* the entity naming its cluster after ng_graph_link */
     const char *rule; /* the linking rule that joined it, or NULL */
     size_t type_votes[NG_TYPE_COUNT];
+    size_t name_votes; /* how often pub.name was its name in pub.lang */
     const char **alts, **alt_langs;
     size_t nalts, alts_cap, langs_cap;
-    const char *last_article;
+    unsigned long last_article; /* the serial of the last article naming it */
 } gent;
 
 struct ng_graph {
@@ -24,7 +25,8 @@ struct ng_graph {
     ng_map *by_key;
     gent *ents;
     size_t n, cap;
-    ng_map *alt_seen; /* "<index>\x1f<lang>\x1f<label>" */
+    ng_map *alt_seen;  /* "<index>\x1f<lang>\x1f<label>" */
+    ng_map *name_seen; /* the same keys -> how often it was the entity's name */
     unsigned long article_serial;
 };
 
@@ -36,7 +38,8 @@ int ng_graph_new(ng_graph **out, const char *base, ng_error *err)
     g->pool = ng_pool_new();
     g->by_key = ng_map_new();
     g->alt_seen = ng_map_new();
-    if (!g->base || !g->pool || !g->by_key || !g->alt_seen) {
+    g->name_seen = ng_map_new();
+    if (!g->base || !g->pool || !g->by_key || !g->alt_seen || !g->name_seen) {
         ng_graph_free(g);
         return ng_error_set(err, NG_ENOMEM, "out of memory");
     }
@@ -54,6 +57,7 @@ void ng_graph_free(ng_graph *g)
     free(g->ents);
     ng_map_free(g->by_key);
     ng_map_free(g->alt_seen);
+    ng_map_free(g->name_seen);
     ng_pool_free(g->pool);
     free(g->base);
     free(g);
@@ -111,13 +115,11 @@ char *ng_entity_iri(const char *base, const ng_entity_view *v)
                      : ng_iri_mint(base, "entity/", key);
 }
 
+/* Every name and alias an entity was given, as the store keeps them (the
+ * writer leaves out the ones that are its labels). */
 static int add_alt(ng_graph *g, size_t idx, const char *label, const char *lang)
 {
     gent *e = &g->ents[idx];
-    if (strcmp(label, e->pub.name) == 0 ||
-        (e->pub.label_en && strcmp(label, e->pub.label_en) == 0) ||
-        (e->pub.label_es && strcmp(label, e->pub.label_es) == 0))
-        return 0;
     ng_buf k = {0};
     if (ng_buf_printf(&k, "%zu\x1f%s\x1f%s", idx, lang, label)) return NG_ENOMEM;
     int rc = 0;
@@ -136,12 +138,37 @@ static int add_alt(ng_graph *g, size_t idx, const char *label, const char *lang)
     return rc;
 }
 
+/* The name an entity is given most often (ties: the smaller name, then
+ * language), as the store chooses it: whatever order articles come in. */
+static int vote_name(ng_graph *g, size_t idx, const char *name, const char *lang)
+{
+    gent *e = &g->ents[idx];
+    ng_buf k = {0};
+    if (ng_buf_printf(&k, "%zu\x1f%s\x1f%s", idx, lang, name)) return NG_ENOMEM;
+    size_t votes = (size_t)(intptr_t)ng_map_get(g->name_seen, k.data, k.len) + 1;
+    int rc = ng_map_put(g->name_seen, k.data, k.len, (void *)(intptr_t)votes) ? NG_ENOMEM : 0;
+    ng_buf_free(&k);
+    if (rc) return rc;
+    int cmp = e->pub.name ? strcmp(name, e->pub.name) : -1;
+    if (!cmp) cmp = strcmp(lang, e->pub.lang);
+    if (votes < e->name_votes || (votes == e->name_votes && cmp >= 0)) return 0;
+    if (cmp && !(name = ng_pool_strdup(g->pool, name))) return NG_ENOMEM;
+    if (cmp) e->pub.name = name;
+    e->pub.lang = lang;
+    e->name_votes = votes;
+    return 0;
+}
+
+/* The class most mentions support; ties go to the first by name, as in
+ * the store. */
 static ng_type best_type(const gent *e)
 {
     ng_type best = NG_TYPE_ENTITY;
     size_t votes = 0;
     for (int t = 1; t < NG_TYPE_COUNT; t++)
-        if (e->type_votes[t] > votes) {
+        if (e->type_votes[t] > votes ||
+            (votes && e->type_votes[t] == votes &&
+             strcmp(ng_type_name((ng_type)t), ng_type_name(best)) < 0)) {
             votes = e->type_votes[t];
             best = (ng_type)t;
         }
@@ -169,14 +196,12 @@ int ng_graph_add_entities(ng_graph *g, const ng_extraction *ex, size_t *ids, ng_
             gent *e = &g->ents[idx];
             memset(e, 0, sizeof *e);
             e->pub.iri = ng_pool_strdup(g->pool, iri);
-            e->pub.name = ng_pool_strdup(g->pool, v->name);
-            e->pub.lang = lang;
             e->pub.label_en = v->label_en ? ng_pool_strdup(g->pool, v->label_en) : NULL;
             e->pub.label_es = v->label_es ? ng_pool_strdup(g->pool, v->label_es) : NULL;
             e->pub.qid = v->qid ? ng_pool_strdup(g->pool, v->qid) : NULL;
             e->gaz_id = v->gaz_id ? ng_pool_strdup(g->pool, v->gaz_id) : NULL;
             e->root = idx;
-            if (!e->pub.iri || !e->pub.name ||
+            if (!e->pub.iri ||
                 ng_map_put(g->by_key, iri, strlen(iri), (void *)(intptr_t)(idx + 1))) {
                 free(iri);
                 return ng_error_set(err, NG_ENOMEM, "out of memory");
@@ -186,8 +211,11 @@ int ng_graph_add_entities(ng_graph *g, const ng_extraction *ex, size_t *ids, ng_
         gent *e = &g->ents[idx];
         e->type_votes[v->type] += v->gaz_id ? 1000 : 1;
         e->pub.type = best_type(e);
-        e->pub.articles++;
-        if (add_alt(g, idx, v->name, lang)) return ng_error_set(err, NG_ENOMEM, "oom");
+        /* articles, not mentions: the same count as the store's */
+        if (e->last_article != g->article_serial) e->pub.articles++;
+        e->last_article = g->article_serial;
+        if (vote_name(g, idx, v->name, lang) || add_alt(g, idx, v->name, lang))
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
         for (size_t k = 0; k < v->naliases; k++)
             if (add_alt(g, idx, v->aliases[k], lang))
                 return ng_error_set(err, NG_ENOMEM, "out of memory");

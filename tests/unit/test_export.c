@@ -371,6 +371,29 @@ static void test_same_fact_two_articles(void **state)
     free(nt);
 }
 
+/* An entity's label is the name articles give it most often (ties: the
+ * smaller), whatever order the articles come in. */
+static void test_label_from_every_article(void **state)
+{
+    (void)state;
+    const article three[] = {
+        {"es", "Uno\nEl Ministerio del Interior anunci\xC3\xB3 ayer nuevas medidas."},
+        {"es", "Dos\nEl Ministerio de Interior anunci\xC3\xB3 hoy un plan."},
+        {"es", "Tres\nEl Ministerio de Interior respondi\xC3\xB3 a las cr\xC3\xADticas."},
+    };
+    const article reversed[] = {three[2], three[1], three[0]}, tie[] = {three[0], three[1]},
+                  tie_reversed[] = {three[1], three[0]};
+    const char *label =
+        "<" ID "entity/ministerio-interior> " RDFS_LABEL " \"Ministerio de Interior\"@es .";
+    const article *runs[] = {three, reversed, tie, tie_reversed};
+    const size_t n[] = {3, 3, 2, 2};
+    for (size_t i = 0; i < 4; i++) {
+        char *nt = write_articles(F->onto, NG_OUT_NTRIPLES, NULL, runs[i], n[i], NULL, NULL);
+        if (count_str(nt, label) != 1) fail_msg("run %zu: no label %s in\n%s", i, label, nt);
+        free(nt);
+    }
+}
+
 static void test_nquads_graphs(void **state)
 {
     (void)state;
@@ -567,6 +590,7 @@ int main(void)
         cmocka_unit_test(test_ntriples_percent_encoded_entity),
         cmocka_unit_test(test_deterministic_output),
         cmocka_unit_test(test_same_fact_two_articles),
+        cmocka_unit_test(test_label_from_every_article),
         cmocka_unit_test(test_nquads_graphs),
         cmocka_unit_test(test_rdf_parses),
         cmocka_unit_test(test_dot_escaping),

@@ -1,11 +1,12 @@
 /* Store: the graph kept across runs in one SQLite file (WAL mode), or in
  * memory. Each article is added in one transaction; an article already stored
- * (same content hash) changes nothing. Entities of a new article are linked to
- * stored ones by the user's corrections first (curation, below), then, in this
- * order and only between compatible types: gazetteer id (the same IRI), an
- * exact folded alias, for people a surname that matches exactly one stored
- * person, an acronym of exactly one stored organisation, a spelling variant.
- * Every decision is recorded with its rule. Stores of an older schema are
+ * (same content hash) changes nothing. An entity is stored as articles name
+ * it, one row per IRI (newsgraph/graph.h), with the class and name most of
+ * its mentions give it. Which rows are one entity is decided when the store
+ * is read, by the linker (newsgraph/link.h) over all rows at once and the
+ * user's corrections (curation, below): the same rules, in the same order,
+ * as extract over the articles of one run, so that the store gives the same
+ * graph whatever order its articles came in. Stores of an older schema are
  * migrated when opened.
  *
  * Not thread-safe; SQLite's locking makes concurrent processes wait (up to
@@ -25,7 +26,7 @@ extern "C" {
 
 typedef struct ng_store ng_store;
 
-#define NG_STORE_SCHEMA_VERSION 3
+#define NG_STORE_SCHEMA_VERSION 4
 
 /* Open or create the store at path (NULL or ":memory:" = in memory). A file
  * that is not a newsgraph store, or is damaged, is refused with NG_EFORMAT and
@@ -34,6 +35,12 @@ typedef struct ng_store ng_store;
 int ng_store_open(ng_store **out, const char *path, const char *base, ng_error *err);
 /* Close; NULL is a no-op. */
 void ng_store_close(ng_store *s);
+
+/* The linker that decides which stored rows are one entity (borrowed: it
+ * must outlive s, or be replaced). Without one every row is an entity of
+ * its own, apart from the user's merges. */
+struct ng_linker;
+void ng_store_set_linker(ng_store *s, const struct ng_linker *l);
 
 typedef enum ng_store_result {
     NG_STORE_ADDED = 0,
@@ -46,16 +53,17 @@ int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
                  ng_store_result *result, ng_error *err);
 
 typedef struct ng_store_counts {
-    long articles, entities, aliases, claims, links;
+    long articles, entities, aliases, claims, links; /* entities: after linking */
 } ng_store_counts;
 
 int ng_store_stats(ng_store *s, ng_store_counts *out, ng_error *err);
 
-/* One stored entity; strings are valid only during the callback. */
+/* One entity (a cluster of rows, named by one of them); strings are valid
+ * only during the callback. */
 typedef struct ng_store_entity {
     const char *iri, *type, *name;
     long articles;
-    const char *aliases; /* "|"-separated */
+    const char *aliases; /* of all its rows, "|"-separated, sorted */
 } ng_store_entity;
 
 /* Call fn for every entity, optionally of one class and/or whose folded name
@@ -64,8 +72,8 @@ typedef struct ng_store_entity {
 int ng_store_each_entity(ng_store *s, const char *type, const char *search,
                          int (*fn)(void *ud, const ng_store_entity *e), void *ud, ng_error *err);
 
-/* The IRI of the entity named name (an IRI, or a name or alias, folded); the
- * most mentioned one when several share the name. *iri is malloc'd for the
+/* The IRI of the entity named name (the IRI of any of its rows, or a name or
+ * alias, folded); the most mentioned one when several share the name. *iri is malloc'd for the
  * caller; NG_EINVAL when nothing matches. */
 int ng_store_find(ng_store *s, const char *name, char **iri, ng_error *err);
 
@@ -82,10 +90,12 @@ typedef struct ng_store_link {
     const char *type; /* the class this mention supported ("Entity": none) */
 } ng_store_link;
 
-/* Every claim with the entity as subject or object, in the order stored. */
+/* Every claim with the entity (any of its rows; iri may be any of theirs) as
+ * subject or object, in the order stored, ends named by their entities. */
 int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_claim *c),
                         void *ud, ng_error *err);
-/* Every linking decision that put a mention into the entity. */
+/* Every mention of the entity, with the rule that put it there: the
+ * linker's for a row it joined, else how the mention found its row. */
 int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_link *l),
                        void *ud, ng_error *err);
 
@@ -155,13 +165,11 @@ int ng_store_each_curation(ng_store *s, const char *iri,
 
 /* Write the whole store through an RDF writer (made with the store's base,
  * ng_store_base): articles in the order of their IRIs, each with its
- * claims, then every entity in IRI order; finishes the writer. With a
- * linker (may be NULL; borrowed), entities the linking rules join that the
- * store kept apart are written owl:sameAs the entity naming their cluster,
- * as `extract` writes them. Rows are streamed from SQLite; the same store
- * always gives the same bytes. */
-struct ng_linker;
-int ng_store_export(ng_store *s, ng_writer *w, const struct ng_linker *l, ng_error *err);
+ * claims, then every row in IRI order, owl:sameAs the row naming its
+ * cluster and the IRIs merged into it, as `extract` writes them; finishes
+ * the writer. Rows are streamed from SQLite; the same set of articles and
+ * corrections gives the same bytes, whatever order they came in. */
+int ng_store_export(ng_store *s, ng_writer *w, ng_error *err);
 /* The store's IRI base (borrowed). */
 const char *ng_store_base(const ng_store *s);
 

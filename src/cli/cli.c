@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "newsgraph/newsgraph.h"
 #include "newsgraph/extract.h"
+#include "newsgraph/link.h"
 #include "newsgraph/ner.h"
 #include "newsgraph/parse.h"
 #include "newsgraph/store.h"
@@ -179,31 +180,42 @@ int cli_need_files(int argc, const char *command)
     return -1;
 }
 
-int cli_open_store(const char *path, struct ng_store **s)
+int cli_store_link(struct ng_store *s, const struct ng_ontology *onto, struct ng_linker **l)
 {
     ng_error err = {0};
+    if (ng_linker_new(l, onto, &err)) {
+        fprintf(stderr, "%s: %s\n", prog, err.msg);
+        return -1;
+    }
+    ng_store_set_linker(s, *l);
+    return 0;
+}
+
+int cli_store_open(cli_store *cs, const char *path, const char *ontology)
+{
+    ng_error err = {0};
+    memset(cs, 0, sizeof *cs);
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "%s: %s: no such store\n", prog, path);
         return -1;
     }
     fclose(f);
-    if (ng_store_open(s, path, NULL, &err)) {
+    if (ng_store_open(&cs->s, path, NULL, &err) || ng_context_new(&cs->ctx, &err) ||
+        ng_ontology_load(&cs->onto, cs->ctx, cli_ontology_dir(ontology), NULL, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         return -1;
     }
-    return 0;
+    return cli_store_link(cs->s, cs->onto, &cs->linker);
 }
 
-int cli_open_store_context(const char *path, struct ng_store **s, struct ng_context **ctx)
+void cli_store_close(cli_store *cs)
 {
-    ng_error err = {0};
-    if (cli_open_store(path, s)) return -1;
-    if (ng_context_new(ctx, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        return -1;
-    }
-    return 0;
+    ng_store_close(cs->s);
+    ng_linker_free(cs->linker);
+    ng_ontology_free(cs->onto);
+    ng_context_free(cs->ctx);
+    memset(cs, 0, sizeof *cs);
 }
 
 int cli_store_and_args(int argc, char **argv, const char *usage, const char **store)

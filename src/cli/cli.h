@@ -72,14 +72,28 @@ void cli_models_free(cli_models *m);
  * unknown option (argv names it). Returns 0 when handled, -1 after printing
  * a usage error. */
 int cli_common_option(int c, const char *arg, char **argv, cli_common *o);
-/* Open an existing store for a reading command (which never creates one);
- * prints the error and returns -1 on failure. */
+/* An existing store as the commands read it: with a context, the ontology
+ * (from the folder cli_ontology_dir names) and a linker made from it, which
+ * decides which stored rows are one entity. */
 struct ng_store;
-int cli_open_store(const char *path, struct ng_store **s);
-/* The same, and a context for the commands that write RDF or diagrams; on
- * failure prints the error and returns -1 (the caller frees what was made). */
 struct ng_context;
-int cli_open_store_context(const char *path, struct ng_store **s, struct ng_context **ctx);
+struct ng_ontology;
+struct ng_linker;
+typedef struct cli_store {
+    struct ng_store *s;
+    struct ng_context *ctx;
+    struct ng_ontology *onto;
+    struct ng_linker *linker;
+} cli_store;
+/* Open the store at path (never creating one) with ontology (an --ontology
+ * value, may be NULL); prints the error and returns -1 on failure, after
+ * which cli_store_close is still the caller's to call. */
+int cli_store_open(cli_store *cs, const char *path, const char *ontology);
+/* Attach a linker to a store the caller opened, from onto (borrowed: it
+ * must outlive the store); prints the error and returns -1 on failure;
+ * *l is the caller's to free. */
+int cli_store_link(struct ng_store *s, const struct ng_ontology *onto, struct ng_linker **l);
+void cli_store_close(cli_store *cs);
 
 /* For commands that take --store FILE and positional arguments (which may
  * follow or precede it): the index of the first positional argument, 0 after

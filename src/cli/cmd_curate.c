@@ -10,7 +10,7 @@
 
 /* Open the store named by --store and check the number of names; returns the
  * index of the first name, 0 when done (help), -1 after printing an error. */
-static int curate_args(int argc, char **argv, const char *usage, int names, ng_store **s)
+static int curate_args(int argc, char **argv, const char *usage, int names, cli_store *cs)
 {
     const char *store;
     int first = cli_store_and_args(argc, argv, usage, &store);
@@ -19,7 +19,7 @@ static int curate_args(int argc, char **argv, const char *usage, int names, ng_s
         fprintf(stderr, "%s: %s takes %d names (see --help)\n", prog, argv[0], names);
         return -1;
     }
-    return cli_open_store(store, s) ? -2 : first;
+    return cli_store_open(cs, store, NULL) ? -2 : first;
 }
 
 static int exit_for(int first)
@@ -27,10 +27,10 @@ static int exit_for(int first)
     return first == 0 ? EXIT_OK : first == -1 ? EXIT_USAGE : EXIT_FAIL;
 }
 
-static int report(ng_store *s, int rc, const ng_error *err)
+static int report(cli_store *cs, int rc, const ng_error *err)
 {
     if (rc) fprintf(stderr, "%s: %s\n", prog, err->msg);
-    ng_store_close(s);
+    cli_store_close(cs);
     return rc ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -41,13 +41,17 @@ int cmd_merge(int argc, char **argv)
         "OTHER (a name, an alias or an IRI) becomes part of KEEP: its mentions, claims\n"
         "and aliases move, exports give KEEP owl:sameAs OTHER's IRI, and articles added\n"
         "later link what would have been OTHER to KEEP.\n";
-    ng_store *s = NULL;
-    int first = curate_args(argc, argv, usage, 2, &s);
-    if (first <= 0) return exit_for(first);
+    cli_store cs = {0};
+    int first = curate_args(argc, argv, usage, 2, &cs);
+    if (first <= 0) {
+        cli_store_close(&cs);
+        return exit_for(first);
+    }
+    ng_store *s = cs.s;
     ng_error err = {0};
     int rc = ng_store_merge(s, argv[first], argv[first + 1], &err);
     if (!rc) printf("merged '%s' into '%s'\n", argv[first + 1], argv[first]);
-    return report(s, rc, &err);
+    return report(&cs, rc, &err);
 }
 
 int cmd_split(int argc, char **argv)
@@ -57,9 +61,13 @@ int cmd_split(int argc, char **argv)
         "The mentions of ENTITY written NAME (case and accents aside) become an entity\n"
         "of their own, with the claims they took part in; NAME never links to ENTITY\n"
         "again, in this store or in articles added later.\n";
-    ng_store *s = NULL;
-    int first = curate_args(argc, argv, usage, 2, &s);
-    if (first <= 0) return exit_for(first);
+    cli_store cs = {0};
+    int first = curate_args(argc, argv, usage, 2, &cs);
+    if (first <= 0) {
+        cli_store_close(&cs);
+        return exit_for(first);
+    }
+    ng_store *s = cs.s;
     ng_error err = {0};
     long moved = 0;
     char *iri = NULL;
@@ -71,7 +79,7 @@ int cmd_split(int argc, char **argv)
         printf("no mention of '%s' is written '%s'; from now on that name never links to it\n",
                argv[first], argv[first + 1]);
     free(iri);
-    return report(s, rc, &err);
+    return report(&cs, rc, &err);
 }
 
 static int print_curation(void *ud, const ng_store_curation *c)
@@ -101,9 +109,13 @@ int cmd_alias(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *what = argv[1];
-    ng_store *s = NULL;
-    int first = curate_args(argc - 1, argv + 1, usage, strcmp(what, "list") ? 2 : 0, &s);
-    if (first <= 0) return exit_for(first);
+    cli_store cs = {0};
+    int first = curate_args(argc - 1, argv + 1, usage, strcmp(what, "list") ? 2 : 0, &cs);
+    if (first <= 0) {
+        cli_store_close(&cs);
+        return exit_for(first);
+    }
+    ng_store *s = cs.s;
     first++; /* argv[1] was the subcommand */
     ng_error err = {0};
     int rc;
@@ -113,5 +125,5 @@ int cmd_alias(int argc, char **argv)
         rc = ng_store_alias_add(s, argv[first], argv[first + 1], &err);
     else
         rc = ng_store_alias_remove(s, argv[first], argv[first + 1], &err);
-    return report(s, rc, &err);
+    return report(&cs, rc, &err);
 }

@@ -267,18 +267,14 @@ int cmd_diagram(int argc, char **argv)
     diagram_opts o = {0};
     if (parse_diagram(argc, argv, &o)) return EXIT_USAGE;
     ng_error err = {0};
-    ng_context *ctx = NULL;
-    ng_ontology *onto = NULL;
-    ng_store *s = NULL;
+    cli_store cs;
     int status = EXIT_FAIL;
-    int opened = cli_open_store_context(o.store, &s, &ctx) == 0;
-    if (opened && (ng_ontology_load(&onto, ctx, cli_ontology_dir(o.common.ontology), NULL, &err) ||
-                   draw(&o, s, ctx, onto, &err)))
-        fprintf(stderr, "%s: %s\n", prog, err.msg[0] ? err.msg : "diagram failed");
-    else if (opened)
-        status = EXIT_OK;
-    ng_store_close(s);
-    ng_ontology_free(onto);
-    ng_context_free(ctx);
+    if (cli_store_open(&cs, o.store, o.common.ontology) == 0) {
+        if (draw(&o, cs.s, cs.ctx, cs.onto, &err))
+            fprintf(stderr, "%s: %s\n", prog, err.msg[0] ? err.msg : "diagram failed");
+        else
+            status = EXIT_OK;
+    }
+    cli_store_close(&cs);
     return status;
 }

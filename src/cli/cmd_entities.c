@@ -64,13 +64,16 @@ int cmd_entities(int argc, char **argv)
                          "usage: newsgraph entities --store FILE [--type CLASS] [--search NAME]\n"
                          "One line per entity: name, class, articles, aliases, IRI.\n"))
         return EXIT_USAGE;
-    ng_store *s = NULL;
-    if (cli_open_store(o.store, &s)) return EXIT_FAIL;
+    cli_store cs;
+    if (cli_store_open(&cs, o.store, NULL)) {
+        cli_store_close(&cs);
+        return EXIT_FAIL;
+    }
     ng_error err = {0};
     printf("name\tclass\tarticles\taliases\tiri\n");
-    int rc = ng_store_each_entity(s, o.type, o.search, print_entity, stdout, &err);
+    int rc = ng_store_each_entity(cs.s, o.type, o.search, print_entity, stdout, &err);
     if (rc) fprintf(stderr, "%s: %s\n", prog, err.msg);
-    ng_store_close(s);
+    cli_store_close(&cs);
     return rc || fflush(stdout) ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -81,17 +84,20 @@ int cmd_stats(int argc, char **argv)
                          "usage: newsgraph stats --store FILE\n"
                          "Counts of articles, entities, aliases, claims and linking decisions.\n"))
         return EXIT_USAGE;
-    ng_store *s = NULL;
-    if (cli_open_store(o.store, &s)) return EXIT_FAIL;
+    cli_store cs;
+    if (cli_store_open(&cs, o.store, NULL)) {
+        cli_store_close(&cs);
+        return EXIT_FAIL;
+    }
     ng_error err = {0};
     ng_store_counts n;
-    int rc = ng_store_stats(s, &n, &err);
+    int rc = ng_store_stats(cs.s, &n, &err);
     if (rc)
         fprintf(stderr, "%s: %s\n", prog, err.msg);
     else
         printf("articles\t%ld\nentities\t%ld\naliases\t%ld\nclaims\t%ld\nlinks\t%ld\n", n.articles,
                n.entities, n.aliases, n.claims, n.links);
-    ng_store_close(s);
+    cli_store_close(&cs);
     return rc ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -161,8 +167,12 @@ int cmd_show(int argc, char **argv)
         fprintf(stderr, "%s: show needs --store FILE and one NAME or IRI\n", prog);
         return EXIT_USAGE;
     }
-    ng_store *s = NULL;
-    if (cli_open_store(o.store, &s)) return EXIT_FAIL;
+    cli_store cs;
+    if (cli_store_open(&cs, o.store, NULL)) {
+        cli_store_close(&cs);
+        return EXIT_FAIL;
+    }
+    ng_store *s = cs.s;
     ng_error err = {0};
     char *iri = NULL;
     int rc = ng_store_find(s, argv[first], &iri, &err);
@@ -176,6 +186,6 @@ int cmd_show(int argc, char **argv)
     if (!rc) rc = ng_store_each_curation(s, iri, print_curation, stdout, &err);
     if (rc) fprintf(stderr, "%s: %s\n", prog, err.msg);
     free(iri);
-    ng_store_close(s);
+    cli_store_close(&cs);
     return rc ? EXIT_FAIL : EXIT_OK;
 }

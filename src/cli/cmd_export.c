@@ -71,34 +71,22 @@ int cmd_export(int argc, char **argv)
         return EXIT_USAGE;
     }
     ng_error err = {0};
-    ng_context *ctx = NULL;
-    ng_store *s = NULL;
+    cli_store cs;
     ng_writer *w = NULL;
-    ng_ontology *onto = NULL;
-    ng_linker *l = NULL;
     char *tmp = NULL;
     FILE *out = NULL;
     int status = EXIT_FAIL;
-    if (cli_open_store_context(store, &s, &ctx)) goto done;
-    wo.base = ng_store_base(s);
-    /* the ontology's given names and short forms, for linking */
-    if (ng_ontology_load(&onto, ctx, cli_ontology_dir(ontology), NULL, &err) ||
-        ng_linker_new(&l, onto, &err)) {
-        fprintf(stderr, "%s: %s\n", prog, err.msg);
-        goto done;
-    }
+    if (cli_store_open(&cs, store, ontology)) goto done;
+    wo.base = ng_store_base(cs.s);
     if (!(out = cli_open_output(output, &tmp))) goto done;
-    if (ng_writer_new(&w, ctx, NULL, out, &wo, &err) || ng_store_export(s, w, l, &err)) {
+    if (ng_writer_new(&w, cs.ctx, NULL, out, &wo, &err) || ng_store_export(cs.s, w, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }
     status = EXIT_OK;
 done:
     ng_writer_free(w);
-    ng_linker_free(l);
-    ng_ontology_free(onto);
     if (out && cli_close_output(out, output, tmp, status == EXIT_OK) != 0) status = EXIT_FAIL;
-    ng_store_close(s);
-    ng_context_free(ctx);
+    cli_store_close(&cs);
     return status;
 }

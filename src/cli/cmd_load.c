@@ -101,16 +101,14 @@ int cmd_load(int argc, char **argv)
     int progress = !quiet && isatty(STDERR_FILENO);
     if (progress) o.progress = show_progress;
     ng_error err = {0};
-    ng_context *ctx = NULL;
-    ng_store *s = NULL;
+    cli_store cs;
     ng_load_stats st;
     int status = EXIT_FAIL;
-    if (cli_open_store_context(store, &s, &ctx)) {
-        ng_store_close(s);
-        ng_context_free(ctx);
+    if (cli_store_open(&cs, store, NULL)) {
+        cli_store_close(&cs);
         return EXIT_FAIL;
     }
-    if (ng_sparql_load(ctx, s, &o, &st, &err)) {
+    if (ng_sparql_load(cs.ctx, cs.s, &o, &st, &err)) {
         if (progress) fputc('\n', stderr);
         fprintf(stderr, "%s: load: %s\n", prog, err.msg);
     } else {
@@ -122,7 +120,6 @@ int cmd_load(int argc, char **argv)
                     st.seconds > 0 ? (double)st.triples / st.seconds : 0.0);
         status = EXIT_OK;
     }
-    ng_store_close(s);
-    ng_context_free(ctx);
+    cli_store_close(&cs);
     return status;
 }

@@ -96,22 +96,20 @@ int cmd_query(int argc, char **argv)
     char *text = file ? read_query(file) : strdup(argv[optind]);
     if (!text) return EXIT_FAIL;
     ng_error err = {0};
-    ng_context *ctx = NULL;
-    ng_store *s = NULL;
+    cli_store cs;
     char *tmp = NULL;
     FILE *out = NULL;
     int status = EXIT_FAIL;
-    if (cli_open_store_context(store, &s, &ctx)) goto done;
+    if (cli_store_open(&cs, store, NULL)) goto done;
     if (!(out = cli_open_output(output, &tmp))) goto done;
-    if (ng_sparql_query(ctx, s, text, format, out, &err)) {
+    if (ng_sparql_query(cs.ctx, cs.s, text, format, out, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);
         goto done;
     }
     status = EXIT_OK;
 done:
     if (out && cli_close_output(out, output, tmp, status == EXIT_OK) != 0) status = EXIT_FAIL;
-    ng_store_close(s);
-    ng_context_free(ctx);
+    cli_store_close(&cs);
     free(text);
     return status;
 }

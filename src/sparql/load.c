@@ -139,7 +139,7 @@ FILE *ng__sparql_export(ng_context *ctx, ng_store *s, ng_error *err)
     wo.format = NG_OUT_NTRIPLES;
     wo.base = ng_store_base(s);
     ng_writer *w = NULL;
-    int rc = ng_writer_new(&w, ctx, NULL, f, &wo, err) || ng_store_export(s, w, NULL, err);
+    int rc = ng_writer_new(&w, ctx, NULL, f, &wo, err) || ng_store_export(s, w, err);
     ng_writer_free(w);
     if (!rc && (fflush(f) || fseek(f, 0, SEEK_SET)))
         rc = ng_error_set(err, NG_EIO, "the temporary export could not be written");

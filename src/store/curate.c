@@ -1,7 +1,9 @@
 /* Curation: the user's corrections to linking (merge, split, alias add and
  * remove). Each is applied to what is stored and written to the curations
- * table, which ng_store_add consults before its own rules, so a correction
- * also holds for every article added later. */
+ * table, which ng_store_add consults for every article added later and the
+ * linker obeys (a split name and a removed alias stay apart). ENTITY
+ * arguments name entities as the user sees them: the cluster of rows the
+ * linker made, named by one of them. */
 #include "store_int.h"
 #include "newsgraph/graph.h"
 
@@ -31,7 +33,10 @@ static char *dup_col(sqlite3_stmt *st, int i)
     return strdup(v ? v : "");
 }
 
-#define ENTITY_COLUMNS "e.id, e.iri, e.type, e.name, e.folded, coalesce(e.lang, 'es')"
+/* the row naming the cluster of the rows e found, with the cluster's class */
+#define ENTITY_COLUMNS "r.id, r.iri, k.type, r.name, r.folded, coalesce(r.lang, 'es')"
+#define ENTITY_ROOT                                                                                \
+    " JOIN temp.clusters k ON k.entity_id = e.id JOIN entities r ON r.id = k.root_id"
 
 /* Run a query yielding ENTITY_COLUMNS with ?1 = the argument as given and
  * ?2 = its folded form. Returns the number of rows (the first is in *e), or
@@ -67,15 +72,17 @@ static int entities_where(ng_store *s, const char *sql, const char *arg, entity 
 static int resolve(ng_store *s, const char *arg, entity *e, ng_error *err)
 {
     static const char *const sql[] = {
-        "SELECT " ENTITY_COLUMNS " FROM entities e WHERE e.iri = ?1 AND ?2 IS NOT NULL",
-        "SELECT " ENTITY_COLUMNS " FROM curations c JOIN entities e ON e.iri = c.to_iri"
+        "SELECT " ENTITY_COLUMNS " FROM entities e" ENTITY_ROOT " WHERE e.iri = ?1 AND ?2 IS NOT"
+        " NULL",
+        "SELECT " ENTITY_COLUMNS " FROM curations c JOIN entities e ON e.iri = c.to_iri" ENTITY_ROOT
         " WHERE c.op = 'merge' AND c.from_iri = ?1 AND ?2 IS NOT NULL",
-        "SELECT " ENTITY_COLUMNS " FROM entities e WHERE e.folded = ?2 AND ?1 IS NOT NULL"
-        " ORDER BY e.id",
-        "SELECT " ENTITY_COLUMNS " FROM entities e WHERE ?1 IS NOT NULL AND e.id IN"
-        " (SELECT entity_id FROM aliases WHERE folded = ?2) ORDER BY e.id"};
+        "SELECT DISTINCT " ENTITY_COLUMNS " FROM entities e" ENTITY_ROOT " WHERE e.folded = ?2"
+        " AND ?1 IS NOT NULL ORDER BY r.iri",
+        "SELECT DISTINCT " ENTITY_COLUMNS " FROM entities e" ENTITY_ROOT " WHERE ?1 IS NOT NULL"
+        " AND e.id IN (SELECT entity_id FROM aliases WHERE folded = ?2) ORDER BY r.iri"};
     memset(e, 0, sizeof *e);
-    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+    int rc = ng__store_clusters(s, err);
+    for (size_t i = 0; !rc && i < sizeof sql / sizeof *sql; i++) {
         ng_buf others = {0};
         int n = entities_where(s, sql[i], arg, e, &others);
         if (n == 1) {
@@ -83,16 +90,14 @@ static int resolve(ng_store *s, const char *arg, entity *e, ng_error *err)
             return 0;
         }
         entity_free(e);
-        int rc = 0;
         if (n < 0)
             rc = ng__store_db_error(s, err, NG_EIO, arg);
         else if (n > 1)
             rc = ng_error_set(err, NG_EINVAL, "'%s' names %d entities (%s%s); give an IRI", arg, n,
                               others.data ? others.data : "", n > 4 ? ", ..." : "");
         ng_buf_free(&others);
-        if (rc) return rc;
     }
-    return ng_error_set(err, NG_EINVAL, "no entity named '%s' in the store", arg);
+    return rc ? rc : ng_error_set(err, NG_EINVAL, "no entity named '%s' in the store", arg);
 }
 
 /* The entity and the folded name a correction is about (*f malloc'd). */
@@ -158,7 +163,8 @@ static int record(ng_store *s, const char *op, const char *name, const char *fol
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Each correction runs in one write transaction: all of it or nothing. */
+/* Each correction runs in one write transaction, from finding its entities
+ * to recording it: all of it or nothing. */
 static int begin(ng_store *s, ng_error *err)
 {
     return ng__store_exec(s, "BEGIN IMMEDIATE", err);
@@ -166,6 +172,7 @@ static int begin(ng_store *s, ng_error *err)
 
 static int finish(ng_store *s, int failed, ng_error *err, const char *what)
 {
+    s->serial++; /* the clusters are made again from what is stored now */
     if (failed) {
         int rc = ng__store_db_error(s, err, NG_EIO, what);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -174,20 +181,66 @@ static int finish(ng_store *s, int failed, ng_error *err, const char *what)
     return ng__store_exec(s, "COMMIT", err);
 }
 
+/* A correction refused before it changed anything. */
+static int refuse(ng_store *s, int rc)
+{
+    if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->serial++;
+    return rc;
+}
+
+/* The rows of the cluster named by row root (members[0..n)), malloc'd. */
+static int members_of(ng_store *s, sqlite3_int64 root, entity **out, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT e.id, e.iri, e.type, e.name, e.folded, coalesce(e.lang, 'es')"
+                           " FROM temp.clusters m JOIN entities e ON e.id = m.entity_id"
+                           " WHERE m.root_id = ? ORDER BY e.iri",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(st, 1, root);
+    size_t cap = 0;
+    int rc = 0, step;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (NG_GROW(*out, cap, *n + 1)) {
+            rc = -1;
+            break;
+        }
+        entity *e = &(*out)[(*n)++];
+        e->id = sqlite3_column_int64(st, 0);
+        e->iri = dup_col(st, 1);
+        e->type = dup_col(st, 2);
+        e->name = dup_col(st, 3);
+        e->folded = dup_col(st, 4);
+        e->lang = dup_col(st, 5);
+        if (!e->iri || !e->type || !e->name || !e->folded || !e->lang) rc = -1;
+    }
+    sqlite3_finalize(st);
+    return rc || step != SQLITE_DONE ? -1 : 0;
+}
+
+static void members_free(entity *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        entity_free(&m[i]);
+    free(m);
+}
+
 /* ---- merge ------------------------------------------------------------------ */
 
 static int move_everything(ng_store *s, const entity *k, const entity *o)
 {
     static const char *const sql[] = {
-        "UPDATE links SET entity_id = ?4 WHERE entity_id = ?5",
+        "UPDATE links SET entity_id = ?4, rule = 'curated-merge' WHERE entity_id = ?5",
         "UPDATE claims SET subject_id = ?4 WHERE subject_id = ?5",
         "UPDATE claims SET object_id = ?4 WHERE object_id = ?5",
         "UPDATE claims SET speaker_id = ?4 WHERE speaker_id = ?5",
         "INSERT OR IGNORE INTO aliases SELECT ?4, folded, label, lang FROM aliases"
         " WHERE entity_id = ?5 ORDER BY rowid",
         "DELETE FROM aliases WHERE entity_id = ?5",
-        "UPDATE OR IGNORE name_keys SET entity_id = ?4 WHERE entity_id = ?5",
-        "DELETE FROM name_keys WHERE entity_id = ?5",
         /* what keep lacks, other may know: a class, labels, a Wikidata id */
         "UPDATE entities SET"
         " type = CASE WHEN type = 'Entity' THEN (SELECT type FROM entities WHERE id = ?5)"
@@ -208,22 +261,32 @@ static int move_everything(ng_store *s, const entity *k, const entity *o)
     return 0;
 }
 
+/* Every row of other's cluster goes into keep's naming row. */
+static int merge_apply(ng_store *s, const entity *k, const entity *o)
+{
+    entity *m;
+    size_t n;
+    int rc = members_of(s, o->id, &m, &n);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = move_everything(s, k, &m[i]) ||
+             record(s, "merge", m[i].name, m[i].folded, m[i].iri, k->iri);
+    members_free(m, n);
+    return rc;
+}
+
 int ng_store_merge(ng_store *s, const char *keep, const char *other, ng_error *err)
 {
-    entity k, o;
-    int rc = resolve(s, keep, &k, err);
+    entity k = {0}, o = {0};
+    int rc = begin(s, err);
     if (rc) return rc;
-    if ((rc = resolve(s, other, &o, err))) {
-        entity_free(&k);
-        return rc;
+    if (!(rc = resolve(s, keep, &k, err)) && !(rc = resolve(s, other, &o, err))) {
+        if (k.id == o.id)
+            rc = ng_error_set(err, NG_EINVAL, "'%s' and '%s' are one entity already (%s)", keep,
+                              other, k.iri);
+        else
+            rc = finish(s, merge_apply(s, &k, &o), err, "merge");
     }
-    if (k.id == o.id)
-        rc = ng_error_set(err, NG_EINVAL, "'%s' and '%s' are one entity already (%s)", keep, other,
-                          k.iri);
-    else if (!(rc = begin(s, err)))
-        rc = finish(
-            s, move_everything(s, &k, &o) || record(s, "merge", o.name, o.folded, o.iri, k.iri),
-            err, "merge");
+    if (rc) refuse(s, rc);
     entity_free(&k);
     entity_free(&o);
     return rc;
@@ -264,7 +327,6 @@ static sqlite3_int64 split_target(ng_store *s, const entity *e, const char *name
     sqlite3_bind_text(ins, 5, e->lang, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(ins) == SQLITE_DONE) id = sqlite3_last_insert_rowid(s->db), *made = 1;
     sqlite3_finalize(ins);
-    if (id && *made && ng__store_add_name_keys(s, NULL, id, ng__store_fold(s, name))) id = 0;
     return id;
 }
 
@@ -296,114 +358,42 @@ static int move_mention(ng_store *s, sqlite3_int64 link, sqlite3_int64 article, 
     return 0;
 }
 
-/* The mentions of e written name (folded f), moved to entity `to`. */
+/* The mentions written name (folded f) of any row of e's cluster but `to`,
+ * moved to `to`; the number moved, -1 on an error. */
 static long move_mentions(ng_store *s, const entity *e, const char *f, sqlite3_int64 to)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT rowid, article_id, mention, surface FROM links"
-                           " WHERE entity_id = ? ORDER BY rowid",
+                           "SELECT l.rowid, l.article_id, l.mention, l.surface, l.entity_id"
+                           " FROM temp.clusters m JOIN links l ON l.entity_id = m.entity_id"
+                           " WHERE m.root_id = ?1 AND l.entity_id != ?2 ORDER BY l.rowid",
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
     sqlite3_bind_int64(st, 1, e->id);
+    sqlite3_bind_int64(st, 2, to);
     long moved = 0;
     int step;
     /* collect first: the moves change the rows being read */
-    sqlite3_int64(*rows)[4] = NULL;
+    sqlite3_int64(*rows)[5] = NULL;
     size_t n = 0, cap = 0;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if (strcmp(ng__store_fold(s, (const char *)sqlite3_column_text(st, 3)), f) != 0) continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 16;
-            void *p = realloc(rows, cap * sizeof *rows);
-            if (!p) break;
-            rows = p;
-        }
+        if (NG_GROW(rows, cap, n + 1)) break;
         rows[n][0] = sqlite3_column_int64(st, 0);
         rows[n][1] = sqlite3_column_int64(st, 1);
         rows[n][2] = sqlite3_column_type(st, 2) != SQLITE_NULL;
         rows[n][3] = sqlite3_column_int64(st, 2);
+        rows[n][4] = sqlite3_column_int64(st, 4);
         n++;
     }
     sqlite3_finalize(st);
     if (step != SQLITE_DONE) moved = -1;
     for (size_t i = 0; moved >= 0 && i < n; i++)
-        moved = move_mention(s, rows[i][0], rows[i][1], (int)rows[i][2], rows[i][3], e->id, to)
+        moved = move_mention(s, rows[i][0], rows[i][1], (int)rows[i][2], rows[i][3], rows[i][4], to)
                     ? -1
                     : moved + 1;
     free(rows);
     return moved;
-}
-
-static int split_apply(ng_store *s, const entity *e, const char *name, const char *f, long *moved,
-                       char **iri)
-{
-    int made = 0;
-    sqlite3_int64 to = split_target(s, e, name, iri, &made);
-    if (!to) return -1;
-    long n = move_mentions(s, e, f, to);
-    if (n < 0) return -1;
-    if (moved) *moved = n;
-    /* nothing to move: no node without mentions, only the rule for later */
-    if (!n && made &&
-        (run(s, "DELETE FROM name_keys WHERE entity_id = ?4", NULL, NULL, NULL, to, 0) ||
-         run(s, "DELETE FROM entities WHERE id = ?4", NULL, NULL, NULL, to, 0)))
-        return -1;
-    return run(s, "DELETE FROM aliases WHERE entity_id = ?4 AND folded = ?1", f, NULL, NULL, e->id,
-               0) ||
-           ((n || !made) && run(s, "INSERT OR IGNORE INTO aliases VALUES(?4, ?1, ?2, ?3)", f, name,
-                                e->lang, to, 0)) ||
-           run(s, "DELETE FROM curations WHERE op = 'alias' AND folded = ?1 AND to_iri = ?2", f,
-               e->iri, NULL, 0, 0) ||
-           record(s, "split", name, f, e->iri, *iri);
-}
-
-int ng_store_split(ng_store *s, const char *entity_name, const char *name, long *moved, char **iri,
-                   ng_error *err)
-{
-    entity e;
-    char *to_iri = NULL, *f = NULL;
-    if (moved) *moved = 0;
-    if (iri) *iri = NULL;
-    int rc = entity_and_name(s, entity_name, name, &e, &f, err);
-    if (rc) return rc;
-    if (strcmp(f, e.folded) == 0)
-        rc = ng_error_set(err, NG_EINVAL,
-                          "'%s' is the canonical name of %s: split its other names off, or "
-                          "merge it into another entity",
-                          name, e.iri);
-    else if (!(rc = begin(s, err)))
-        rc = finish(s, split_apply(s, &e, name, f, moved, &to_iri), err, "split");
-    if (!rc && iri)
-        *iri = to_iri;
-    else
-        free(to_iri);
-    free(f);
-    entity_free(&e);
-    return rc;
-}
-
-/* ---- aliases ------------------------------------------------------------------ */
-
-int ng_store_alias_add(ng_store *s, const char *entity_name, const char *name, ng_error *err)
-{
-    entity e;
-    char *f = NULL;
-    int rc = entity_and_name(s, entity_name, name, &e, &f, err);
-    if (rc) return rc;
-    if (!(rc = begin(s, err)))
-        rc = finish(s,
-                    run(s, "INSERT OR IGNORE INTO aliases VALUES(?4, ?1, ?2, ?3)", f, name, e.lang,
-                        e.id, 0) ||
-                        run(s,
-                            "DELETE FROM curations WHERE folded = ?1 AND (op = 'alias' OR (op IN"
-                            " ('split', 'unalias') AND from_iri = ?2))",
-                            f, e.iri, NULL, 0, 0) ||
-                        record(s, "alias", name, f, NULL, e.iri),
-                    err, "alias add");
-    free(f);
-    entity_free(&e);
-    return rc;
 }
 
 static long count_where(ng_store *s, const char *sql, const char *text, sqlite3_int64 id)
@@ -419,28 +409,125 @@ static long count_where(ng_store *s, const char *sql, const char *text, sqlite3_
     return n;
 }
 
+static int split_apply(ng_store *s, const entity *e, const char *name, const char *f, long *moved,
+                       char **iri)
+{
+    int made = 0;
+    sqlite3_int64 to = split_target(s, e, name, iri, &made);
+    if (!to) return -1;
+    /* a row of the cluster already named so leaves it with all its mentions */
+    sqlite3_stmt *st = NULL;
+    long n = -1;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT count(*) FROM temp.clusters m JOIN links l ON l.entity_id ="
+                           " m.entity_id WHERE m.root_id = ? AND l.entity_id = ?",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, e->id);
+        sqlite3_bind_int64(st, 2, to);
+        if (sqlite3_step(st) == SQLITE_ROW) n = (long)sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    long more = n < 0 ? -1 : move_mentions(s, e, f, to);
+    if (more < 0) return -1;
+    n += more;
+    if (moved) *moved = n;
+    /* nothing to move: no node without mentions, only the rule for later */
+    if (!n && made && run(s, "DELETE FROM entities WHERE id = ?4", NULL, NULL, NULL, to, 0))
+        return -1;
+    return run(s,
+               "DELETE FROM aliases WHERE folded = ?1 AND entity_id != ?5 AND entity_id IN"
+               " (SELECT entity_id FROM temp.clusters WHERE root_id = ?4)",
+               f, NULL, NULL, e->id, to) ||
+           ((n || !made) && run(s, "INSERT OR IGNORE INTO aliases VALUES(?4, ?1, ?2, ?3)", f, name,
+                                e->lang, to, 0)) ||
+           run(s, "DELETE FROM curations WHERE op = 'alias' AND folded = ?1 AND to_iri = ?2", f,
+               e->iri, NULL, 0, 0) ||
+           record(s, "split", name, f, e->iri, *iri);
+}
+
+int ng_store_split(ng_store *s, const char *entity_name, const char *name, long *moved, char **iri,
+                   ng_error *err)
+{
+    entity e = {0};
+    char *to_iri = NULL, *f = NULL;
+    if (moved) *moved = 0;
+    if (iri) *iri = NULL;
+    int rc = begin(s, err);
+    if (rc) return rc;
+    if (!(rc = entity_and_name(s, entity_name, name, &e, &f, err))) {
+        if (strcmp(f, e.folded) == 0)
+            rc = ng_error_set(err, NG_EINVAL,
+                              "'%s' is the canonical name of %s: split its other names off, or "
+                              "merge it into another entity",
+                              name, e.iri);
+        else
+            rc = finish(s, split_apply(s, &e, name, f, moved, &to_iri), err, "split");
+    }
+    if (rc) refuse(s, rc);
+    if (!rc && iri)
+        *iri = to_iri;
+    else
+        free(to_iri);
+    free(f);
+    entity_free(&e);
+    return rc;
+}
+
+/* ---- aliases ------------------------------------------------------------------ */
+
+int ng_store_alias_add(ng_store *s, const char *entity_name, const char *name, ng_error *err)
+{
+    entity e = {0};
+    char *f = NULL;
+    int rc = begin(s, err);
+    if (rc) return rc;
+    if (!(rc = entity_and_name(s, entity_name, name, &e, &f, err)))
+        rc = finish(s,
+                    run(s, "INSERT OR IGNORE INTO aliases VALUES(?4, ?1, ?2, ?3)", f, name, e.lang,
+                        e.id, 0) ||
+                        run(s,
+                            "DELETE FROM curations WHERE folded = ?1 AND (op = 'alias' OR (op IN"
+                            " ('split', 'unalias') AND from_iri = ?2))",
+                            f, e.iri, NULL, 0, 0) ||
+                        record(s, "alias", name, f, NULL, e.iri),
+                    err, "alias add");
+    if (rc) refuse(s, rc);
+    free(f);
+    entity_free(&e);
+    return rc;
+}
+
 int ng_store_alias_remove(ng_store *s, const char *entity_name, const char *name, ng_error *err)
 {
-    entity e;
+    entity e = {0};
     char *f = NULL;
-    int rc = entity_and_name(s, entity_name, name, &e, &f, err);
+    int rc = begin(s, err);
     if (rc) return rc;
-    if (strcmp(f, e.folded) == 0)
+    if ((rc = entity_and_name(s, entity_name, name, &e, &f, err))) {
+        /* refused below */
+    } else if (strcmp(f, e.folded) == 0) {
         rc = ng_error_set(err, NG_EINVAL,
                           "'%s' is the canonical name of %s, not an alias: use merge or split",
                           name, e.iri);
-    else if (count_where(s, "SELECT count(*) FROM aliases WHERE folded = ?1 AND entity_id = ?2", f,
-                         e.id) <= 0)
+    } else if (count_where(s,
+                           "SELECT count(*) FROM aliases WHERE folded = ?1 AND entity_id IN"
+                           " (SELECT entity_id FROM temp.clusters WHERE root_id = ?2)",
+                           f, e.id) <= 0) {
         rc = ng_error_set(err, NG_EINVAL, "%s has no alias '%s'", e.iri, name);
-    else if (!(rc = begin(s, err)))
-        rc = finish(
-            s,
-            run(s, "DELETE FROM aliases WHERE entity_id = ?4 AND folded = ?1", f, NULL, NULL, e.id,
-                0) ||
-                run(s, "DELETE FROM curations WHERE op = 'alias' AND folded = ?1 AND to_iri = ?2",
-                    f, e.iri, NULL, 0, 0) ||
-                record(s, "unalias", name, f, e.iri, NULL),
-            err, "alias remove");
+    } else {
+        rc = finish(s,
+                    run(s,
+                        "DELETE FROM aliases WHERE folded = ?1 AND entity_id IN"
+                        " (SELECT entity_id FROM temp.clusters WHERE root_id = ?4)",
+                        f, NULL, NULL, e.id, 0) ||
+                        run(s,
+                            "DELETE FROM curations WHERE op = 'alias' AND folded = ?1 AND"
+                            " to_iri = ?2",
+                            f, e.iri, NULL, 0, 0) ||
+                        record(s, "unalias", name, f, e.iri, NULL),
+                    err, "alias remove");
+    }
+    if (rc) refuse(s, rc);
     free(f);
     entity_free(&e);
     return rc;

@@ -83,8 +83,17 @@ static const char *const schema_v3 =
     "DELETE FROM name_keys WHERE kind = 'word';"
     "UPDATE links SET type = (SELECT e.type FROM entities e WHERE e.id = links.entity_id);";
 
+/* Version 4: an entity row is one entity as articles name it (one row per
+ * IRI, as extract names them); which rows are one is worked out by the
+ * linker when the store is read, from all of them, so that the order the
+ * articles came in does not matter. The keys that matched names as they
+ * were added go. */
+static const char *const schema_v4 = "DROP INDEX entities_head; DROP INDEX entities_tail;"
+                                     " DROP TABLE name_keys;"
+                                     " CREATE INDEX links_article ON links(article_id);";
+
 /* migrations[v - 1] takes a store from version v - 1 to v */
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
 
 int ng__store_db_error(ng_store *s, ng_error *err, int code, const char *what)
 {
@@ -166,27 +175,11 @@ static int check_existing(ng_store *s, const char *path, ng_error *err)
 /* Bring the schema from version `from` (0 = nothing yet) to the current one.
  * Inside the opening write transaction: nobody else migrates at the same
  * time, and a failure leaves the old version whole. */
-/* name_keys of the entities stored before schema 2, and again at 3 */
-static int fill_name_keys(ng_store *s, ng_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT id, folded FROM entities", -1, &st, NULL) != SQLITE_OK)
-        return ng__store_db_error(s, err, NG_EIO, "migration");
-    int rc = 0, step;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
-        rc = ng__store_add_name_keys(s, NULL, sqlite3_column_int64(st, 0),
-                                     (const char *)sqlite3_column_text(st, 1));
-    sqlite3_finalize(st);
-    return rc || step != SQLITE_DONE ? ng__store_db_error(s, err, NG_EIO, "migration") : 0;
-}
-
 static int migrate(ng_store *s, long from, ng_error *err)
 {
     int rc = 0;
-    for (long v = from; !rc && v < NG_STORE_SCHEMA_VERSION; v++) {
+    for (long v = from; !rc && v < NG_STORE_SCHEMA_VERSION; v++)
         rc = ng__store_exec(s, migrations[v], err);
-        if (!rc && (v + 1 == 2 || v + 1 == 3)) rc = fill_name_keys(s, err);
-    }
     char sql[128];
     snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d", NG_APPLICATION_ID,
              NG_STORE_SCHEMA_VERSION);
@@ -318,9 +311,8 @@ const char *ng__store_fold(ng_store *s, const char *text)
 }
 
 typedef struct stmts {
-    sqlite3_stmt *find_iri, *find_alias, *by_key, *insert_entity, *touch_entity, *insert_alias,
-        *insert_link, *insert_claim, *find_similar, *curated_alias, *merged_into, *kept_apart,
-        *insert_key;
+    sqlite3_stmt *find_iri, *insert_entity, *vote_type, *best_name, *rename, *insert_alias,
+        *insert_link, *insert_claim, *curated_alias, *merged_into, *kept_apart;
 } stmts;
 
 static void finalize_all(stmts *q)
@@ -334,23 +326,24 @@ static int prepare_all(ng_store *s, stmts *q)
 {
     static const char *const sql[] = {
         "SELECT id FROM entities WHERE iri=?",
-        "SELECT DISTINCT e.id, e.type FROM aliases a JOIN entities e ON e.id=a.entity_id"
-        " WHERE a.folded=?",
-        "SELECT DISTINCT e.id FROM name_keys k CROSS JOIN entities e ON e.id = k.entity_id"
-        " WHERE k.kind = ?1 AND k.key = ?2 AND e.type = ?3",
         "INSERT INTO entities(iri,type,name,folded,lang,label_en,label_es,qid,gaz_id)"
         " VALUES(?,?,?,?,?,?,?,?,?)",
         "UPDATE entities SET type=" NG_VOTED_TYPE("?1") " WHERE id=?1 AND gaz_id IS NULL",
+        /* the name it is given most often, in its language (ties: the
+         * smaller), as extract chooses it; mentions the user's corrections
+         * brought (a merged entity's) do not rename it */
+        "SELECT l.surface, coalesce(a.lang, 'es') FROM links l JOIN articles a"
+        " ON a.id = l.article_id WHERE l.entity_id = ? AND l.rule NOT GLOB 'curated-*'"
+        " GROUP BY l.surface, a.lang"
+        " ORDER BY count(*) DESC, l.surface, a.lang LIMIT 1",
+        "UPDATE entities SET name = ?2, folded = ?3, lang = ?4 WHERE id = ?1"
+        " AND (name != ?2 OR lang IS NOT ?4)",
         "INSERT OR IGNORE INTO aliases VALUES(?,?,?,?)",
         "INSERT INTO links(article_id,entity_id,surface,rule,mention,type) VALUES(?,?,?,?,?,?)",
         "INSERT INTO claims(article_id,subject_id,property,object_id,pattern,confidence,"
         "modality,speaker_id,sentence,char_start,char_end,when_kind,when_rel,when_value,"
         "qty_value,qty_bound,qty_unit,subject_mention,object_mention,speaker_mention,direct)"
         " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        /* candidates share the first or the last three letters (indexed) */
-        "SELECT id, folded, type FROM entities WHERE gaz_id IS NULL AND substr(folded, 1, 3) = ?1"
-        " AND length(folded) BETWEEN ?3 AND ?4 UNION SELECT id, folded, type FROM entities"
-        " WHERE gaz_id IS NULL AND substr(folded, -3) = ?2 AND length(folded) BETWEEN ?3 AND ?4",
         /* the user's corrections, newest first */
         "SELECT e.id FROM curations c JOIN entities e ON e.iri = c.to_iri"
         " WHERE c.op = 'alias' AND c.folded = ? ORDER BY c.id DESC LIMIT 1",
@@ -358,116 +351,11 @@ static int prepare_all(ng_store *s, stmts *q)
         " WHERE c.op = 'merge' AND c.from_iri = ? ORDER BY c.id DESC LIMIT 1",
         "SELECT c.op, (SELECT id FROM entities WHERE iri = c.to_iri) FROM curations c"
         " JOIN entities e ON e.iri = c.from_iri WHERE c.op IN ('split', 'unalias')"
-        " AND c.folded = ?1 AND e.id = ?2 ORDER BY c.id DESC LIMIT 1",
-        "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)"};
+        " AND c.folded = ?1 AND e.id = ?2 ORDER BY c.id DESC LIMIT 1"};
     sqlite3_stmt **p = (sqlite3_stmt **)q;
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
         if (sqlite3_prepare_v2(s->db, sql[i], -1, &p[i], NULL) != SQLITE_OK) return -1;
     return 0;
-}
-
-static int compatible(const char *stored, ng_type t);
-
-/* Keys of a name of several words: its surnames as the linker reads them
- * (the last word; for three words or more also the last two: "rodriguez
- * zapatero") and its initials. Never the first word: a bare given name
- * links nobody. */
-int ng__store_add_name_keys(ng_store *s, sqlite3_stmt *insert, sqlite3_int64 id, const char *folded)
-{
-    const char *space = strchr(folded, ' ');
-    if (!space) return 0;
-    const char *last = strrchr(folded, ' ') + 1, *two = "";
-    if (last - 1 > space) {
-        two = last - 1;
-        while (two > folded && two[-1] != ' ')
-            two--;
-    }
-    char init[16];
-    ng_link_initials(folded, init, sizeof init);
-    const char *keys[][2] = {{"surname", last}, {"surname", two}, {"initials", init}};
-    sqlite3_stmt *st = insert;
-    if (!st && sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)", -1, &st,
-                                  NULL) != SQLITE_OK)
-        return -1;
-    int rc = 0;
-    for (size_t i = 0; !rc && i < sizeof keys / sizeof *keys; i++) {
-        if (!*keys[i][1]) continue;
-        sqlite3_bind_text(st, 1, keys[i][0], -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, keys[i][1], -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(st, 3, id);
-        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-        sqlite3_reset(st);
-    }
-    if (st != insert) sqlite3_finalize(st);
-    return rc;
-}
-
-/* One entity found by a name key ("surname" or "initials") among the stored
- * entities of one class: its id, 0 for none; *found counts the matches. */
-static sqlite3_int64 by_name_key(sqlite3_stmt *st, const char *kind, const char *key,
-                                 const char *type, int *found)
-{
-    sqlite3_int64 id = 0;
-    *found = 0;
-    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, type, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW)
-        id = sqlite3_column_int64(st, 0), (*found)++;
-    sqlite3_reset(st);
-    return id;
-}
-
-/* An acronym ("CNE") against the stored organisations whose words it spells;
- * one match only. */
-static sqlite3_int64 acronym_entity(stmts *q, const char *f)
-{
-    size_t n = strlen(f);
-    if (n < 2 || n > 8 || strchr(f, ' ')) return 0;
-    int found;
-    sqlite3_int64 id = by_name_key(q->by_key, "initials", f, "Organization", &found);
-    return found == 1 ? id : 0;
-}
-
-/* Spelling variants of one transliterated name ("Zelenski", "Zelensky",
- * "Zelenskyy"; "Pionyang", "Pyongyang"): the same first or last three
- * letters, similarity 1 - distance/length at least NG_SPELLING_SIMILARITY.
- * Returns the one match, 0 for none; *ambiguous is set when two stored
- * entities fit equally well. */
-#define NG_SPELLING_SIMILARITY 0.85
-static sqlite3_int64 similar_entity(stmts *q, const char *f, ng_type t, int *ambiguous)
-{
-    size_t n = strlen(f);
-    *ambiguous = 0;
-    if (n < 6) return 0;
-    sqlite3_bind_text(q->find_similar, 1, f, 3, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q->find_similar, 2, f + n - 3, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(q->find_similar, 3, (int)n - 2);
-    sqlite3_bind_int(q->find_similar, 4, (int)n + 2);
-    sqlite3_int64 best = 0;
-    double best_sim = 0;
-    while (sqlite3_step(q->find_similar) == SQLITE_ROW) {
-        const char *g = (const char *)sqlite3_column_text(q->find_similar, 1);
-        if (!compatible((const char *)sqlite3_column_text(q->find_similar, 2), t)) continue;
-        size_t len = n > strlen(g) ? n : strlen(g);
-        double sim = 1.0 - (double)ng_link_edit_distance(f, g) / (double)len;
-        if (sim < NG_SPELLING_SIMILARITY) continue;
-        if (sim > best_sim) {
-            best_sim = sim;
-            best = sqlite3_column_int64(q->find_similar, 0);
-            *ambiguous = 0;
-        } else if (sim == best_sim) {
-            *ambiguous = 1;
-        }
-    }
-    sqlite3_reset(q->find_similar);
-    return *ambiguous ? 0 : best;
-}
-
-static int compatible(const char *stored, ng_type t)
-{
-    return t == NG_TYPE_ENTITY || strcmp(stored, "Entity") == 0 ||
-           strcmp(stored, ng_type_name(t)) == 0;
 }
 
 static sqlite3_int64 first_id(sqlite3_stmt *st)
@@ -475,48 +363,6 @@ static sqlite3_int64 first_id(sqlite3_stmt *st)
     sqlite3_int64 id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     return id;
-}
-
-/* The matching rules, without the user's corrections. */
-static sqlite3_int64 match_entity(stmts *q, const ng_entity_view *v, const char *f,
-                                  const char **rule)
-{
-    sqlite3_int64 id = 0;
-    int found = 0;
-    sqlite3_bind_text(q->find_alias, 1, f, -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(q->find_alias) == SQLITE_ROW)
-        if (compatible((const char *)sqlite3_column_text(q->find_alias, 1), v->type))
-            id = sqlite3_column_int64(q->find_alias, 0), found++;
-    sqlite3_reset(q->find_alias);
-    if (found == 1) {
-        *rule = "alias";
-        return id;
-    }
-    id = 0;
-    found = 0;
-    const char *sp = strchr(f, ' ');
-    if ((v->type == NG_TYPE_PERSON || v->type == NG_TYPE_ENTITY) && *f &&
-        (!sp || !strchr(sp + 1, ' '))) {
-        id = by_name_key(q->by_key, "surname", f, "Person", &found);
-        if (found == 1) {
-            *rule = "surname";
-            return id;
-        }
-    }
-    if ((v->type == NG_TYPE_ORGANIZATION || v->type == NG_TYPE_ENTITY) &&
-        (id = acronym_entity(q, f))) {
-        *rule = "acronym";
-        return id;
-    }
-    int ambiguous;
-    id = similar_entity(q, f, v->type, &ambiguous);
-    if (id) {
-        *rule = "similar-spelling";
-        return id;
-    }
-    /* two equally good candidates: keep a new node, and say why */
-    if (ambiguous || found > 1) *rule = "new-ambiguous";
-    return 0;
 }
 
 /* Whether the user split the folded name f off entity id, or removed it from
@@ -531,49 +377,33 @@ static int kept_apart(stmts *q, const char *f, sqlite3_int64 id, sqlite3_int64 *
     return apart;
 }
 
-/* A name the user split off an entity, or removed from it, never links to it
- * again: a split sends it to the entity it was split into; a removed alias
- * makes a new node, except where the name is the entity's own IRI (one IRI
- * cannot name two nodes). */
-static sqlite3_int64 respect_corrections(stmts *q, const char *f, sqlite3_int64 id, int by_iri,
-                                         const char **rule)
-{
-    sqlite3_int64 to;
-    if (!kept_apart(q, f, id, &to)) return id;
-    if (to && to != id) {
-        *rule = "curated-split";
-        return to;
-    }
-    if (by_iri) return id;
-    *rule = "curated-apart";
-    return 0;
-}
-
-/* The stored entity one extracted entity is, and the rule that says so;
- * 0 when it is new. The user's corrections come first; two equally good
- * candidates are no match. */
-static sqlite3_int64 link_entity(stmts *q, const ng_entity_view *v, const char *f, const char *iri,
-                                 const char **rule)
+/* The stored entity an extracted one goes to, and why; 0 when it is new.
+ * Only the user's corrections send it anywhere but the row of its own IRI:
+ * a name the user made an alias goes to its entity, an IRI merged away to
+ * the entity it was merged into, and a name split off an entity to the one
+ * it was split into. Which rows are one entity the linker decides when the
+ * store is read (ng__store_clusters). */
+static sqlite3_int64 stored_entity(stmts *q, const ng_entity_view *v, const char *f,
+                                   const char *iri, const char **rule)
 {
     sqlite3_bind_text(q->curated_alias, 1, f, -1, SQLITE_TRANSIENT);
     sqlite3_int64 id = first_id(q->curated_alias);
-    if (id) {
+    if (id)
         *rule = "curated-alias";
-        return id;
+    else {
+        sqlite3_bind_text(q->find_iri, 1, iri, -1, SQLITE_TRANSIENT);
+        if ((id = first_id(q->find_iri))) *rule = v->gaz_id ? "gazetteer-id" : "same-name";
     }
-    sqlite3_bind_text(q->find_iri, 1, iri, -1, SQLITE_TRANSIENT);
-    if ((id = first_id(q->find_iri))) {
-        *rule = v->gaz_id ? "gazetteer-id" : "same-name";
-        return respect_corrections(q, f, id, 1, rule);
+    if (!id) {
+        sqlite3_bind_text(q->merged_into, 1, iri, -1, SQLITE_TRANSIENT);
+        if ((id = first_id(q->merged_into))) *rule = "curated-merge";
     }
-    sqlite3_bind_text(q->merged_into, 1, iri, -1, SQLITE_TRANSIENT);
-    if ((id = first_id(q->merged_into))) {
-        *rule = "curated-merge";
-        return respect_corrections(q, f, id, 1, rule);
+    sqlite3_int64 to;
+    if (id && kept_apart(q, f, id, &to) && to && to != id) {
+        *rule = "curated-split";
+        id = to;
     }
-    if (v->gaz_id) return 0; /* known entities are named by their id only */
-    id = match_entity(q, v, f, rule);
-    return id ? respect_corrections(q, f, id, 0, rule) : 0;
+    return id;
 }
 
 static void bind_opt(sqlite3_stmt *st, int i, const char *v)
@@ -591,14 +421,6 @@ static int step_done(sqlite3_stmt *st)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Whether folded alias a is the first word of folded name n of several
- * words: a given name, which names nobody across articles. */
-static int first_word_of(const char *a, const char *n)
-{
-    size_t k = strlen(a);
-    return k && !strchr(a, ' ') && strncmp(n, a, k) == 0 && n[k] == ' ';
-}
-
 /* A name the user split off or removed from this entity is not re-added. */
 static int add_alias(stmts *q, sqlite3_int64 id, const char *label, const char *f, const char *lang)
 {
@@ -610,42 +432,57 @@ static int add_alias(stmts *q, sqlite3_int64 id, const char *label, const char *
     return step_done(q->insert_alias);
 }
 
+/* The entity's class and name after a new mention: the ones most of its
+ * mentions support, whatever order they came in. */
+static int vote(ng_store *s, stmts *q, sqlite3_int64 id)
+{
+    sqlite3_bind_int64(q->vote_type, 1, id);
+    if (step_done(q->vote_type)) return -1;
+    sqlite3_bind_int64(q->best_name, 1, id);
+    int step = sqlite3_step(q->best_name), rc = step == SQLITE_ROW || step == SQLITE_DONE ? 0 : -1;
+    if (step == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(q->best_name, 0);
+        sqlite3_bind_int64(q->rename, 1, id);
+        sqlite3_bind_text(q->rename, 2, name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q->rename, 3, ng__store_fold(s, name), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q->rename, 4, (const char *)sqlite3_column_text(q->best_name, 1), -1,
+                          SQLITE_TRANSIENT);
+        rc = step_done(q->rename);
+    }
+    sqlite3_reset(q->best_name);
+    return rc;
+}
+
+static sqlite3_int64 insert_entity(ng_store *s, stmts *q, const ng_entity_view *v, const char *f,
+                                   const char *iri, const char *lang)
+{
+    sqlite3_stmt *st = q->insert_entity;
+    sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, ng_type_name(v->type), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, v->name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, f, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, lang, -1, SQLITE_TRANSIENT);
+    bind_opt(st, 6, v->label_en);
+    bind_opt(st, 7, v->label_es);
+    bind_opt(st, 8, v->qid);
+    bind_opt(st, 9, v->gaz_id);
+    return step_done(st) ? 0 : sqlite3_last_insert_rowid(s->db);
+}
+
 static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t mention,
                         const ng_entity_view *v, const char *lang, sqlite3_int64 *out)
 {
-    /* the folded name, once: linking, the new row, its keys and its alias */
+    /* the folded name, once: finding the row, a new row and its alias */
     char *iri = ng_entity_iri(s->base, v), *f = strdup(ng__store_fold(s, v->name));
-    if (!iri || !f) {
-        free(iri);
-        free(f);
-        return -1;
-    }
     const char *rule = "new";
-    sqlite3_int64 id = link_entity(q, v, f, iri, &rule);
-    int rc = 0;
-    if (!id) {
-        sqlite3_stmt *st = q->insert_entity;
-        sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, ng_type_name(v->type), -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, v->name, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 4, f, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 5, lang, -1, SQLITE_TRANSIENT);
-        bind_opt(st, 6, v->label_en);
-        bind_opt(st, 7, v->label_es);
-        bind_opt(st, 8, v->qid);
-        bind_opt(st, 9, v->gaz_id);
-        rc = step_done(st);
-        id = sqlite3_last_insert_rowid(s->db);
-        rc = rc || ng__store_add_name_keys(s, q->insert_key, id, f);
-    }
+    sqlite3_int64 id = iri && f ? stored_entity(q, v, f, iri, &rule) : 0;
+    int rc = !iri || !f ? -1 : 0;
+    if (!rc && !id) rc = (id = insert_entity(s, q, v, f, iri, lang)) ? 0 : -1;
     free(iri);
     rc = rc || add_alias(q, id, v->name, f, lang);
     for (size_t k = 0; !rc && k < v->naliases; k++) {
         char *a = strdup(ng__store_fold(s, v->aliases[k]));
-        if (!a)
-            rc = -1;
-        else if (!first_word_of(a, f))
-            rc = add_alias(q, id, v->aliases[k], a, lang);
+        rc = !a || add_alias(q, id, v->aliases[k], a, lang);
         free(a);
     }
     free(f);
@@ -655,10 +492,7 @@ static int store_entity(ng_store *s, stmts *q, sqlite3_int64 article, size_t men
     sqlite3_bind_text(q->insert_link, 4, rule, -1, SQLITE_STATIC);
     sqlite3_bind_int64(q->insert_link, 5, (sqlite3_int64)mention);
     sqlite3_bind_text(q->insert_link, 6, ng_type_name(v->type), -1, SQLITE_STATIC);
-    rc = rc || step_done(q->insert_link);
-    /* the class most of its mentions support */
-    sqlite3_bind_int64(q->touch_entity, 1, id);
-    rc = rc || step_done(q->touch_entity);
+    rc = rc || step_done(q->insert_link) || vote(s, q, id);
     *out = id;
     return rc;
 }
@@ -716,31 +550,45 @@ static sqlite3_int64 article_by_url(ng_store *s, const char *source)
 }
 
 /* New content under a known URL: drop what the old version said, and the
- * entities only it had named, except those the user's corrections name. */
-static int forget_article(ng_store *s, sqlite3_int64 id)
+ * entities only it had named, except those the user's corrections name;
+ * the others it named take their class and name from the mentions left. */
+static int forget_article(ng_store *s, stmts *q, sqlite3_int64 id)
 {
-    char sql[1400];
+    sqlite3_stmt *st = NULL;
+    sqlite3_int64 *touched = NULL;
+    size_t n = 0, cap = 0;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT DISTINCT entity_id FROM links WHERE article_id = ?",
+                                -1, &st, NULL) != SQLITE_OK;
+    if (!rc) sqlite3_bind_int64(st, 1, id);
+    while (!rc && sqlite3_step(st) == SQLITE_ROW)
+        if (NG_GROW(touched, cap, n + 1))
+            rc = -1;
+        else
+            touched[n++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    char sql[200];
     snprintf(sql, sizeof sql,
-             "CREATE TEMP TABLE touched AS SELECT DISTINCT entity_id AS id FROM links"
-             " WHERE article_id=%lld;"
-             "DELETE FROM claims WHERE article_id=%lld; DELETE FROM links WHERE article_id=%lld;"
-             "UPDATE entities SET type=" NG_VOTED_TYPE(
-                 "entities.id") " WHERE gaz_id IS NULL AND"
-                                " id IN (SELECT id FROM touched); DROP TABLE touched;"
-                                "CREATE TEMP TABLE doomed AS SELECT id FROM entities WHERE"
-                                " id NOT IN (SELECT entity_id FROM links) AND iri NOT IN"
-                                " (SELECT to_iri FROM curations WHERE to_iri IS NOT NULL UNION"
-                                " SELECT from_iri FROM curations WHERE op != 'merge');"
-                                "DELETE FROM aliases WHERE entity_id IN (SELECT id FROM doomed);"
-                                "DELETE FROM name_keys WHERE entity_id IN (SELECT id FROM doomed);"
-                                "DELETE FROM entities WHERE id IN (SELECT id FROM doomed); DROP "
-                                "TABLE doomed;",
-             (long long)id, (long long)id, (long long)id);
-    return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+             "DELETE FROM claims WHERE article_id=%lld; DELETE FROM links WHERE article_id=%lld",
+             (long long)id, (long long)id);
+    rc = rc || sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK;
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = vote(s, q, touched[i]);
+    free(touched);
+    return rc || sqlite3_exec(s->db,
+                              "CREATE TEMP TABLE doomed AS SELECT id FROM entities WHERE"
+                              " id NOT IN (SELECT entity_id FROM links) AND iri NOT IN"
+                              " (SELECT to_iri FROM curations WHERE to_iri IS NOT NULL UNION"
+                              " SELECT from_iri FROM curations WHERE op != 'merge');"
+                              "DELETE FROM aliases WHERE entity_id IN (SELECT id FROM doomed);"
+                              "DELETE FROM entities WHERE id IN (SELECT id FROM doomed);"
+                              "DROP TABLE doomed;",
+                              NULL, NULL, NULL) != SQLITE_OK
+               ? -1
+               : 0;
 }
 
-static int insert_article(ng_store *s, const ng_document *doc, const char *lang, const char *date,
-                          sqlite3_int64 *id, ng_store_result *result)
+static int insert_article(ng_store *s, stmts *q, const ng_document *doc, const char *lang,
+                          const char *date, sqlite3_int64 *id, ng_store_result *result)
 {
     sqlite3_stmt *st = NULL;
     int existed = 0;
@@ -751,7 +599,7 @@ static int insert_article(ng_store *s, const ng_document *doc, const char *lang,
     *result = NG_STORE_UNCHANGED;
     if (existed) return 0;
     sqlite3_int64 old = article_by_url(s, ng_document_source(doc));
-    if (old && forget_article(s, old)) return -1;
+    if (old && forget_article(s, q, old)) return -1;
     const char *sql = old ? "UPDATE articles SET hash=?1, source=?2, title=?3, date=?4, lang=?5"
                             " WHERE id=?6"
                           : "INSERT INTO articles(hash,source,title,date,lang) VALUES(?,?,?,?,?)";
@@ -781,18 +629,21 @@ int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
     if ((rc = ng__store_exec(s, "BEGIN IMMEDIATE", err))) return rc;
     size_t n = ng_extraction_entity_count(ex);
     const char *date = ng_document_date(doc) ? ng_document_date(doc) : ng_extraction_date(ex);
-    if (insert_article(s, doc, lang, date, &article, &res)) {
+    if (prepare_all(s, &q)) {
+        rc = ng__store_db_error(s, err, NG_EIO, "prepare");
+        goto fail;
+    }
+    if (insert_article(s, &q, doc, lang, date, &article, &res)) {
         rc = ng__store_db_error(s, err, NG_EIO, ng_document_source(doc));
         goto fail;
     }
     if (res == NG_STORE_UNCHANGED) {
+        finalize_all(&q);
         *result = res;
         return ng__store_exec(s, "COMMIT", err);
     }
-    ids = calloc(n + 1, sizeof *ids);
-    if (!ids || prepare_all(s, &q)) {
-        rc = ids ? ng__store_db_error(s, err, NG_EIO, "prepare")
-                 : ng_error_set(err, NG_ENOMEM, "oom");
+    if (!(ids = calloc(n + 1, sizeof *ids))) {
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
         goto fail;
     }
     for (size_t i = 0; i < n; i++)
@@ -808,6 +659,7 @@ int ng_store_add(ng_store *s, const ng_document *doc, const ng_extraction *ex,
     finalize_all(&q);
     free(ids);
     *result = res;
+    s->serial++;
     return ng__store_exec(s, "COMMIT", err);
 fail:
     finalize_all(&q);
@@ -818,38 +670,77 @@ fail:
 
 /* ---- reading ------------------------------------------------------------------ */
 
+/* Every read sees one snapshot, and which of its rows are one entity
+ * (temp.clusters); *own says whether the snapshot is this call's to end. */
+static int snapshot_begin(ng_store *s, int *own, ng_error *err)
+{
+    *own = sqlite3_get_autocommit(s->db);
+    int rc = *own ? ng__store_exec(s, "BEGIN", err) : 0;
+    if (!rc && (rc = ng__store_clusters(s, err)) && *own)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static void snapshot_end(ng_store *s, int own)
+{
+    if (own) sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
+/* The cluster of the row with IRI ?1, and its rows. */
+#define NG_ROOT_OF_IRI                                                                             \
+    "(SELECT k.root_id FROM entities x JOIN temp.clusters k ON k.entity_id = x.id"                 \
+    " WHERE x.iri = ?1)"
+#define NG_MEMBERS_OF(ROOT) "(SELECT m.entity_id FROM temp.clusters m WHERE m.root_id = " ROOT ")"
+/* The number of articles naming any row of the cluster of row ROOT. */
+#define NG_CLUSTER_ARTICLES(ROOT)                                                                  \
+    "(SELECT count(DISTINCT l.article_id) FROM temp.clusters m JOIN links l"                       \
+    " ON l.entity_id = m.entity_id WHERE m.root_id = " ROOT ")"
+
 int ng_store_stats(ng_store *s, ng_store_counts *out, ng_error *err)
 {
+    int own, rc = snapshot_begin(s, &own, err);
+    if (rc) return rc;
     out->articles = query_long(s, "SELECT count(*) FROM articles");
-    out->entities = query_long(s, "SELECT count(*) FROM entities");
+    out->entities = query_long(s, "SELECT count(*) FROM temp.clusters WHERE root_id = entity_id");
     out->aliases = query_long(s, "SELECT count(*) FROM aliases");
     out->claims = query_long(s, "SELECT count(*) FROM claims");
     out->links = query_long(s, "SELECT count(*) FROM links");
     if (out->articles < 0 || out->entities < 0 || out->claims < 0)
-        return ng__store_db_error(s, err, NG_EIO, "stats");
-    return 0;
+        rc = ng__store_db_error(s, err, NG_EIO, "stats");
+    snapshot_end(s, own);
+    return rc;
 }
 
 int ng_store_each_entity(ng_store *s, const char *type, const char *search,
                          int (*fn)(void *ud, const ng_store_entity *e), void *ud, ng_error *err)
 {
     sqlite3_stmt *st = NULL;
-    const char *sql =
-        "SELECT iri, type, name,"
-        " (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id) AS articles,"
-        " (SELECT group_concat(label, '|') FROM aliases a WHERE a.entity_id = e.id)"
-        " FROM entities e WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR EXISTS"
-        " (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND instr(a.folded, ?2) > 0))"
-        " ORDER BY articles DESC, name";
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return ng__store_db_error(s, err, NG_EIO, "entities");
+    const char *sql = "SELECT r.iri, c.type, r.name, " NG_CLUSTER_ARTICLES(
+        "r.id") " AS articles,"
+                " (SELECT group_concat(label, '|') FROM (SELECT DISTINCT a.label FROM "
+                "temp.clusters m"
+                " JOIN aliases a ON a.entity_id = m.entity_id WHERE m.root_id = r.id ORDER BY "
+                "a.label))"
+                " FROM temp.clusters c JOIN entities r ON r.id = c.entity_id WHERE c.root_id = "
+                "c.entity_id"
+                " AND (?1 IS NULL OR c.type = ?1) AND (?2 IS NULL OR EXISTS (SELECT 1 FROM"
+                " temp.clusters m JOIN aliases a ON a.entity_id = m.entity_id WHERE m.root_id = "
+                "r.id"
+                " AND instr(a.folded, ?2) > 0)) ORDER BY articles DESC, r.name, r.iri";
+    int own, rc = snapshot_begin(s, &own, err);
+    if (rc) return rc;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        rc = ng__store_db_error(s, err, NG_EIO, "entities");
+        snapshot_end(s, own);
+        return rc;
+    }
     bind_opt(st, 1, type);
     if (search)
         sqlite3_bind_text(st, 2, ng__store_fold(s, search), -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(st, 2);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         ng_store_entity e = {
             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
             (const char *)sqlite3_column_text(st, 2), (long)sqlite3_column_int64(st, 3),
@@ -857,9 +748,11 @@ int ng_store_each_entity(ng_store *s, const char *type, const char *search,
         if (!e.aliases) e.aliases = "";
         if (fn(ud, &e)) break;
     }
-    int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = ng__store_db_error(s, err, NG_EIO, "entities");
     sqlite3_finalize(st);
-    return bad ? ng__store_db_error(s, err, NG_EIO, "entities") : 0;
+    snapshot_end(s, own);
+    return rc;
 }
 
 /* ---- export ------------------------------------------------------------------- */
@@ -915,63 +808,45 @@ static int export_claims(ng_store *s, ng_writer *w, sqlite3_stmt *cl, sqlite3_in
     return rc;
 }
 
+/* One row: its class and names, and as owl:sameAs the IRIs the user merged
+ * into it and the entity naming its cluster (as extract writes them). */
 static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_stmt *al,
-                         const char *linked_to, ng_error *err)
+                         ng_error *err)
 {
     ng_entity_row r = {col(en, 1), (ng_type)ng_type_parse(col(en, 2)),
                        col(en, 3), col(en, 4),
                        col(en, 5), col(en, 6),
                        col(en, 7), NULL,
                        NULL,       0,
-                       col(en, 8)};
+                       NULL};
     if ((int)r.type < 0) r.type = NG_TYPE_ENTITY;
-    /* alternative labels: every alias but the labels themselves */
+    const char *merged = col(en, 8), *root = col(en, 9);
     const char **alts = NULL, **langs = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, lcap = 0;
     int rc = 0, step;
     sqlite3_bind_int64(al, 1, sqlite3_column_int64(en, 0));
     while ((step = sqlite3_step(al)) == SQLITE_ROW) {
-        const char *label = col(al, 0);
-        if (strcmp(label, r.name) == 0 || (r.label_en && strcmp(label, r.label_en) == 0) ||
-            (r.label_es && strcmp(label, r.label_es) == 0))
-            continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 8;
-            const char **a = realloc(alts, cap * sizeof *a),
-                       **l = a ? realloc(langs, cap * sizeof *l) : NULL;
-            if (a) alts = a;
-            if (l) langs = l;
-            if (!a || !l) {
-                rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-                break;
-            }
-        }
-        alts[n] = strdup(label);
-        langs[n] = strcmp(col(al, 1), "en") == 0 ? "en" : "es";
-        if (!alts[n]) {
+        if (NG_GROW(alts, cap, n + 1) || NG_GROW(langs, lcap, n + 1) ||
+            !(alts[n] = strdup(col(al, 0)))) {
             rc = ng_error_set(err, NG_ENOMEM, "out of memory");
             break;
         }
-        n++;
+        langs[n++] = strcmp(col(al, 1), "en") == 0 ? "en" : "es";
     }
     if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = ng__store_db_error(s, err, NG_EIO, "aliases");
     r.alts = alts;
     r.alt_langs = langs;
     r.nalts = n;
-    char *same = NULL;
-    if (!rc && linked_to) {
-        /* the user's merges, then the linked entity */
-        size_t len = (r.same_as ? strlen(r.same_as) + 1 : 0) + strlen(linked_to) + 1;
-        if (!(same = malloc(len)))
-            rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-        else
-            snprintf(same, len, "%s%s%s", r.same_as ? r.same_as : "", r.same_as ? " " : "",
-                     linked_to);
-        r.same_as = same;
-    }
+    ng_buf same = {0};
+    if (!rc && (merged || root) &&
+        (ng_buf_printf(&same, "%s%s%s", merged ? merged : "", merged && root ? " " : "",
+                       root ? root : "") ||
+         !ng_buf_cstr(&same)))
+        rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+    r.same_as = same.data;
     if (!rc) rc = ng_writer_entity(w, &r, err);
-    free(same);
+    ng_buf_free(&same);
     sqlite3_reset(al);
     for (size_t i = 0; i < n; i++)
         free((char *)alts[i]);
@@ -980,103 +855,14 @@ static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_st
     return rc;
 }
 
-/* ---- linking at export ---------------------------------------------------------- */
-
-typedef struct linked {
-    ng_link_record *recs;
-    char **strs; /* every string the records point to, to free */
-    size_t n, cap, nstrs, strs_cap;
-    size_t *root;
-    const char **rule;
-} linked;
-
-static char *keep_str(linked *k, const char *s)
-{
-    char *c = strdup(s ? s : "");
-    if (!c || NG_GROW(k->strs, k->strs_cap, k->nstrs + 1)) {
-        free(c);
-        return NULL;
-    }
-    return k->strs[k->nstrs++] = c;
-}
-
-static void linked_free(linked *k)
-{
-    for (size_t i = 0; i < k->nstrs; i++)
-        free(k->strs[i]);
-    for (size_t i = 0; i < k->n; i++)
-        free((void *)k->recs[i].aliases);
-    free(k->strs);
-    free(k->recs);
-    free(k->root);
-    free(k->rule);
-}
-
-/* One entity row as a linking record, with its folded aliases. */
-static int link_row(linked *k, sqlite3_stmt *en, sqlite3_stmt *al)
-{
-    if (NG_GROW(k->recs, k->cap, k->n + 1)) return -1;
-    ng_link_record *r = &k->recs[k->n];
-    memset(r, 0, sizeof *r);
-    k->n++;
-    int t = ng_type_parse(col(en, 2));
-    r->type = t < 0 ? NG_TYPE_ENTITY : (ng_type)t;
-    r->weight = (size_t)sqlite3_column_int64(en, 5);
-    if (!(r->key = keep_str(k, col(en, 1))) || !(r->folded = keep_str(k, col(en, 3)))) return -1;
-    if (col(en, 4) && !(r->gaz_id = keep_str(k, col(en, 4)))) return -1;
-    const char **a = NULL;
-    size_t n = 0, acap = 0;
-    sqlite3_bind_int64(al, 1, sqlite3_column_int64(en, 0));
-    while (sqlite3_step(al) == SQLITE_ROW) {
-        if (NG_GROW(a, acap, n + 1) || !(a[n] = keep_str(k, col(al, 0)))) {
-            free(a);
-            sqlite3_reset(al);
-            return -1;
-        }
-        n++;
-    }
-    sqlite3_reset(al);
-    r->aliases = a;
-    r->naliases = n;
-    return 0;
-}
-
-/* Every stored entity through the linker: k->root, in IRI order. */
-static int link_stored(ng_store *s, const ng_linker *l, linked *k, ng_error *err)
-{
-    sqlite3_stmt *en = NULL, *al = NULL;
-    int rc = 0;
-    if (sqlite3_prepare_v2(
-            s->db,
-            "SELECT id, iri, type, folded, gaz_id,"
-            " (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id)"
-            " FROM entities e ORDER BY iri",
-            -1, &en, NULL) ||
-        sqlite3_prepare_v2(
-            s->db, "SELECT DISTINCT folded FROM aliases WHERE entity_id = ? ORDER BY folded", -1,
-            &al, NULL))
-        rc = ng__store_db_error(s, err, NG_EIO, "linking");
-    while (!rc && sqlite3_step(en) == SQLITE_ROW)
-        if (link_row(k, en, al)) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
-    sqlite3_finalize(en);
-    sqlite3_finalize(al);
-    if (rc) return rc;
-    k->root = malloc((k->n ? k->n : 1) * sizeof *k->root);
-    k->rule = malloc((k->n ? k->n : 1) * sizeof *k->rule);
-    if (!k->root || !k->rule) return ng_error_set(err, NG_ENOMEM, "out of memory");
-    return ng_link(l, k->recs, k->n, k->root, k->rule, err);
-}
-
-int ng_store_export(ng_store *s, ng_writer *w, const ng_linker *l, ng_error *err)
+int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
 {
     sqlite3_stmt *ar = NULL, *cl = NULL, *en = NULL, *al = NULL;
-    linked lk = {0};
-    int rc = 0, step;
+    int rc = 0, step, own;
     /* rows are read in order: a small cache does, and memory stays low */
     if ((rc = ng__store_exec(s, "PRAGMA cache_size=-8192", err))) return rc;
     /* one read snapshot for the whole export: a concurrent add is not half seen */
-    if ((rc = ng__store_exec(s, "BEGIN", err))) return rc;
-    if (l && (rc = link_stored(s, l, &lk, err))) goto done;
+    if ((rc = snapshot_begin(s, &own, err))) return rc;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT id, hash, title, source, date, lang FROM articles"
                            " ORDER BY hash",
@@ -1085,25 +871,29 @@ int ng_store_export(ng_store *s, ng_writer *w, const ng_linker *l, ng_error *err
                            "SELECT su.iri, ob.iri, sp.iri, c.property, c.pattern, c.confidence,"
                            " c.modality, c.sentence, c.char_start, c.char_end, c.when_kind,"
                            " c.when_rel, c.when_value, c.qty_value, c.qty_bound, c.qty_unit,"
-                           /* the direct triple goes with the first claim that makes it */
-                           " CASE WHEN c.direct THEN c.id = (SELECT min(d.id) FROM claims d"
-                           " INDEXED BY claims_triple WHERE d.subject_id = c.subject_id AND"
-                           " d.property = c.property AND d.object_id = c.object_id AND"
-                           " d.direct) ELSE 0 END"
+                           /* the direct triple goes with the first claim that makes it in
+                            * export order, whatever order the articles were added in */
+                           " c.direct AND NOT EXISTS (SELECT 1 FROM claims d"
+                           " INDEXED BY claims_triple JOIN articles da ON da.id = d.article_id"
+                           " WHERE d.subject_id = c.subject_id AND d.property = c.property AND"
+                           " d.object_id = c.object_id AND d.direct AND (da.hash < ?2 OR"
+                           " (d.article_id = c.article_id AND d.id < c.id)))"
                            " FROM claims c JOIN entities su ON su.id = c.subject_id"
                            " JOIN entities ob ON ob.id = c.object_id"
                            " LEFT JOIN entities sp ON sp.id = c.speaker_id"
-                           " WHERE c.article_id = ? ORDER BY c.id",
+                           " WHERE c.article_id = ?1 ORDER BY c.id",
                            -1, &cl, NULL) ||
         sqlite3_prepare_v2(s->db,
-                           "SELECT id, iri, type, name, lang, label_en, label_es, qid,"
-                           " (SELECT group_concat(from_iri, ' ') FROM curations c"
-                           " WHERE c.op = 'merge' AND c.to_iri = e.iri ORDER BY c.id)"
-                           " FROM entities e ORDER BY iri",
+                           "SELECT e.id, e.iri, e.type, e.name, e.lang, e.label_en, e.label_es,"
+                           " e.qid, (SELECT group_concat(from_iri, ' ') FROM curations c"
+                           " WHERE c.op = 'merge' AND c.to_iri = e.iri ORDER BY c.id),"
+                           " nullif(r.iri, e.iri) FROM entities e JOIN temp.clusters k"
+                           " ON k.entity_id = e.id JOIN entities r ON r.id = k.root_id"
+                           " ORDER BY e.iri",
                            -1, &en, NULL) ||
         sqlite3_prepare_v2(s->db,
                            "SELECT label, lang FROM aliases WHERE entity_id = ?"
-                           " ORDER BY rowid",
+                           " ORDER BY label, lang",
                            -1, &al, NULL)) {
         rc = ng__store_db_error(s, err, NG_EIO, "export");
         goto done;
@@ -1112,23 +902,21 @@ int ng_store_export(ng_store *s, ng_writer *w, const ng_linker *l, ng_error *err
         ng_article_row a = {col(ar, 1), col(ar, 2), col(ar, 3), col(ar, 4),
                             col(ar, 5) ? col(ar, 5) : "es"};
         rc = ng_writer_begin_article(w, &a, err);
+        sqlite3_bind_text(cl, 2, col(ar, 1), -1, SQLITE_TRANSIENT);
         if (!rc) rc = export_claims(s, w, cl, sqlite3_column_int64(ar, 0), err);
         int rc2 = ng_writer_end_article(w, err);
         if (!rc) rc = rc2;
     }
-    for (size_t i = 0; !rc && (step = sqlite3_step(en)) == SQLITE_ROW; i++) {
-        /* rows come in IRI order, as the linking records */
-        const char *same = lk.root && i < lk.n && lk.root[i] != i ? lk.recs[lk.root[i]].key : NULL;
-        rc = export_entity(s, w, en, al, same, err);
-    }
+    while (!rc && (step = sqlite3_step(en)) == SQLITE_ROW)
+        rc = export_entity(s, w, en, al, err);
     if (!rc) rc = ng_writer_finish(w, err);
 done:
     sqlite3_finalize(ar);
     sqlite3_finalize(cl);
     sqlite3_finalize(en);
     sqlite3_finalize(al);
-    linked_free(&lk);
-    sqlite3_exec(s->db, "COMMIT; PRAGMA cache_size=-65536", NULL, NULL, NULL);
+    snapshot_end(s, own);
+    sqlite3_exec(s->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);
     return rc;
 }
 
@@ -1147,31 +935,40 @@ static void read_end(sqlite3_stmt *st, int at, ng_store_end *e)
 int ng_store_each_relation(ng_store *s, const ng_store_relation_filter *f,
                            int (*fn)(void *ud, const ng_store_relation *r), void *ud, ng_error *err)
 {
-#define END(t)                                                                                     \
-    " " t ".iri, " t ".type, " t ".name, " t ".label_en, " t ".label_es, (SELECT count(DISTINCT"   \
-    " article_id) FROM links l WHERE l.entity_id = " t ".id),"
+    /* each end is the entity naming its cluster */
+#define END(t, k)                                                                                  \
+    " " t ".iri, " k ".type, " t ".name, " t ".label_en, " t                                       \
+    ".label_es, " NG_CLUSTER_ARTICLES(t ".id") ","
     /* a claim's date is a period (a year, a month, a day): keep those that
      * overlap [since, until] */
-    const char *sql = "SELECT" END("su") END(
-        "ob") " c.property, c.confidence, c.when_value,"
-              " coalesce(a.title, a.source), c.sentence, sp.name"
-              " FROM claims c JOIN entities su ON su.id = c.subject_id"
-              " JOIN entities ob ON ob.id = c.object_id JOIN articles a ON a.id = c.article_id"
-              " LEFT JOIN entities sp ON sp.id = c.speaker_id"
-              " WHERE c.direct AND c.confidence >= ?3"
-              " AND (?1 IS NULL AND ?2 IS NULL OR (c.when_value GLOB '[0-9][0-9][0-9][0-9]*'"
-              "  AND (?1 IS NULL OR CASE length(c.when_value) WHEN 4 THEN c.when_value || '-12-31'"
-              "   WHEN 7 THEN c.when_value || '-31' ELSE c.when_value END >= ?1)"
-              "  AND (?2 IS NULL OR CASE length(c.when_value) WHEN 4 THEN c.when_value || '-01-01'"
-              "   WHEN 7 THEN c.when_value || '-01' ELSE c.when_value END <= ?2)))"
-              " AND (?4 IS NULL OR a.hash = ?4 OR (length(?4) >= 6 AND substr(a.hash, 1, "
-              "length(?4))"
-              " = ?4) OR a.source = ?4 OR a.title = ?4 OR ?5 || 'article/' || a.hash = ?4)"
-              " ORDER BY c.id";
+    const char *sql = "SELECT" END("su", "ks") END(
+        "ob", "ko") " c.property, c.confidence, c.when_value,"
+                    " coalesce(a.title, a.source), c.sentence, sp.name"
+                    " FROM claims c JOIN temp.clusters ks ON ks.entity_id = c.subject_id"
+                    " JOIN entities su ON su.id = ks.root_id"
+                    " JOIN temp.clusters ko ON ko.entity_id = c.object_id"
+                    " JOIN entities ob ON ob.id = ko.root_id JOIN articles a ON a.id = c.article_id"
+                    " LEFT JOIN temp.clusters kp ON kp.entity_id = c.speaker_id"
+                    " LEFT JOIN entities sp ON sp.id = kp.root_id"
+                    " WHERE c.direct AND c.confidence >= ?3"
+                    " AND (?1 IS NULL AND ?2 IS NULL OR (c.when_value GLOB '[0-9][0-9][0-9][0-9]*'"
+                    "  AND (?1 IS NULL OR CASE length(c.when_value) WHEN 4 THEN c.when_value ||"
+                    " '-12-31' WHEN 7 THEN c.when_value || '-31' ELSE c.when_value END >= ?1)"
+                    "  AND (?2 IS NULL OR CASE length(c.when_value) WHEN 4 THEN c.when_value ||"
+                    " '-01-01' WHEN 7 THEN c.when_value || '-01' ELSE c.when_value END <= ?2)))"
+                    " AND (?4 IS NULL OR a.hash = ?4 OR (length(?4) >= 6 AND substr(a.hash, 1, "
+                    "length(?4))"
+                    " = ?4) OR a.source = ?4 OR a.title = ?4 OR ?5 || 'article/' || a.hash = ?4)"
+                    " ORDER BY c.id";
 #undef END
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return ng__store_db_error(s, err, NG_EIO, "relations");
+    int own, rc = snapshot_begin(s, &own, err);
+    if (rc) return rc;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        rc = ng__store_db_error(s, err, NG_EIO, "relations");
+        snapshot_end(s, own);
+        return rc;
+    }
     bind_opt(st, 1, f ? f->since : NULL);
     bind_opt(st, 2, f ? f->until : NULL);
     sqlite3_bind_double(st, 3, f ? f->min_confidence : 0.0);
@@ -1190,9 +987,11 @@ int ng_store_each_relation(ng_store *s, const ng_store_relation_filter *f,
         r.speaker = col(st, 17);
         if (fn(ud, &r)) break;
     }
-    int bad = step != SQLITE_ROW && step != SQLITE_DONE;
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = ng__store_db_error(s, err, NG_EIO, "relations");
     sqlite3_finalize(st);
-    return bad ? ng__store_db_error(s, err, NG_EIO, "relations") : 0;
+    snapshot_end(s, own);
+    return rc;
 }
 
 /* ---- show --------------------------------------------------------------------- */
@@ -1201,68 +1000,110 @@ int ng_store_find(ng_store *s, const char *name, char **iri, ng_error *err)
 {
     sqlite3_stmt *st = NULL;
     *iri = NULL;
-    const char *sql =
-        "SELECT e.iri FROM entities e WHERE e.iri = ?1 OR e.id IN"
-        " (SELECT entity_id FROM aliases WHERE folded = ?2) OR e.iri IN"
-        " (SELECT to_iri FROM curations WHERE op = 'merge' AND from_iri = ?1)"
-        " ORDER BY (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id) DESC,"
-        " e.id LIMIT 1";
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return ng__store_db_error(s, err, NG_EIO, "find");
+    /* the entity naming the cluster of a row with that IRI, name or alias */
+    const char *sql = "SELECT r.iri FROM entities e JOIN temp.clusters k ON k.entity_id = e.id"
+                      " JOIN entities r ON r.id = k.root_id WHERE e.iri = ?1 OR e.id IN"
+                      " (SELECT entity_id FROM aliases WHERE folded = ?2) OR e.iri IN"
+                      " (SELECT to_iri FROM curations WHERE op = 'merge' AND from_iri = ?1)"
+                      " GROUP BY r.id ORDER BY max(e.iri = ?1) DESC, " NG_CLUSTER_ARTICLES(
+                          "r.id") " DESC,"
+                                  " r.iri LIMIT 1";
+    int own, rc = snapshot_begin(s, &own, err);
+    if (rc) return rc;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        rc = ng__store_db_error(s, err, NG_EIO, "find");
+        snapshot_end(s, own);
+        return rc;
+    }
     sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, ng__store_fold(s, name), -1, SQLITE_TRANSIENT);
-    int rc = 0;
     if (sqlite3_step(st) == SQLITE_ROW) {
         if (!(*iri = strdup(col(st, 0)))) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
     } else {
         rc = ng_error_set(err, NG_EINVAL, "no entity named '%s' in the store", name);
     }
     sqlite3_finalize(st);
+    snapshot_end(s, own);
     return rc;
+}
+
+/* Run a query about the entity with IRI ?1 (bound here), calling row for
+ * each result row. */
+static int each_row(ng_store *s, const char *sql, const char *iri, const char *what,
+                    int (*row)(sqlite3_stmt *st, void *ud), void *ud, ng_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int own, rc = snapshot_begin(s, &own, err);
+    if (rc) return rc;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        rc = ng__store_db_error(s, err, NG_EIO, what);
+        snapshot_end(s, own);
+        return rc;
+    }
+    sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        if (row(st, ud)) break;
+    if (step != SQLITE_ROW && step != SQLITE_DONE) rc = ng__store_db_error(s, err, NG_EIO, what);
+    sqlite3_finalize(st);
+    snapshot_end(s, own);
+    return rc;
+}
+
+typedef struct claim_cb {
+    int (*fn)(void *ud, const ng_store_claim *c);
+    void *ud;
+} claim_cb;
+
+static int claim_row(sqlite3_stmt *st, void *ud)
+{
+    const claim_cb *cb = ud;
+    ng_store_claim c = {col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
+                        col(st, 5), col(st, 6), col(st, 7), col(st, 8)};
+    return cb->fn(cb->ud, &c);
 }
 
 int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_claim *c),
                         void *ud, ng_error *err)
 {
-    sqlite3_stmt *st = NULL;
+    /* claims about any row of the entity's cluster, its ends named by theirs */
     const char *sql =
         "SELECT su.name, c.property, ob.name, coalesce(a.title, a.source), c.sentence,"
         " sp.name, c.pattern, c.modality, c.when_value"
-        " FROM claims c JOIN entities su ON su.id = c.subject_id"
-        " JOIN entities ob ON ob.id = c.object_id JOIN articles a ON a.id = c.article_id"
-        " LEFT JOIN entities sp ON sp.id = c.speaker_id"
-        " WHERE su.iri = ?1 OR ob.iri = ?1 ORDER BY c.id";
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return ng__store_db_error(s, err, NG_EIO, "claims");
-    sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        ng_store_claim c = {col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
-                            col(st, 5), col(st, 6), col(st, 7), col(st, 8)};
-        if (fn(ud, &c)) break;
-    }
-    int bad = step != SQLITE_ROW && step != SQLITE_DONE;
-    sqlite3_finalize(st);
-    return bad ? ng__store_db_error(s, err, NG_EIO, "claims") : 0;
+        " FROM claims c JOIN temp.clusters ks ON ks.entity_id = c.subject_id"
+        " JOIN entities su ON su.id = ks.root_id"
+        " JOIN temp.clusters ko ON ko.entity_id = c.object_id"
+        " JOIN entities ob ON ob.id = ko.root_id JOIN articles a ON a.id = c.article_id"
+        " LEFT JOIN temp.clusters kp ON kp.entity_id = c.speaker_id"
+        " LEFT JOIN entities sp ON sp.id = kp.root_id"
+        " WHERE c.subject_id IN " NG_MEMBERS_OF(NG_ROOT_OF_IRI) " OR c.object_id IN " NG_MEMBERS_OF(
+            NG_ROOT_OF_IRI) " ORDER BY c.id";
+    claim_cb cb = {fn, ud};
+    return each_row(s, sql, iri, "claims", claim_row, &cb, err);
+}
+
+typedef struct link_cb {
+    int (*fn)(void *ud, const ng_store_link *l);
+    void *ud;
+} link_cb;
+
+static int link_row(sqlite3_stmt *st, void *ud)
+{
+    const link_cb *cb = ud;
+    ng_store_link l = {col(st, 0), col(st, 1), col(st, 2), col(st, 3)};
+    return cb->fn(cb->ud, &l);
 }
 
 int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_link *l),
                        void *ud, ng_error *err)
 {
-    sqlite3_stmt *st = NULL;
-    const char *sql =
-        "SELECT coalesce(a.title, a.source), l.surface, l.rule, l.type FROM links l"
-        " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = l.article_id"
-        " WHERE e.iri = ? ORDER BY l.rowid";
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return ng__store_db_error(s, err, NG_EIO, "links");
-    sqlite3_bind_text(st, 1, iri, -1, SQLITE_TRANSIENT);
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        ng_store_link l = {col(st, 0), col(st, 1), col(st, 2), col(st, 3)};
-        if (fn(ud, &l)) break;
-    }
-    int bad = step != SQLITE_ROW && step != SQLITE_DONE;
-    sqlite3_finalize(st);
-    return bad ? ng__store_db_error(s, err, NG_EIO, "links") : 0;
+    /* a row the linker joined to the cluster says by which rule; the user's
+     * corrections say so themselves */
+    const char *sql = "SELECT coalesce(a.title, a.source), l.surface, CASE WHEN m.rule IS NULL OR"
+                      " l.rule GLOB 'curated-*' THEN l.rule ELSE m.rule END, l.type"
+                      " FROM temp.clusters m JOIN links l ON l.entity_id = m.entity_id"
+                      " JOIN articles a ON a.id = l.article_id WHERE m.root_id = " NG_ROOT_OF_IRI
+                      " ORDER BY l.rowid";
+    link_cb cb = {fn, ud};
+    return each_row(s, sql, iri, "links", link_row, &cb, err);
 }

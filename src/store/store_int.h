@@ -11,6 +11,12 @@ struct ng_store {
     sqlite3 *db;
     char *base;
     ng_buf fold;
+    const struct ng_linker *linker; /* borrowed; NULL: no rows are joined */
+    /* temp.clusters is current while nothing changed since it was made:
+     * serial counts this handle's changes, data_version other processes' */
+    unsigned long serial, clustered_serial;
+    long clustered_dv;
+    int clustered;
 };
 
 /* Folded form for matching: case, accents and punctuation do not count. The
@@ -18,13 +24,12 @@ struct ng_store {
 const char *ng__store_fold(ng_store *s, const char *text);
 /* Fill err with what SQLite says went wrong; returns code. */
 int ng__store_db_error(ng_store *s, ng_error *err, int code, const char *what);
-/* Index the first and last word and the initials of a multi-word entity
- * name (folded), for surname and acronym lookups, through insert (prepared
- * "INSERT OR IGNORE INTO name_keys VALUES(?, ?, ?)", or NULL to prepare one);
- * -1 on a database error. */
-int ng__store_add_name_keys(ng_store *s, sqlite3_stmt *insert, sqlite3_int64 id,
-                            const char *folded);
 /* Run SQL without results; fills err on failure. */
 int ng__store_exec(ng_store *s, const char *sql, ng_error *err);
+/* Make temp.clusters(entity_id, root_id, rule, type) current: for every
+ * row of entities, the row naming its cluster, the linking rule that joined
+ * it (NULL for the naming row and for rows alone) and the cluster's class.
+ * Call inside a transaction, so that it matches what the caller reads. */
+int ng__store_clusters(ng_store *s, ng_error *err);
 
 #endif

@@ -2,6 +2,8 @@
  * linking across articles, corrections, migration, and refusing files that
  * are not stores. */
 #include "support.h"
+#include "newsgraph/export.h"
+#include "newsgraph/link.h"
 #include "newsgraph/store.h"
 
 #include <sqlite3.h>
@@ -21,6 +23,29 @@ static int find_iri(void *ud, const ng_store_entity *e)
     return 0;
 }
 
+/* the linker every store here reads with, made from the fixture's ontology */
+static ng_linker *L;
+
+static int open_store(ng_store **s, const char *path, const char *base, ng_error *err)
+{
+    int rc = ng_store_open(s, path, base, err);
+    if (!rc) ng_store_set_linker(*s, L);
+    return rc;
+}
+
+static int setup_all(void **state)
+{
+    ng_error err = {0};
+    int rc = setup(state);
+    return rc ? rc : ng_linker_new(&L, F->onto, &err);
+}
+
+static int teardown_all(void **state)
+{
+    ng_linker_free(L);
+    return teardown(state);
+}
+
 static void add_text(ng_store *s, const char *lang, const char *text, ng_store_result want)
 {
     const ng_extraction *ex = extract(lang, text);
@@ -35,7 +60,7 @@ static void test_add_is_idempotent(void **state)
     (void)state;
     ng_store *s = NULL;
     ng_error err = {0};
-    assert_int_equal(ng_store_open(&s, NULL, NULL, &err), 0);
+    assert_int_equal(open_store(&s, NULL, NULL, &err), 0);
     const char *text = "Titular\nEl presidente de Rusia, Vladimir Putin, agradeci\xC3\xB3 a "
                        "Corea del Norte su ayuda.";
     add_text(s, "es", text, NG_STORE_ADDED);
@@ -55,7 +80,7 @@ static void test_linking_across_articles(void **state)
     (void)state;
     ng_store *s = NULL;
     ng_error err = {0};
-    assert_int_equal(ng_store_open(&s, ":memory:", NULL, &err), 0);
+    assert_int_equal(open_store(&s, ":memory:", NULL, &err), 0);
     add_text(s, "es", "Titular\nEl general Valeri Guer\xC3\xA1simov inform\xC3\xB3 a Rusia.",
              NG_STORE_ADDED);
     /* a surname alone, in another article, is the one stored person */
@@ -72,6 +97,64 @@ static void test_linking_across_articles(void **state)
     assert_int_equal(ng_store_each_entity(s, NULL, NULL, find_iri, want, &err), 0);
     assert_non_null(want[1]);
     ng_store_close(s);
+}
+
+/* The whole store as N-Triples (malloc'd). */
+static char *export_nt(ng_store *s)
+{
+    FILE *fp = tmpfile();
+    assert_non_null(fp);
+    ng_writer_options wo = NG_WRITER_OPTIONS_INIT;
+    wo.format = NG_OUT_NTRIPLES;
+    wo.base = ng_store_base(s);
+    ng_writer *w = NULL;
+    ng_error err = {0};
+    if (ng_writer_new(&w, F->ctx, NULL, fp, &wo, &err) || ng_store_export(s, w, &err))
+        fail_msg("export: %s", err.msg);
+    ng_writer_free(w);
+    long n = ftell(fp);
+    assert_true(n > 0);
+    rewind(fp);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+    buf[n] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+/* Linking is decided over all stored articles at once: a surname that fits
+ * two people links neither, whichever of them was added first, and the
+ * export is the same bytes in any order. */
+static void test_order_does_not_matter(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Uno\nLa ministra Marta Quiroga visit\xC3\xB3 Lima.",
+        "Dos\nQuiroga habl\xC3\xB3 con la prensa en Lima.",
+        "Tres\nEl senador Luis Quiroga critic\xC3\xB3 al Gobierno de Per\xC3\xBA.",
+    };
+    static const int orders[][3] = {{0, 1, 2}, {2, 1, 0}, {1, 0, 2}};
+    char *first = NULL;
+    ng_error err = {0};
+    for (size_t o = 0; o < 3; o++) {
+        ng_store *s = NULL;
+        assert_int_equal(open_store(&s, NULL, NULL, &err), 0);
+        for (int i = 0; i < 3; i++)
+            add_text(s, "es", texts[orders[o][i]], NG_STORE_ADDED);
+        int named = 0;
+        assert_int_equal(ng_store_each_entity(s, NULL, "quiroga", count_rows, &named, &err), 0);
+        assert_int_equal(named, 3);
+        char *nt = export_nt(s);
+        if (!first)
+            first = nt;
+        else {
+            assert_string_equal(nt, first);
+            free(nt);
+        }
+        ng_store_close(s);
+    }
+    free(first);
 }
 
 static void test_foreign_file_is_refused(void **state)
@@ -98,11 +181,11 @@ static void test_file_store_and_base(void **state)
     snprintf(path, sizeof path, "%s/kg.db", F->tmp);
     ng_store *s = NULL;
     ng_error err = {0};
-    assert_int_equal(ng_store_open(&s, path, "http://kg.test/", &err), 0);
+    assert_int_equal(open_store(&s, path, "http://kg.test/", &err), 0);
     add_text(s, "en", "Headline\nRussia thanked Belarus.", NG_STORE_ADDED);
     ng_store_close(s);
     /* reopened: the base is the store's; another base is refused */
-    assert_int_equal(ng_store_open(&s, path, NULL, &err), 0);
+    assert_int_equal(open_store(&s, path, NULL, &err), 0);
     const char *want[2] = {"http://kg.test/country/ru", NULL};
     assert_int_equal(ng_store_each_entity(s, NULL, NULL, find_iri, want, &err), 0);
     assert_non_null(want[1]);
@@ -123,7 +206,7 @@ static void test_corrections_hold_for_later_articles(void **state)
     (void)state;
     ng_store *s = NULL;
     ng_error err = {0};
-    assert_int_equal(ng_store_open(&s, NULL, NULL, &err), 0);
+    assert_int_equal(open_store(&s, NULL, NULL, &err), 0);
     add_text(s, "es", "Uno\nLa ministra Marta Quiroga visit\xC3\xB3 Lima.", NG_STORE_ADDED);
     add_text(s, "es", "Dos\nEl alcalde Quiroga recibi\xC3\xB3 a Chile.", NG_STORE_ADDED);
     /* the mayor is not the minister */
@@ -171,7 +254,7 @@ static void test_migrates_schema_1(void **state)
     snprintf(path, sizeof path, "%s/v1.db", F->tmp);
     ng_store *s = NULL;
     ng_error err = {0};
-    assert_int_equal(ng_store_open(&s, path, NULL, &err), 0);
+    assert_int_equal(open_store(&s, path, NULL, &err), 0);
     add_text(s, "es", "Uno\nLa ministra Marta Quiroga visit\xC3\xB3 Lima.", NG_STORE_ADDED);
     add_text(s, "es", "Dos\nEl alcalde Quiroga recibi\xC3\xB3 a Chile.", NG_STORE_ADDED);
     add_text(s, "es", "Otro\nEl general Tom\xC3\xA1s Ferr\xC3\xA1n lleg\xC3\xB3 a Lima.",
@@ -180,8 +263,7 @@ static void test_migrates_schema_1(void **state)
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db,
-                                  "DROP TABLE curations; DROP TABLE name_keys;"
-                                  "DROP INDEX entities_head; DROP INDEX entities_tail;"
+                                  "DROP TABLE curations; DROP INDEX links_article;"
                                   "DROP INDEX claims_triple;"
                                   "ALTER TABLE claims DROP COLUMN direct;"
                                   "ALTER TABLE links DROP COLUMN mention;"
@@ -193,7 +275,7 @@ static void test_migrates_schema_1(void **state)
                                   NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_close(db);
-    assert_int_equal(ng_store_open(&s, path, NULL, &err), 0);
+    assert_int_equal(open_store(&s, path, NULL, &err), 0);
     ng_store_counts c;
     assert_int_equal(ng_store_stats(s, &c, &err), 0);
     assert_int_equal(c.articles, 3);
@@ -230,10 +312,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_add_is_idempotent),
         cmocka_unit_test(test_linking_across_articles),
+        cmocka_unit_test(test_order_does_not_matter),
         cmocka_unit_test(test_foreign_file_is_refused),
         cmocka_unit_test(test_file_store_and_base),
         cmocka_unit_test(test_corrections_hold_for_later_articles),
         cmocka_unit_test(test_migrates_schema_1),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }

@@ -20,6 +20,8 @@ gum: words only (multiword-token ranges and empty nodes skipped).  In MISC,
     "the United States" has 2,3 (United/VERB), "the Andy Warhol exhibit" 3,4.
   * Named = head is PROPN.  person->PER, organization->ORG, place->LOC,
     event/object/abstract/substance/animal/plant->MISC; time etc. unlabelled.
+    A person whose head is plural ("Americans", "the Kennedys") is a group,
+    which Universal NER leaves unlabelled: so is it here.
   * A person's span is the head and its flat dependents (titles, which hang
     on the head as compound or nmod:desc, stay O, as in Universal NER).
   * Other spans: the run of name words around the head, inside the mention.  Name
@@ -121,8 +123,8 @@ def parse_entities(misc, where):
 
 
 def read_gum_sentence(block, path):
-    """Return the words as (form, upos, head index, deprel) and the closed
-    mentions as (first word, last word, etype)."""
+    """Return the words as (form, upos, head index, deprel, feats) and the
+    closed mentions as (first word, last word, etype)."""
     words, mentions, opened = [], [], []
     for lineno, cols in block:
         if len(cols) != 10:
@@ -132,7 +134,7 @@ def read_gum_sentence(block, path):
         i = len(words)
         if cols[0] != str(i + 1) or not cols[6].isdigit():
             raise InputError(f"{path}:{lineno}: bad word ID or HEAD")
-        words.append((cols[1], cols[3], int(cols[6]) - 1, cols[7]))   # root: -1
+        words.append((cols[1], cols[3], int(cols[6]) - 1, cols[7], cols[5]))   # root: -1
         for eid, etype, closes in parse_entities(cols[9], f"{path}:{lineno}"):
             if etype is not None:
                 opened.append((eid, etype, i))
@@ -196,7 +198,7 @@ def person_span(heads, deprel, start, end, head):
 
 
 def convert_gum(block, path, out):
-    (form, upos, heads, deprel), mentions = read_gum_sentence(block, path)
+    (form, upos, heads, deprel, feats), mentions = read_gum_sentence(block, path)
     tags = ["O"] * len(form)
     mentions.sort(key=lambda m: (m[0], m[0] - m[1]))        # outer first
     for start, end, etype in mentions:
@@ -204,6 +206,9 @@ def convert_gum(block, path, out):
         head = next((i for i in range(start, end + 1)
                      if not start <= heads[i] <= end), start)
         if label is None or upos[head] != "PROPN":
+            continue
+        if label == "PER" and "Number=Plur" in feats[head].split("|"):
+            stats["groups of people (Americans) left out"] += 1
             continue
         conjuncts = [i for i in range(start, end + 1)
                      if heads[i] == head and deprel[i].startswith("conj")]

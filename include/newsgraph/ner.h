@@ -54,13 +54,15 @@ static inline size_t ng_ner_name_end(const uint8_t *labels, size_t i, size_t n)
 const char *ng_ner_class_name(ng_ner_class c);
 ng_ner_class ng_ner_class_from_name(const char *name);
 
-/* Gazetteer evidence on a token: inside an alias of an entry of that kind. */
+/* Gazetteer evidence on a token: inside an alias of an entry of that kind,
+ * or (outside any) a given name of the ontology's list. */
 enum {
     NG_NER_GAZ_PER = 1 << 0,
     NG_NER_GAZ_ORG = 1 << 1,
     NG_NER_GAZ_LOC = 1 << 2,
     NG_NER_GAZ_MISC = 1 << 3,
-    NG_NER_GAZ_FIRST = 1 << 4 /* the alias starts here */
+    NG_NER_GAZ_FIRST = 1 << 4, /* the alias starts here */
+    NG_NER_GAZ_GIVEN = 1 << 5
 };
 
 /* A hint from hand-written rules on a token: inside a name chunk they

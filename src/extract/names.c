@@ -15,7 +15,9 @@
 static uint8_t gaz_bits(const ng_extractor *x, size_t i)
 {
     int m = x->toks[i].mention;
-    if (m < 0 || x->ms[m].gaz < 0) return 0;
+    if (m < 0 || x->ms[m].gaz < 0)
+        return ng_map_get(x->onto->given_names, x->toks[i].fold, x->toks[i].flen) ? NG_NER_GAZ_GIVEN
+                                                                                  : 0;
     const mention *mm = &x->ms[m];
     if (mm->kind == MK_DEMONYM) return 0;
     uint8_t first = mm->t0 == i ? NG_NER_GAZ_FIRST : 0;

@@ -117,13 +117,15 @@ typedef struct ng_ner_train_options {
     int ndomains;       /* corpora among the examples (1 = no adaptation) */
     int headline_every; /* every k-th sentence is also learnt as a headline (0 = none) */
     int members;        /* taggers trained in different orders and summed (an ensemble) */
+    int quick_common;   /* a common lower-case word gets a dozen features, not fifty:
+                         * faster, as good where names are capitalised (news) */
     void (*progress)(void *arg, int epoch, double token_accuracy);
     void *progress_arg;
 } ng_ner_train_options;
 
 #define NG_NER_TRAIN_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        NULL, 10, 1, 1, 1, 6, 2, NULL, NULL                                                        \
+        NULL, 10, 1, 1, 1, 6, 2, 0, NULL, NULL                                                     \
     }
 
 /* Train on ex[0..n); the same examples and options give the same model

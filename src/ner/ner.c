@@ -78,6 +78,23 @@ static void name_runs(ner_work *w, const ng_ner_token *toks, size_t n)
     }
 }
 
+static const ner_word *word_of(ner_work *w, const char *form, size_t len)
+{
+    if ((!w->words && !(w->words = ng_map_new())) || (!w->pool && !(w->pool = ng_pool_new())))
+        return NULL;
+    const ner_word *hit = ng_map_get(w->words, form, len);
+    if (hit) return hit;
+    if (ng_map_count(w->words) >= NG_NER_WORD_CACHE_MAX) {
+        ng_map_clear(w->words);
+        ng_pool_reset(w->pool);
+    }
+    ner_word *word = ng_pool_alloc(w->pool, sizeof *word);
+    if (!word || ng_atoms_make(&word->a, form, len, &w->lower)) return NULL;
+    word->written = ng_hash64(form, len);
+    case_of(form, len, &word->cap, &word->alpha);
+    return ng_map_put(w->words, form, len, word) ? NULL : word;
+}
+
 int ng__ner_atoms(ner_work *w, const ng_ner_token *toks, size_t n)
 {
     if (n > w->cap) {
@@ -88,13 +105,16 @@ int ng__ner_atoms(ner_work *w, const ng_ner_token *toks, size_t n)
     }
     for (size_t i = 0; i < n; i++) {
         ner_atoms *a = &w->atoms[i];
-        if (ng_atoms_make(&a->a, toks[i].form, toks[i].len, &w->lower)) return NG_ENOMEM;
-        a->written = ng_hash64(toks[i].form, toks[i].len);
+        const ner_word *word = word_of(w, toks[i].form, toks[i].len);
+        if (!word) return NG_ENOMEM;
+        a->a = word->a;
+        a->written = word->written;
+        a->cap = word->cap;
+        a->alpha = word->alpha;
         a->upos = toks[i].upos;
         a->gaz = toks[i].gaz;
         a->dict = toks[i].dict;
         a->rule = toks[i].rule;
-        case_of(toks[i].form, toks[i].len, &a->cap, &a->alpha);
     }
     for (size_t i = 0; i < n; i++) {
         ner_atoms *a = &w->atoms[i];
@@ -111,6 +131,8 @@ void ng__ner_work_free(ner_work *w)
 {
     free(w->atoms);
     ng_buf_free(&w->lower);
+    ng_map_free(w->words);
+    ng_pool_free(w->pool);
     memset(w, 0, sizeof *w);
 }
 
@@ -173,7 +195,8 @@ enum {
     F_RUNHEAD,
     F_RULE,
     F_RULEW0,
-    F_RULEM1P1
+    F_RULEM1P1,
+    F_PLAIN
 };
 
 #define BOS 0x5bd1e995u
@@ -236,10 +259,40 @@ static size_t caseless_features(const ner_work *w, size_t n, size_t i, uint64_t 
     return k;
 }
 
+/* A common word in lower case, outside the gazetteer and the rules' names,
+ * is O or the inside of a name around it ("Ministerio de Sanidad"): the
+ * words, cases and hints around it tell which, and a few features do, at
+ * a quarter of the lookups. Models trained so say it (NG_NER_QUICK_COMMON). */
+static int plain(const ner_work *w, const ner_atoms *a, size_t i, int headline)
+{
+    return w->quick_common && !headline && i > 0 && !a->cap && a->alpha && a->dict == 1 &&
+           !a->gaz && !a->rule;
+}
+
+static size_t plain_features(const ner_work *w, size_t n, size_t i, uint64_t *f)
+{
+    const ner_atoms *a = &w->atoms[i];
+    long j = (long)i;
+    size_t k = 0;
+    f[k++] = ng_fkey(F_PLAIN, 0, 0, 0);
+    f[k++] = ng_fkey(F_W0, a->a.w, 0, 0);
+    f[k++] = ng_fkey(F_WM1W0, lw(w, n, j - 1), a->a.w, 0);
+    f[k++] = ng_fkey(F_W0WP1, a->a.w, lw(w, n, j + 1), 0);
+    f[k++] = ng_fkey(F_GAZM1, gz(w, n, j - 1), a->gaz, 0);
+    f[k++] = ng_fkey(F_GAZP1, a->gaz, gz(w, n, j + 1), 0);
+    f[k++] = ng_fkey(F_RULEM1P1, rl(w, n, j - 1), a->rule, rl(w, n, j + 1));
+    f[k++] = ng_fkey(F_CAPM1CAP0, cp(w, n, j - 1), a->cap, cp(w, n, j + 1));
+    f[k++] = ng_fkey(F_UPM1UP0, tg(w, n, j - 1), a->upos, 0);
+    f[k++] = ng_fkey(F_UP0UPP1, a->upos, tg(w, n, j + 1), 0);
+    if (a->deprel) f[k++] = ng_fkey(F_HEADDEP, a->head, a->deprel, a->cap);
+    return k;
+}
+
 size_t ng__ner_features(const ner_work *w, size_t n, size_t i, int headline, uint64_t *f)
 {
     const ner_atoms *a = &w->atoms[i];
     long j = (long)i;
+    if (plain(w, a, i, headline)) return plain_features(w, n, i, f);
     size_t k = caseless_features(w, n, i, f);
     uint64_t len = a->a.len < 4 ? a->a.len : a->a.len < 8 ? 4 : 5;
     if (headline) {
@@ -382,6 +435,7 @@ static int tag_part(ng_ner_tagger *t, const ng_ner_model *m, const ng_ner_token 
                     int headline, uint8_t *labels)
 {
     if (tagger_reserve(t, n) || ng__ner_atoms(&t->w, toks, n)) return NG_ENOMEM;
+    t->w.quick_common = (m->flags & NG_NER_QUICK_COMMON) != 0;
     uint64_t f[NG_MAX_FEATS];
     for (size_t i = 0; i < n; i++) {
         size_t nf = ng__ner_features(&t->w, n, i, headline, f);
@@ -415,7 +469,10 @@ void ng__ner_fill_transitions(ng_ner_model *m)
 int ng_ner_model_save(const ng_ner_model *m, const char *path, ng_error *err)
 {
     ng_buf payload = {0};
-    int rc = ng_wtab_write(&m->emit, &payload) || ng_wtab_write(&m->trans, &payload)
+    unsigned char flags[4] = {(unsigned char)m->flags, (unsigned char)(m->flags >> 8),
+                              (unsigned char)(m->flags >> 16), (unsigned char)(m->flags >> 24)};
+    int rc = ng_buf_add(&payload, flags, 4) || ng_wtab_write(&m->emit, &payload) ||
+                     ng_wtab_write(&m->trans, &payload)
                  ? ng_error_set(err, NG_ENOMEM, "%s: out of memory", path)
                  : ng_container_save(path, NG_NER_MAGIC, NG_NER_VERSION, m->lang, &payload, err);
     ng_buf_free(&payload);
@@ -433,7 +490,14 @@ int ng_ner_model_load(ng_ner_model **out, const char *path, ng_error *err)
     if (!rc) {
         const unsigned char *p = (const unsigned char *)data + NG_CONTAINER_HEADER,
                             *end = (const unsigned char *)data + len;
-        int r = ng_wtab_read(&m->emit, &p, end);
+        int r = end - p < 4 ? NG_EFORMAT : 0;
+        if (!r) {
+            m->flags =
+                (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+            p += 4;
+            if (m->flags & ~NG_NER_QUICK_COMMON) r = NG_EFORMAT;
+        }
+        if (!r) r = ng_wtab_read(&m->emit, &p, end);
         if (!r) r = ng_wtab_read(&m->trans, &p, end);
         if (r == NG_ENOMEM)
             rc = ng_error_set(err, NG_ENOMEM, "%s: out of memory", path);

@@ -6,14 +6,17 @@
 #include "newsgraph/ner.h"
 
 #define NG_NER_MAGIC "NGNE"
-#define NG_NER_VERSION 1
+#define NG_NER_VERSION 2            /* 2: the payload starts with the model's flags */
 #define NG_NER_MAX_TOKENS 1024      /* longer sentences are tagged in parts */
 #define NG_NER_START NG_NER_NLABELS /* the "label" before the first token */
 
+#define NG_NER_QUICK_COMMON 1u /* flag: ng_ner_train_options.quick_common */
+
 struct ng_ner_model {
     char lang[8];
-    ng_wtab emit;  /* features of a token -> label */
-    ng_wtab trans; /* previous label -> label */
+    uint32_t flags; /* NG_NER_QUICK_COMMON */
+    ng_wtab emit;   /* features of a token -> label */
+    ng_wtab trans;  /* previous label -> label */
     float tr[NG_NER_NLABELS + 1][NG_NER_NLABELS];
 };
 
@@ -30,10 +33,24 @@ typedef struct ner_atoms {
     uint32_t run_start, run_end;    /* that run, tokens [start, end) */
 } ner_atoms;
 
+/* What depends on a word form alone, kept per form: most words come back
+ * (in a sentence, an article, a run), and case folding, affixes and
+ * hashing cost more than a lookup. */
+typedef struct ner_word {
+    ng_watoms a;
+    uint64_t written;
+    uint8_t cap, alpha;
+} ner_word;
+
+#define NG_NER_WORD_CACHE_MAX 200000 /* forms; beyond, the cache starts afresh */
+
 typedef struct ner_work {
     ner_atoms *atoms;
     size_t cap;
     ng_buf lower;
+    ng_map *words; /* form as written -> ner_word (in pool); made on first use */
+    ng_pool *pool;
+    int quick_common; /* the model's NG_NER_QUICK_COMMON */
 } ner_work;
 
 int ng__ner_atoms(ner_work *w, const ng_ner_token *toks, size_t n);

@@ -24,6 +24,7 @@ static int trainer_init(trainer *t, const ng_ner_train_options *o)
 {
     memset(t, 0, sizeof *t);
     t->o = o;
+    t->w.quick_common = o->quick_common;
     size_t n = NG_NER_MAX_TOKENS;
     t->feats = malloc(n * NG_MAX_FEATS * sizeof *t->feats);
     t->nfeats = malloc(n * sizeof *t->nfeats);
@@ -211,6 +212,7 @@ int ng_ner_train(ng_ner_model **out, const ng_ner_example *ex, size_t n,
         return ng_error_set(err, NG_ENOMEM, "out of memory while training");
     }
     strcpy(m->lang, o->lang);
+    m->flags = o->quick_common ? NG_NER_QUICK_COMMON : 0;
     ng__ner_fill_transitions(m);
     *out = m;
     return 0;

@@ -578,6 +578,18 @@ static void assert_no_temporaries(void)
     closedir(d);
 }
 
+static void assert_same_labels(const ng_ner_model *a, const ng_ner_model *b, const sentence *s,
+                               int headline)
+{
+    uint8_t la[MAX_TOKS], lb[MAX_TOKS];
+    tag_sentence(a, s, headline, la);
+    tag_sentence(b, s, headline, lb);
+    if (memcmp(la, lb, s->n) != 0) {
+        char a[SHOW_CAP], b[SHOW_CAP];
+        fail_msg("first:%s\nsecond:%s", show_in(a, s, la), show_in(b, s, lb));
+    }
+}
+
 static void test_training_is_deterministic(void **state)
 {
     (void)state;
@@ -606,22 +618,32 @@ static void test_training_is_deterministic(void **state)
     if (same_bytes(s1, s2)) fail_msg("seeds 1 and 2 gave the same model");
     ng_ner_model_free(ma);
     ng_ner_model_free(mb);
+
+    /* few features for common lower-case words: another model, that says
+     * so in its file and still learns the corpus */
+    o.seed = 1;
+    o.quick_common = 1;
+    char q[320];
+    train_or_fail(&ma, &o);
+    save_or_fail(ma, in_tmp(q, sizeof q, "quick.ner.ngm"));
+    if (same_bytes(q, s1)) fail_msg("--quick-common changed nothing");
+    mb = load_ok(q);
+    size_t right = 0, total = 0;
+    for (size_t k = 0; k < NSENT; k++) {
+        assert_same_labels(ma, mb, &corpus[k], 0);
+        uint8_t labels[MAX_TOKS];
+        tag_sentence(mb, &corpus[k], 0, labels);
+        for (size_t i = 0; i < corpus[k].n; i++)
+            right += labels[i] == corpus[k].gold[i];
+        total += corpus[k].n;
+    }
+    if (right * 100 < total * 95) fail_msg("quick: %zu of %zu training tokens right", right, total);
+    ng_ner_model_free(ma);
+    ng_ner_model_free(mb);
     assert_no_temporaries();
 }
 
 /* ---- the model file ----------------------------------------------------------- */
-
-static void assert_same_labels(const ng_ner_model *a, const ng_ner_model *b, const sentence *s,
-                               int headline)
-{
-    uint8_t la[MAX_TOKS], lb[MAX_TOKS];
-    tag_sentence(a, s, headline, la);
-    tag_sentence(b, s, headline, lb);
-    if (memcmp(la, lb, s->n) != 0) {
-        char a[SHOW_CAP], b[SHOW_CAP];
-        fail_msg("first:%s\nsecond:%s", show_in(a, s, la), show_in(b, s, lb));
-    }
-}
 
 static void test_model_round_trip(void **state)
 {
@@ -691,10 +713,17 @@ static void flip_payload_byte(unsigned char *d, size_t *len)
     d[HDR_SIZE + (*len - HDR_SIZE) / 2] ^= 0x40;
 }
 
-static void version_two(unsigned char *d, size_t *len)
+static void version_next(unsigned char *d, size_t *len)
 {
     (void)len;
     put32(d + HDR_VERSION, NG_NER_VERSION + 1);
+}
+
+/* Flags this newsgraph does not know, under a header made to agree. */
+static void unknown_flags(unsigned char *d, size_t *len)
+{
+    d[HDR_SIZE + 1] |= 0x80;
+    put64(d + HDR_SUM, ng_model_checksum(d + HDR_SIZE, *len - HDR_SIZE));
 }
 
 /* A payload cut short under a header made to agree with it: only the
@@ -734,8 +763,12 @@ static void test_damaged_files_refused(void **state)
     expect_refused(p, NG_EFORMAT, "truncated");
     write_changed(in_tmp(p, sizeof p, "flip.ner.ngm"), flip_payload_byte);
     expect_refused(p, NG_EFORMAT, "checksum");
-    write_changed(in_tmp(p, sizeof p, "v2.ner.ngm"), version_two);
-    expect_refused(p, NG_EFORMAT, "version 2");
+    write_changed(in_tmp(p, sizeof p, "next.ner.ngm"), version_next);
+    char want[32];
+    snprintf(want, sizeof want, "version %d", NG_NER_VERSION + 1);
+    expect_refused(p, NG_EFORMAT, want);
+    write_changed(in_tmp(p, sizeof p, "flags.ner.ngm"), unknown_flags);
+    expect_refused(p, NG_EFORMAT, "damaged entity model");
     write_changed(in_tmp(p, sizeof p, "resealed.ner.ngm"), cut_and_reseal);
     expect_refused(p, NG_EFORMAT, "damaged entity model");
     write_changed(in_tmp(p, sizeof p, "padded.ner.ngm"), pad_and_reseal);

@@ -167,6 +167,27 @@ int ng__ner_label(ng_extractor *x, ng_error *err);
 ng_ner_class ng__ner_body_name(ng_extractor *x, size_t t0, size_t t1);
 /* relations.c */
 int ng__find_relations(ng_extractor *x, ng_error *err);
+/* The mention that stands for m in a relation: a capital's country. */
+int ng__government_of(const ng_extractor *x, int m);
+/* "kind:word", in the article's pool (NULL when out of memory). */
+const char *ng__pattern_name(ng_extractor *x, const char *kind, const char *word);
+/* Claims from index from on, asserted so far, get modality m. */
+void ng__set_modality(ng_extractor *x, size_t from, ng_modality m);
+/* Whether verb frame f's fixed words and nouns fit around the verb at token
+ * v0 of sentence sent ("enviar tropas", noun=soldado). */
+int ng__frame_fits(ng_extractor *x, uint32_t sent, const ng_verb_frame *f, size_t v0);
+/* Negated, hedged, future or asserted, from the words before the verb. */
+ng_modality ng__verb_modality(ng_extractor *x, uint32_t sent, size_t v0);
+/* predicates.c: verbs and their arguments over the sentence's parse;
+ * verbs[i] (one per token of the sentence, zeroed by the caller) is set to
+ * NG_TREE_READ for a verb that gave claims or has both a subject and an
+ * object in the tree, NG_TREE_VERB for another verb.
+ * Non-zero when out of memory. */
+enum { NG_TREE_VERB = 1, NG_TREE_READ = 2 };
+int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);
+/* Whether token tok is in the clause of the verb at token verb_tok (below
+ * it, not below another clause on the way); 1 without a parse. */
+int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, size_t tok);
 /* extract.c */
 int ng__add_claim(ng_extractor *x, int s_mention, int o_mention, const char *property,
                   const char *pattern, uint32_t sent, uint32_t anchor, double confidence);

@@ -27,6 +27,7 @@ typedef struct sent_ctx {
     size_t m0, m1;      /* mentions [m0, m1) */
     size_t claims_from; /* claims added by this sentence start here */
     uint32_t anchor;    /* token where the current pattern was read */
+    int parsed;         /* verbs by distance beside a parse: objects in the verb's clause */
 } sent_ctx;
 
 static const xtok *T(const sent_ctx *c, size_t i)
@@ -81,10 +82,9 @@ static size_t skip_dets(const sent_ctx *c, size_t i)
 }
 
 /* A gazetteer city that stands for its country's government in a relation. */
-static int government_of(const sent_ctx *c, int m)
+int ng__government_of(const ng_extractor *x, int m)
 {
-    const ng_extractor *x = c->x;
-    const mention *mm = M(c, m);
+    const mention *mm = &x->ms[m];
     if (mm->gaz < 0 || mm->kind != MK_GAZ) return m;
     const ng_gaz_entry *g = &x->onto->entries[mm->gaz];
     if (!g->capital || !g->country) return m;
@@ -97,19 +97,29 @@ static int government_of(const sent_ctx *c, int m)
     return m;
 }
 
+static int government_of(const sent_ctx *c, int m)
+{
+    return ng__government_of(c->x, m);
+}
+
 static int claim(sent_ctx *c, int s, int o, const char *prop, const char *pattern, double conf)
 {
     if (s < 0 || o < 0 || !prop) return 0;
     return ng__add_claim(c->x, s, o, prop, pattern, c->sent, c->anchor, conf);
 }
 
-static const char *pattern_name(sent_ctx *c, const char *kind, const char *word)
+const char *ng__pattern_name(ng_extractor *x, const char *kind, const char *word)
 {
     ng_buf b = {0};
     if (ng_buf_printf(&b, "%s:%s", kind, word)) return NULL;
-    const char *r = ng_pool_strndup(c->x->pool, b.data, b.len);
+    const char *r = ng_pool_strndup(x->pool, b.data, b.len);
     ng_buf_free(&b);
     return r;
+}
+
+static const char *pattern_name(sent_ctx *c, const char *kind, const char *word)
+{
+    return ng__pattern_name(c->x, kind, word);
 }
 
 static int is_prep_at(const sent_ctx *c, size_t i);
@@ -545,10 +555,15 @@ static ng_modality verb_modality(const sent_ctx *c, size_t v0)
     return NG_MOD_ASSERTED;
 }
 
+void ng__set_modality(ng_extractor *x, size_t from, ng_modality m)
+{
+    for (size_t i = from; i < x->out.nclaims; i++)
+        if (x->out.claims[i].modality == NG_MOD_ASSERTED) x->out.claims[i].modality = m;
+}
+
 static void set_modality(sent_ctx *c, size_t from, ng_modality m)
 {
-    for (size_t i = from; i < c->x->out.nclaims; i++)
-        if (c->x->out.claims[i].modality == NG_MOD_ASSERTED) c->x->out.claims[i].modality = m;
+    ng__set_modality(c->x, from, m);
 }
 
 /* Objects after the verb: the first fitting mention, and one coordinated
@@ -563,6 +578,13 @@ static int objects_right(const sent_ctx *c, const ng_verb_frame *f, size_t v1, i
         if (is_cue(c, NG_CUE_COMPLEMENTIZER, i)) break;
         int m = T(c, i)->mention;
         if (m < 0 || M(c, m)->t0 != i) continue;
+        /* the tree says where the verb's clause ends, unless the mention
+         * follows the verb at once ("quoted the Commission …") */
+        if (c->parsed && skip_dets(c, v1) != i &&
+            !ng__tree_in_clause(c->x, c->sent, c->anchor, i)) {
+            i = M(c, m)->t1 - 1;
+            continue;
+        }
         /* English demonyms before a noun are adjectives: "his German counterpart" */
         int adjective = M(c, m)->kind == MK_DEMONYM && strcmp(c->x->lx->lang, "en") == 0 &&
                         M(c, m)->t1 < c->end && (T(c, M(c, m)->t1)->flags & NG_TOK_WORD) &&
@@ -675,10 +697,34 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
     return 0;
 }
 
-static int find_verbs(sent_ctx *c)
+static sent_ctx sentence_of(ng_extractor *x, uint32_t sent)
+{
+    const ng_sentence *z = &x->seg.sentences[sent];
+    sent_ctx c = {x, sent, z->first, z->first + z->count, 0, 0, x->out.nclaims, 0, x->parsed};
+    return c;
+}
+
+int ng__frame_fits(ng_extractor *x, uint32_t sent, const ng_verb_frame *f, size_t v0)
+{
+    sent_ctx c = sentence_of(x, sent);
+    size_t v1;
+    return frame_rest_fits(&c, f, v0, &v1);
+}
+
+ng_modality ng__verb_modality(ng_extractor *x, uint32_t sent, size_t v0)
+{
+    sent_ctx c = sentence_of(x, sent);
+    return verb_modality(&c, v0);
+}
+
+/* Verb frames by distance: at every verb-like token, or where there is a
+ * parse only at the verbs (verbs[], by token) whose arguments the tree did
+ * not give. */
+static int find_verbs(sent_ctx *c, const uint8_t *verbs)
 {
     for (size_t i = c->first; i < c->end; i++) {
         const xtok *k = T(c, i);
+        if (verbs && verbs[i - c->first] != NG_TREE_VERB) continue;
         /* "asociación", "agreement": hunspell stems some nouns to a verb, but
          * their endings (noun-suffix in cues.tsv) give them away */
         if (!k->w->frames || k->mention >= 0 || k->in_role || k->w->noun_form) continue;
@@ -804,13 +850,21 @@ int ng__find_relations(ng_extractor *x, ng_error *err)
     if (!speakers) return ng_error_set(err, NG_ENOMEM, "out of memory");
     for (size_t s = 0; s < x->seg.nsentences; s++) {
         const ng_sentence *z = &x->seg.sentences[s];
-        sent_ctx c = {x, (uint32_t)s, z->first, z->first + z->count, m, m, x->out.nclaims, 0};
+        sent_ctx c = {x, (uint32_t)s, z->first, z->first + z->count, m, m, x->out.nclaims,
+                      0, x->parsed};
         while (c.m1 < x->nms && x->ms[c.m1].sent == s)
             c.m1++;
         m = c.m1;
         speakers[s] = -1;
         if (c.m1 == c.m0) continue;
-        if (find_roles(&c) || nominals(&c) || find_verbs(&c) || attribute(&c, &speakers[s])) {
+        /* verbs: over the tree where there is one, and by distance where
+         * the tree gives a verb no arguments */
+        uint8_t *verbs = x->parsed ? calloc(z->count + 1, 1) : NULL;
+        int rc = (x->parsed && !verbs) || find_roles(&c) || nominals(&c) ||
+                 (verbs && ng__tree_predicates(x, (uint32_t)s, verbs)) || find_verbs(&c, verbs) ||
+                 attribute(&c, &speakers[s]);
+        free(verbs);
+        if (rc) {
             free(speakers);
             return ng_error_set(err, NG_ENOMEM, "out of memory");
         }

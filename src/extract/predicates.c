@@ -1,0 +1,349 @@
+/* Verbal predicates over the dependency tree: a verb of the lexicon
+ * (lexicon/<lang>/verbs.tsv) and the mentions its arguments are.
+ *
+ *   subject   nsubj; shared by a verb coordinated with it (conj) and by a
+ *             verb it controls (xcomp); the noun a relative clause hangs on
+ *             when the clause's relative pronoun is its subject
+ *   object    obj and iobj (marker "_", or the preposition of a personal
+ *             "a"), obl and the nmod of an object by their preposition
+ *             (case, with its fixed words: "junto a"), matched against the
+ *             frame's markers; the noun a relative clause hangs on when the
+ *             clause's relative pronoun is its object
+ *   passive   an auxiliary of the passive or nsubj:pass: the subject is what
+ *             was acted on, and the agent comes with "por"/"by"
+ * Coordinated arguments ("Lula y Petro", conj) each take part. A word is an
+ * argument through the mention that covers it, or the mention of a name in
+ * apposition to it or flat under it ("el presidente, Vladimir Putin").
+ * Nothing is guessed across words the tree does not join: a relation needs
+ * both ends in the verb's own arguments.
+ *
+ * Patterns: tree:<verb> and tree-passive:<verb>. A verb of the lexicon whose
+ * arguments the tree does not give is left to the distance rules
+ * (relations.c: svo:<verb>, passive:<verb>), which a wrong parse leaves
+ * less wrong than it leaves the tree. */
+#include "extract_int.h"
+#include "newsgraph/parse.h"
+
+#include <string.h>
+
+#define MAX_ARGS 16
+#define TREE_CONFIDENCE 0.75
+
+typedef struct tree {
+    ng_extractor *x;
+    const ng_parse *p;
+    uint32_t sent;
+    size_t first, n; /* the sentence's words [first, first + n) in the parse */
+    uint32_t anchor; /* the token of the verb being read */
+    ng_buf fold;
+} tree;
+
+typedef struct arg {
+    size_t word; /* within the sentence */
+    const char *marker;
+} arg;
+
+static const ng_word *W(const tree *t, size_t i)
+{
+    return ng_parse_word(t->p, t->first + i);
+}
+
+/* The word's parent within the sentence, or (size_t)-1 for the root. */
+static size_t parent(const tree *t, size_t i)
+{
+    uint32_t h = W(t, i)->head;
+    return h ? (size_t)h - 1 : (size_t)-1;
+}
+
+static int rel_is(const ng_word *w, const char *rel)
+{
+    return strcmp(w->deprel, rel) == 0;
+}
+
+/* "obl" also fits "obl:agent", "obl:tmod" */
+static int rel_family(const ng_word *w, const char *rel)
+{
+    size_t n = strlen(rel);
+    return strncmp(w->deprel, rel, n) == 0 && (w->deprel[n] == '\0' || w->deprel[n] == ':');
+}
+
+static const char *folded(tree *t, const char *s)
+{
+    t->fold.len = 0;
+    if (ng_fold_append(&t->fold, s, strlen(s)) || !ng_buf_cstr(&t->fold)) return "";
+    return t->fold.data;
+}
+
+/* The preposition of word i: its case child and that child's fixed words,
+ * folded, one space apart ("junto a"); "_" when it has none. In the pool. */
+static const char *marker_of(tree *t, size_t i)
+{
+    ng_buf b = {0};
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != i || !rel_is(W(t, c), "case")) continue;
+        if (ng_buf_adds(&b, folded(t, W(t, c)->form))) break;
+        for (size_t d = c + 1; d < t->n; d++)
+            if (parent(t, d) == c && rel_is(W(t, d), "fixed") &&
+                (ng_buf_addc(&b, ' ') || ng_buf_adds(&b, folded(t, W(t, d)->form))))
+                break;
+        break;
+    }
+    const char *r = b.len ? ng_pool_strndup(t->x->pool, b.data, b.len) : "_";
+    ng_buf_free(&b);
+    return r ? r : "_";
+}
+
+static int marker_fits(const ng_verb_frame *f, const char *marker)
+{
+    for (int k = 0; k < f->nmarkers; k++) {
+        char joined[64];
+        size_t len = 0;
+        for (int w = 0; f->markers[k][w]; w++) {
+            int n =
+                snprintf(joined + len, sizeof joined - len, "%s%s", w ? " " : "", f->markers[k][w]);
+            if (n < 0 || (size_t)n >= sizeof joined - len) break;
+            len += (size_t)n;
+        }
+        if (strcmp(joined, marker) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Word i and the words coordinated with it, into out (up to MAX_ARGS). */
+static size_t with_conjuncts(const tree *t, size_t i, const char *marker, arg *out, size_t n)
+{
+    if (n < MAX_ARGS) out[n++] = (arg){i, marker};
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == i && rel_is(W(t, c), "conj")) n = with_conjuncts(t, c, marker, out, n);
+    return n;
+}
+
+static int is_passive(const tree *t, size_t v)
+{
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != v) continue;
+        const ng_word *w = W(t, c);
+        if (rel_is(w, "aux:pass") || rel_is(w, "nsubj:pass")) return 1;
+        if (rel_is(w, "aux") && ng__tok_cue(t->x, w->token, NG_CUE_PASSIVE_AUX) &&
+            strstr(W(t, v)->feats, "VerbForm=Part"))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_agent_marker(const char *m)
+{
+    return strcmp(m, "por") == 0 || strcmp(m, "by") == 0;
+}
+
+/* A clause of purpose: "para apoyar", "to support". */
+static int purpose(tree *t, size_t v)
+{
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == v && rel_is(W(t, c), "mark")) {
+            const char *m = folded(t, W(t, c)->form);
+            return strcmp(m, "para") == 0 || strcmp(m, "to") == 0;
+        }
+    return 0;
+}
+
+/* The verb's subjects (or, passive, what was acted on): its own, else
+ * those of the verb it is coordinated with or controlled by, else the noun
+ * its relative clause hangs on when the clause's pronoun is the subject. */
+static size_t subjects(tree *t, size_t v, arg *out)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == v && rel_family(W(t, c), "nsubj") && W(t, c)->upos != NG_UPOS_PRON)
+            n = with_conjuncts(t, c, "_", out, n);
+        else if (parent(t, c) == v && rel_family(W(t, c), "nsubj") && rel_family(W(t, v), "acl") &&
+                 parent(t, v) != (size_t)-1)
+            n = with_conjuncts(t, parent(t, v), "_", out, n);
+    if (n) return n;
+    /* "Lula llegó y firmó", "decidió enviar", "aseguró que prestará
+     * asistencia" (Spanish drops the subject a clause shares), "desplegó
+     * tropas para apoyar" */
+    size_t h = parent(t, v);
+    if (h != (size_t)-1 && W(t, h)->upos == NG_UPOS_VERB &&
+        (rel_is(W(t, v), "conj") || rel_is(W(t, v), "xcomp") || rel_is(W(t, v), "ccomp") ||
+         (rel_is(W(t, v), "advcl") && purpose(t, v))))
+        return subjects(t, h, out);
+    return 0;
+}
+
+/* The mention word i stands for: the one covering it, else one in
+ * apposition to it or flat under it, down a chain of them ("el jefe …, el
+ * general Valeri Guerásimov"); -1 for none. */
+static int mention_of(const tree *t, size_t i)
+{
+    int m = t->x->toks[W(t, i)->token].mention;
+    for (int depth = 0; m < 0 && depth < 3; depth++) {
+        size_t next = (size_t)-1;
+        for (size_t c = 0; c < t->n && next == (size_t)-1; c++)
+            if (parent(t, c) == i && (rel_is(W(t, c), "appos") || rel_is(W(t, c), "flat")))
+                next = c;
+        if (next == (size_t)-1) break;
+        i = next;
+        m = t->x->toks[W(t, i)->token].mention;
+    }
+    return m;
+}
+
+/* The verb's objects with their markers: obj, iobj, obl, and the nmod of
+ * one of them ("firmó un acuerdo con Chile"). */
+static size_t objects(tree *t, size_t v, arg *out)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != v) continue;
+        const ng_word *w = W(t, c);
+        /* "agradeció a Irán y a su líder": a parse may coordinate the
+         * second object with the verb itself */
+        int stray = rel_is(w, "conj") && (w->upos == NG_UPOS_NOUN || w->upos == NG_UPOS_PROPN);
+        if (!stray && !rel_is(w, "obj") && !rel_is(w, "iobj") && !rel_family(w, "obl")) continue;
+        /* "la empresa que compró Repsol": the relative pronoun is the noun */
+        if (w->upos == NG_UPOS_PRON && rel_is(w, "obj") && rel_family(W(t, v), "acl")) {
+            n = with_conjuncts(t, parent(t, v), "_", out, n);
+            continue;
+        }
+        const char *marker = marker_of(t, c);
+        if (stray && strcmp(marker, "_") == 0 && n) marker = out[n - 1].marker;
+        n = with_conjuncts(t, c, marker, out, n);
+        /* "informó el sábado a Putin": a parse may hang the verb's
+         * argument on the argument before it; "recibió a una delegación de
+         * Chile": an object without a name stands for the one it is of */
+        int named = mention_of(t, c) >= 0;
+        for (size_t d = 0; d < t->n; d++) {
+            if (parent(t, d) != c || !rel_is(W(t, d), "nmod")) continue;
+            const char *m = marker_of(t, d);
+            int of = strcmp(m, "de") == 0 || strcmp(m, "of") == 0;
+            n = with_conjuncts(t, d, of && !named ? marker : m, out, n);
+        }
+    }
+    return n;
+}
+
+static int relate(tree *t, int s, int o, const char *marker, const ng_verb_frame *f,
+                  const char *pattern)
+{
+    ng_extractor *x = t->x;
+    if (s < 0 || o < 0 || x->ms[s].ent == x->ms[o].ent) return 0;
+    int subj = ng__government_of(x, s), obj = o;
+    /* a capital is its government, except as the place something is in */
+    if (strcmp(marker, "en") != 0 && strcmp(marker, "in") != 0) obj = ng__government_of(x, o);
+    if (f->inv) {
+        int tmp = subj;
+        subj = obj;
+        obj = tmp;
+    }
+    if (x->ms[subj].ent == x->ms[obj].ent) return 0;
+    return ng__add_claim(x, subj, obj, f->property, pattern, t->sent, t->anchor, TREE_CONFIDENCE);
+}
+
+static int frame_claims(tree *t, size_t v, const char *lemma, const ng_verb_frame *f)
+{
+    arg subj[MAX_ARGS], obj[MAX_ARGS];
+    size_t ns = subjects(t, v, subj), no = objects(t, v, obj);
+    const char *pattern;
+    if (is_passive(t, v)) {
+        /* the agent acted on the subject */
+        pattern = ng__pattern_name(t->x, "tree-passive", lemma);
+        if (!pattern) return NG_ENOMEM;
+        for (size_t a = 0; a < no; a++) {
+            if (!is_agent_marker(obj[a].marker)) continue;
+            for (size_t k = 0; k < ns; k++)
+                if (relate(t, mention_of(t, obj[a].word), mention_of(t, subj[k].word), "_", f,
+                           pattern))
+                    return NG_ENOMEM;
+        }
+        return 0;
+    }
+    pattern = ng__pattern_name(t->x, "tree", lemma);
+    if (!pattern) return NG_ENOMEM;
+    for (size_t a = 0; a < no; a++) {
+        if (!marker_fits(f, obj[a].marker)) continue;
+        for (size_t k = 0; k < ns; k++)
+            if (relate(t, mention_of(t, subj[k].word), mention_of(t, obj[a].word), obj[a].marker, f,
+                       pattern))
+                return NG_ENOMEM;
+    }
+    return 0;
+}
+
+static int verb(tree *t, size_t v)
+{
+    ng_extractor *x = t->x;
+    const ng_word *w = W(t, v);
+    const xtok *k = &x->toks[w->token];
+    if (k->mention >= 0 || k->in_role) return 0;
+    const char *lemma = folded(t, w->lemma);
+    const ng_verb_frame *frames = ng_map_get(x->lx->verbs, lemma, strlen(lemma));
+    if (!frames) {
+        frames = k->w->frames;
+        lemma = k->w->frame_lemma;
+    }
+    if (!frames || !(lemma = ng_pool_strdup(x->pool, lemma))) return frames ? NG_ENOMEM : 0;
+    t->anchor = w->token;
+    for (const ng_verb_frame *f = frames; f; f = f->next) {
+        if (!ng__frame_fits(x, t->sent, f, w->token)) continue;
+        size_t before = x->out.nclaims;
+        if (frame_claims(t, v, lemma, f)) return NG_ENOMEM;
+        if (x->out.nclaims > before) {
+            ng__set_modality(x, before, ng__verb_modality(x, t->sent, w->token));
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Clausal relations: below one of them is another clause. */
+static int clausal(const ng_word *w)
+{
+    static const char *const rels[] = {"conj",  "ccomp",     "xcomp", "advcl", "acl",
+                                       "csubj", "parataxis", "list",  NULL};
+    for (int k = 0; rels[k]; k++)
+        if (rel_family(w, rels[k])) return 1;
+    return 0;
+}
+
+int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, size_t tok)
+{
+    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 1;
+    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
+    tree t = {(ng_extractor *)x, x->parse, sent, ps->first, ps->count, 0, {0}};
+    size_t v = (size_t)-1, i = (size_t)-1;
+    for (size_t k = 0; k < t.n; k++) {
+        if (W(&t, k)->token == verb_tok && v == (size_t)-1) v = k;
+        if (W(&t, k)->token == tok && i == (size_t)-1) i = k;
+    }
+    if (v == (size_t)-1 || i == (size_t)-1) return 1;
+    for (size_t steps = 0; i != (size_t)-1 && steps < t.n; steps++) {
+        if (i == v) return 1;
+        if (clausal(W(&t, i))) return 0;
+        i = parent(&t, i);
+    }
+    return 0;
+}
+
+int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)
+{
+    if (sent >= ng_parse_sentence_count(x->parse)) return 0;
+    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
+    const ng_sentence *z = &x->seg.sentences[sent];
+    tree t = {x, x->parse, sent, ps->first, ps->count, 0, {0}};
+    int rc = 0;
+    for (size_t v = 0; v < t.n && !rc; v++) {
+        /* a participle may be tagged an adjective ("el tratado firmado con
+         * Minsk") and still take arguments */
+        const ng_word *w = W(&t, v);
+        if (w->upos != NG_UPOS_VERB &&
+            !(w->upos == NG_UPOS_ADJ && strstr(w->feats, "VerbForm=Part")))
+            continue;
+        size_t before = x->out.nclaims, tok = W(&t, v)->token;
+        rc = verb(&t, v);
+        if (tok >= z->first && tok < z->first + z->count)
+            verbs[tok - z->first] = x->out.nclaims > before ? NG_TREE_READ : NG_TREE_VERB;
+    }
+    ng_buf_free(&t.fold);
+    return rc;
+}

@@ -1,0 +1,141 @@
+/* Unit tests for verbal predicates over the dependency tree
+ * (src/extract/predicates.c): coordinated subjects and objects, a subject
+ * shared with a clause of saying, objects a parse coordinates with the verb,
+ * relative clauses, and the distance rules kept inside the verb's clause.
+ * They need the parse models (models/, scripts/train-models.sh) and are
+ * skipped without them. */
+#include "support.h"
+#include "newsgraph/parse.h"
+
+#include <unistd.h>
+
+static ng_models *MS;
+
+static int setup_models(void **state)
+{
+    int rc = setup(state);
+    if (rc) return rc;
+    char path[512];
+    snprintf(path, sizeof path, "%s/es.ngm", NG_TEST_MODELS);
+    if (access(path, R_OK) != 0) return 0; /* every test skips */
+    ng_error err = {0};
+    if (ng_models_new(&MS, NG_TEST_MODELS, &err) || ng_extractor_set_models(F->x, MS, &err)) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown_models(void **state)
+{
+    int rc = teardown(state); /* the extractor goes before the models it borrows */
+    ng_models_free(MS);
+    MS = NULL;
+    return rc;
+}
+
+static void need_models(void)
+{
+    if (!MS) {
+        fprintf(stderr, "no parse models in %s: skipped\n", NG_TEST_MODELS);
+        skip();
+    }
+}
+
+/* Whether some claim has property prop between the entities named s and o. */
+static int has_claim(const ng_extraction *ex, const char *s, const char *prop, const char *o)
+{
+    long si = ent(ex, s), oi = ent(ex, o);
+    for (size_t i = 0; si >= 0 && oi >= 0 && i < ng_extraction_claim_count(ex); i++) {
+        const ng_claim *c = ng_extraction_claim(ex, i);
+        if (c->subject == (size_t)si && c->object == (size_t)oi && strcmp(c->property, prop) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void test_coordinated_subjects(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract("es", "Titular\nLula y Petro firmaron un acuerdo con Chile.");
+    const ng_claim *c = claim_of(ex, "Petro", "signsAgreementWith", "Chile");
+    assert_string_equal(c->pattern, "tree:firmar");
+    claim_of(ex, "Lula", "signsAgreementWith", "Chile");
+}
+
+static void test_subject_of_a_clause_of_saying(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es",
+        "Titular\nEl Kremlin asegur\xC3\xB3 que prestar\xC3\xA1 asistencia militar a Pyongyang.");
+    const ng_claim *c = find_claim(ex, "providesAssistanceTo");
+    if (!c) {
+        dump(ex);
+        fail_msg("no providesAssistanceTo");
+    }
+    assert_string_equal(c->pattern, "tree:prestar");
+    assert_int_equal(c->modality, NG_MOD_FUTURE);
+}
+
+static void test_objects_coordinated_with_the_verb(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nEl presidente de Bielorrusia, Alexandr Lukashenko, agradeci\xC3\xB3 "
+              "a Ir\xC3\xA1n y a su l\xC3\xAD"
+              "der, Al\xC3\xAD Jamene\xC3\xAD, el env\xC3\xADo "
+              "de los efectivos.");
+    long lukashenko = ent_gaz(ex, "alexander-lukashenko");
+    assert_true(lukashenko >= 0);
+    size_t thanked = 0;
+    for (size_t i = 0; i < ng_extraction_claim_count(ex); i++) {
+        const ng_claim *c = ng_extraction_claim(ex, i);
+        if (strcmp(c->property, "thanks") == 0 && c->subject == (size_t)lukashenko) thanked++;
+    }
+    if (thanked != 2) {
+        dump(ex);
+        fail_msg("Lukashenko thanks %zu, want Iran and its leader", thanked);
+    }
+}
+
+static void test_relative_clause(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nBoric, que visit\xC3\xB3 Lima, critic\xC3\xB3 a Per\xC3\xBA"
+                      ".");
+    const ng_claim *c = claim_of(ex, "Boric", "criticises", "Per\xC3\xBA");
+    assert_string_equal(c->pattern, "tree:criticar");
+    /* the place in the relative clause does not criticise */
+    assert_false(has_claim(ex, "Lima", "criticises", "Per\xC3\xBA"));
+}
+
+static void test_distance_stays_in_the_clause(void **state)
+{
+    (void)state;
+    need_models();
+    /* "condenó el ataque": the tree gives the verb an object that names
+     * nobody; the country the next verb asks is not what was condemned */
+    const ng_extraction *ex = extract(
+        "es",
+        "Titular\nFrancia conden\xC3\xB3 el ataque y pidi\xC3\xB3 a Rusia una explicaci\xC3\xB3n.");
+    assert_false(has_claim(ex, "Francia", "condemns", "Rusia"));
+    claim_of(ex, "Francia", "asks", "Rusia");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_coordinated_subjects),
+        cmocka_unit_test(test_subject_of_a_clause_of_saying),
+        cmocka_unit_test(test_objects_coordinated_with_the_verb),
+        cmocka_unit_test(test_relative_clause),
+        cmocka_unit_test(test_distance_stays_in_the_clause),
+    };
+    return cmocka_run_group_tests(tests, setup_models, teardown_models);
+}

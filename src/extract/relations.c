@@ -4,7 +4,9 @@
  *   apposition:role      "el presidente de Rusia, Vladimir Putin"
  *   apposition:possessive "Corea del Norte y su líder, Kim Jong-un"
  *   prenominal:role      "UK Prime Minister Keir Starmer"
- *   svo:<verb>           verb frames from lexicon/<lang>/verbs.tsv
+ *   tree:<verb>          verb frames over the parse (predicates.c)
+ *   svo:<verb>           verb frames from lexicon/<lang>/verbs.tsv by distance:
+ *                        without a parse, or for a verb the tree gives nothing
  *   passive:<verb>       "fue capturado por", "was arrested by"
  *   nominal:region-of    "la región rusa de Kursk"
  *   nominal:state-media  "la agencia estatal norcoreana KCNA"

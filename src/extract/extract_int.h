@@ -188,6 +188,9 @@ int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);
 /* Whether token tok is in the clause of the verb at token verb_tok (below
  * it, not below another clause on the way); 1 without a parse. */
 int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, size_t tok);
+/* Whether the verb at token verb_tok is, in the parse, the complement of a
+ * verb of trying, asking or promising (cues.tsv: intent); 0 without one. */
+int ng__tree_intended(const ng_extractor *x, uint32_t sent, size_t verb_tok);
 /* extract.c */
 int ng__add_claim(ng_extractor *x, int s_mention, int o_mention, const char *property,
                   const char *pattern, uint32_t sent, uint32_t anchor, double confidence);

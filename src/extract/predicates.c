@@ -11,7 +11,9 @@
  *             clause's relative pronoun is its object
  *   passive   an auxiliary of the passive or nsubj:pass: the subject is what
  *             was acted on, and the agent comes with "por"/"by"
- * Coordinated arguments ("Lula y Petro", conj) each take part. A word is an
+ * Coordinated arguments ("Lula y Petro", conj) each take part. A verb that
+ * is the complement of trying, asking or promising (cues.tsv: intent) is
+ * hedged: "trató de recuperar", "urged them to attack". A word is an
  * argument through the mention that covers it, or the mention of a name in
  * apposition to it or flat under it ("el presidente, Vladimir Putin").
  * Nothing is guessed across words the tree does not join: a relation needs
@@ -41,6 +43,7 @@ typedef struct tree {
 typedef struct arg {
     size_t word; /* within the sentence */
     const char *marker;
+    int owner; /* the owner of an object that names no one (frames with owner) */
 } arg;
 
 static const ng_word *W(const tree *t, size_t i)
@@ -112,7 +115,7 @@ static int marker_fits(const ng_verb_frame *f, const char *marker)
 /* Word i and the words coordinated with it, into out (up to MAX_ARGS). */
 static size_t with_conjuncts(const tree *t, size_t i, const char *marker, arg *out, size_t n)
 {
-    if (n < MAX_ARGS) out[n++] = (arg){i, marker};
+    if (n < MAX_ARGS) out[n++] = (arg){i, marker, 0};
     for (size_t c = 0; c < t->n; c++)
         if (parent(t, c) == i && rel_is(W(t, c), "conj")) n = with_conjuncts(t, c, marker, out, n);
     return n;
@@ -210,14 +213,21 @@ static size_t objects(tree *t, size_t v, arg *out)
         if (stray && strcmp(marker, "_") == 0 && n) marker = out[n - 1].marker;
         n = with_conjuncts(t, c, marker, out, n);
         /* "informó el sábado a Putin": a parse may hang the verb's
-         * argument on the argument before it; "recibió a una delegación de
-         * Chile": an object without a name stands for the one it is of */
+         * argument on the argument before it, by its own preposition; and
+         * "elogió el mensaje del Rey": for verbs of judging an object that
+         * names no one stands for whose it is */
         int named = mention_of(t, c) >= 0;
         for (size_t d = 0; d < t->n; d++) {
             if (parent(t, d) != c || !rel_is(W(t, d), "nmod")) continue;
             const char *m = marker_of(t, d);
-            int of = strcmp(m, "de") == 0 || strcmp(m, "of") == 0;
-            n = with_conjuncts(t, d, of && !named ? marker : m, out, n);
+            size_t from = n;
+            n = with_conjuncts(t, d, m, out, n);
+            if (!named && (strcmp(m, "de") == 0 || strcmp(m, "of") == 0) &&
+                (strcmp(marker, "_") == 0 || strcmp(marker, "a") == 0))
+                for (size_t k = from; k < n; k++) {
+                    out[k].marker = marker;
+                    out[k].owner = 1;
+                }
         }
     }
     return n;
@@ -261,11 +271,26 @@ static int frame_claims(tree *t, size_t v, const char *lemma, const ng_verb_fram
     pattern = ng__pattern_name(t->x, "tree", lemma);
     if (!pattern) return NG_ENOMEM;
     for (size_t a = 0; a < no; a++) {
-        if (!marker_fits(f, obj[a].marker)) continue;
+        if (!marker_fits(f, obj[a].marker) || (obj[a].owner && !f->owner)) continue;
         for (size_t k = 0; k < ns; k++)
             if (relate(t, mention_of(t, subj[k].word), mention_of(t, obj[a].word), obj[a].marker, f,
                        pattern))
                 return NG_ENOMEM;
+    }
+    return 0;
+}
+
+/* Whether the verb is the complement of a verb of trying, asking or
+ * promising ("trató de recuperar", "urged them to attack"): what it says
+ * has not happened. */
+static int intended(tree *t, size_t v)
+{
+    for (size_t depth = 0; depth < 3; depth++) {
+        size_t h = parent(t, v);
+        if (h == (size_t)-1 || !(rel_is(W(t, v), "xcomp") || rel_is(W(t, v), "ccomp"))) return 0;
+        const char *lemma = folded(t, W(t, h)->lemma);
+        if (ng__cue(t->x->lx, NG_CUE_INTENT, lemma, strlen(lemma))) return 1;
+        v = h;
     }
     return 0;
 }
@@ -289,7 +314,9 @@ static int verb(tree *t, size_t v)
         size_t before = x->out.nclaims;
         if (frame_claims(t, v, lemma, f)) return NG_ENOMEM;
         if (x->out.nclaims > before) {
-            ng__set_modality(x, before, ng__verb_modality(x, t->sent, w->token));
+            ng_modality m = ng__verb_modality(x, t->sent, w->token);
+            if (m == NG_MOD_ASSERTED && intended(t, v)) m = NG_MOD_HEDGED;
+            ng__set_modality(x, before, m);
             return 0;
         }
     }
@@ -323,6 +350,21 @@ int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, si
         i = parent(&t, i);
     }
     return 0;
+}
+
+int ng__tree_intended(const ng_extractor *x, uint32_t sent, size_t verb_tok)
+{
+    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 0;
+    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
+    tree t = {(ng_extractor *)x, x->parse, sent, ps->first, ps->count, 0, {0}};
+    int r = 0;
+    for (size_t k = 0; k < t.n; k++)
+        if (W(&t, k)->token == verb_tok) {
+            r = intended(&t, k);
+            break;
+        }
+    ng_buf_free(&t.fold);
+    return r;
 }
 
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)

@@ -432,8 +432,10 @@ static int marker_fits(const sent_ctx *c, const ng_verb_frame *f, size_t g0, siz
             break;
         }
     /* A bare object may hold the entity in a genitive: "elogió el esfuerzo
-     * de la Casa Blanca". Only when a noun comes first and the gap is short. */
-    int genitive_only = first_prep > g0 && g1 - g0 <= 6;
+     * de la Casa Blanca". Only for verbs of judging (flag owner: "dirigirá
+     * la delegación de Estados Unidos" does not lead the country), when a
+     * noun comes first and the gap is short. */
+    int genitive_only = first_prep > g0 && g1 - g0 <= 6 && f->owner;
     for (size_t i = first_prep; i < g1 && genitive_only; i++)
         if (is_prep_at(c, i) && !T(c, i)->in_qty && !is_cue(c, NG_CUE_GENITIVE, i))
             genitive_only = 0;
@@ -693,7 +695,11 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
             }
             if (!n) continue;
         }
-        set_modality(c, before, verb_modality(c, v0));
+        ng_modality m = verb_modality(c, v0);
+        /* "intentó invadir": the tree says whether the verb was only tried */
+        if (m == NG_MOD_ASSERTED && c->parsed && ng__tree_intended(x, c->sent, v0))
+            m = NG_MOD_HEDGED;
+        set_modality(c, before, m);
         return 0;
     }
     return 0;

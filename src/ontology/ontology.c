@@ -338,6 +338,7 @@ static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     if (nf > 3) {
         fr->sym = strstr(f[3], "sym") != NULL;
         fr->inv = strstr(f[3], "inv") != NULL;
+        fr->owner = strstr(f[3], "owner") != NULL;
         const char *nl = strstr(f[3], "noun=");
         if (nl) {
             /* noun=tropa,soldado: the object or subject noun decides the property */
@@ -465,7 +466,7 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "date-until",     "qty-min",
                                         "qty-max",        "qty-approx",
                                         "noun-suffix",    "partnership-head",
-                                        "between"};
+                                        "between",        "intent"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

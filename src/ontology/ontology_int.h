@@ -50,6 +50,7 @@ typedef struct ng_verb_frame {
     const char ***markers; /* each a NULL-terminated folded word list; "_" = bare */
     int nmarkers;
     int sym, inv;
+    int owner; /* a bare object naming no one stands for its owner ("el mensaje del Rey") */
     const char **nouns;         /* the frame applies only near one of these (lemmas), or NULL */
     struct ng_verb_frame *next; /* next frame for the same verb */
 } ng_verb_frame;
@@ -94,6 +95,7 @@ enum ng_cue_kind {
     NG_CUE_NOUN_SUFFIX,
     NG_CUE_PARTNERSHIP_HEAD,
     NG_CUE_BETWEEN,
+    NG_CUE_INTENT,
     NG_CUE_COUNT
 };
 

@@ -1,7 +1,8 @@
 /* Unit tests for verbal predicates over the dependency tree
  * (src/extract/predicates.c): coordinated subjects and objects, a subject
  * shared with a clause of saying, objects a parse coordinates with the verb,
- * relative clauses, and the distance rules kept inside the verb's clause.
+ * relative clauses, the distance rules kept inside the verb's clause, what
+ * was only tried, and the owner of an object for verbs of judging.
  * They need the parse models (models/, scripts/train-models.sh) and are
  * skipped without them. */
 #include "support.h"
@@ -128,6 +129,32 @@ static void test_distance_stays_in_the_clause(void **state)
     claim_of(ex, "Francia", "asks", "Rusia");
 }
 
+/* What was only tried, asked or promised is no fact: hedged, whichever
+ * rule read the verb. */
+static void test_intended_is_hedged(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract("es", "Titular\nRusia intent\xC3\xB3 invadir Ucrania.");
+    const ng_claim *c = claim_of(ex, "Rusia", "invades", "Ucrania");
+    assert_int_equal(c->modality, NG_MOD_HEDGED);
+    assert_false(ng_claim_is_direct(c));
+}
+
+/* For verbs of judging a bare object that names no one stands for whose
+ * it is; for other verbs it does not. */
+static void test_owner_of_the_object(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nAlemania critic\xC3\xB3 la decisi\xC3\xB3n de Francia.");
+    claim_of(ex, "Alemania", "criticises", "Francia");
+    ex = extract("es", "Titular\nEl presidente Boric dirigir\xC3\xA1 la delegaci\xC3\xB3n de Chile "
+                       "en la cumbre.");
+    assert_false(has_claim(ex, "Boric", "leads", "Chile"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +163,8 @@ int main(void)
         cmocka_unit_test(test_objects_coordinated_with_the_verb),
         cmocka_unit_test(test_relative_clause),
         cmocka_unit_test(test_distance_stays_in_the_clause),
+        cmocka_unit_test(test_intended_is_hedged),
+        cmocka_unit_test(test_owner_of_the_object),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

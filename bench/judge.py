@@ -13,7 +13,8 @@
   bench/judge.py check JUDGED.tsv EXPORT.nt
       For each judged line (claim, article, begin, end, pattern, subject,
       property, object, verdict), whether the export still has a claim of
-      that article with the same subject, property and object; prints the
+      that article with the same subject, property and object standing as a
+      direct triple (not negated or hedged); prints the
       verdicts of those still there and of those gone, and the precision of
       what is still there.
 
@@ -83,6 +84,8 @@ def sample(args):
 def check(args):
     have = set()
     for c in claims(args.export).values():
+        if c.get("modality", "asserted") in ("negated", "hedged"):
+            continue  # no direct triple
         r = row_of("", c)
         have.add((r[1], r[5], r[6], r[7]))
     still, gone = collections.Counter(), collections.Counter()

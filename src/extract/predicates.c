@@ -352,6 +352,18 @@ int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, si
     return 0;
 }
 
+/* A participle of a verb of naming on a noun. */
+static int naming(tree *t, size_t v)
+{
+    if (!rel_family(W(t, v), "acl") && !rel_is(W(t, v), "amod")) return 0;
+    /* an adjective's lemma is the participle itself: the verb is the
+     * dictionary's ("llamado" -> llamar) */
+    const char *verb = t->x->toks[W(t, v)->token].w->frame_lemma;
+    if (verb && ng__cue(t->x->lx, NG_CUE_NAMING, verb, strlen(verb))) return 1;
+    const char *lemma = folded(t, W(t, v)->lemma);
+    return ng__cue(t->x->lx, NG_CUE_NAMING, lemma, strlen(lemma)) != NULL;
+}
+
 int ng__tree_intended(const ng_extractor *x, uint32_t sent, size_t verb_tok)
 {
     if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 0;
@@ -378,9 +390,14 @@ int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)
         /* a participle may be tagged an adjective ("el tratado firmado con
          * Minsk") and still take arguments */
         const ng_word *w = W(&t, v);
-        if (w->upos != NG_UPOS_VERB &&
-            !(w->upos == NG_UPOS_ADJ && strstr(w->feats, "VerbForm=Part")))
+        int participle = strstr(w->feats, "VerbForm=Part") != NULL;
+        if (w->upos != NG_UPOS_VERB && !(w->upos == NG_UPOS_ADJ && participle)) continue;
+        /* "una mujer llamada X", "a man named X": a name, not a call */
+        if (participle && naming(&t, v)) {
+            if (w->token >= z->first && w->token < z->first + z->count)
+                verbs[w->token - z->first] = NG_TREE_READ;
             continue;
+        }
         size_t before = x->out.nclaims, tok = W(&t, v)->token;
         rc = verb(&t, v);
         if (tok >= z->first && tok < z->first + z->count)

@@ -466,7 +466,8 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "date-until",     "qty-min",
                                         "qty-max",        "qty-approx",
                                         "noun-suffix",    "partnership-head",
-                                        "between",        "intent"};
+                                        "between",        "intent",
+                                        "naming"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

@@ -96,6 +96,7 @@ enum ng_cue_kind {
     NG_CUE_PARTNERSHIP_HEAD,
     NG_CUE_BETWEEN,
     NG_CUE_INTENT,
+    NG_CUE_NAMING,
     NG_CUE_COUNT
 };
 

@@ -155,6 +155,17 @@ static void test_owner_of_the_object(void **state)
     assert_false(has_claim(ex, "Boric", "leads", "Chile"));
 }
 
+/* "una mujer llamada X": a participle of naming names; nobody calls */
+static void test_named_is_no_call(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nFelton habl\xC3\xB3 con un agente de secuestros llamado Adam "
+                      "Whittington.");
+    assert_null(find_claim(ex, "calls"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -165,6 +176,7 @@ int main(void)
         cmocka_unit_test(test_distance_stays_in_the_clause),
         cmocka_unit_test(test_intended_is_hedged),
         cmocka_unit_test(test_owner_of_the_object),
+        cmocka_unit_test(test_named_is_no_call),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

@@ -19,7 +19,9 @@ static int curate_args(int argc, char **argv, const char *usage, int names, cli_
         fprintf(stderr, "%s: %s takes %d names (see --help)\n", prog, argv[0], names);
         return -1;
     }
-    return cli_store_open(cs, store, NULL) ? -2 : first;
+    if (!cli_store_open(cs, store, NULL)) return first;
+    cli_store_close(cs);
+    return -2;
 }
 
 static int exit_for(int first)
@@ -43,10 +45,7 @@ int cmd_merge(int argc, char **argv)
         "later link what would have been OTHER to KEEP.\n";
     cli_store cs = {0};
     int first = curate_args(argc, argv, usage, 2, &cs);
-    if (first <= 0) {
-        cli_store_close(&cs);
-        return exit_for(first);
-    }
+    if (first <= 0) return exit_for(first);
     ng_store *s = cs.s;
     ng_error err = {0};
     int rc = ng_store_merge(s, argv[first], argv[first + 1], &err);
@@ -63,10 +62,7 @@ int cmd_split(int argc, char **argv)
         "again, in this store or in articles added later.\n";
     cli_store cs = {0};
     int first = curate_args(argc, argv, usage, 2, &cs);
-    if (first <= 0) {
-        cli_store_close(&cs);
-        return exit_for(first);
-    }
+    if (first <= 0) return exit_for(first);
     ng_store *s = cs.s;
     ng_error err = {0};
     long moved = 0;
@@ -111,10 +107,7 @@ int cmd_alias(int argc, char **argv)
     const char *what = argv[1];
     cli_store cs = {0};
     int first = curate_args(argc - 1, argv + 1, usage, strcmp(what, "list") ? 2 : 0, &cs);
-    if (first <= 0) {
-        cli_store_close(&cs);
-        return exit_for(first);
-    }
+    if (first <= 0) return exit_for(first);
     ng_store *s = cs.s;
     first++; /* argv[1] was the subcommand */
     ng_error err = {0};

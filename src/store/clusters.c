@@ -21,6 +21,7 @@ typedef struct rows {
     size_t n, cap, ids_cap, nstrs, strs_cap;
     ng_link_pair *apart;
     size_t napart, apart_cap;
+    size_t alias_at, alias_cap; /* the record aliases are being read for */
     ng_buf fold;
 } rows;
 
@@ -98,77 +99,69 @@ static int index_rows(rows *k)
     return 0;
 }
 
-/* Every alias of every row, onto its record. */
-static int read_aliases(ng_store *s, rows *k)
+/* Run sql, handing each result row to fn; -1 on a database error or when
+ * fn fails. */
+static int each_result(ng_store *s, const char *sql, int (*fn)(rows *k, sqlite3_stmt *st), rows *k)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT entity_id, label FROM aliases GROUP BY entity_id, label"
-                           " ORDER BY entity_id, label",
-                           -1, &st, NULL) != SQLITE_OK)
-        return -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
     int rc = 0, step;
-    size_t cap = 0, at = (size_t)-1;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        size_t i = record_of(k, sqlite3_column_int64(st, 0));
-        if (i == (size_t)-1) continue;
-        if (i != at) at = i, cap = 0;
-        ng_link_record *r = &k->recs[i];
-        const char **a = (const char **)r->aliases;
-        const char *f = keep_folded(k, col(st, 1));
-        if (!f || NG_GROW(a, cap, r->naliases + 1))
-            rc = -1;
-        else
-            a[r->naliases++] = f;
-        r->aliases = a;
-    }
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = fn(k, st);
     sqlite3_finalize(st);
     return rc || step != SQLITE_DONE ? -1 : 0;
+}
+
+/* An alias onto its record (rows come sorted by entity). */
+static int read_alias(rows *k, sqlite3_stmt *st)
+{
+    size_t i = record_of(k, sqlite3_column_int64(st, 0));
+    if (i == (size_t)-1) return 0;
+    if (i != k->alias_at) k->alias_at = i, k->alias_cap = 0;
+    ng_link_record *r = &k->recs[i];
+    const char **a = (const char **)r->aliases;
+    const char *f = keep_folded(k, col(st, 1));
+    if (!f || NG_GROW(a, k->alias_cap, r->naliases + 1)) return -1;
+    a[r->naliases++] = f;
+    r->aliases = a;
+    return 0;
 }
 
 /* The user's corrections that keep two rows apart: a name split off an
  * entity stays off it, a removed alias names something else. */
-static int read_apart(ng_store *s, rows *k)
+static int read_pair(rows *k, sqlite3_stmt *st)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(
-            s->db,
-            "SELECT t.id, f.id FROM curations c JOIN entities f ON f.iri = c.from_iri"
-            " JOIN entities t ON t.iri = c.to_iri WHERE c.op = 'split' UNION ALL"
-            " SELECT e.id, f.id FROM curations c JOIN entities f ON f.iri = c.from_iri"
-            " JOIN entities e ON e.folded = c.folded AND e.id != f.id WHERE c.op = 'unalias'",
-            -1, &st, NULL) != SQLITE_OK)
-        return -1;
-    int rc = 0, step;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        size_t a = record_of(k, sqlite3_column_int64(st, 0)),
-               b = record_of(k, sqlite3_column_int64(st, 1));
-        if (a == (size_t)-1 || b == (size_t)-1) continue;
-        if (NG_GROW(k->apart, k->apart_cap, k->napart + 1))
-            rc = -1;
-        else
-            k->apart[k->napart++] = (ng_link_pair){a, b};
-    }
-    sqlite3_finalize(st);
-    return rc || step != SQLITE_DONE ? -1 : 0;
+    size_t a = record_of(k, sqlite3_column_int64(st, 0)),
+           b = record_of(k, sqlite3_column_int64(st, 1));
+    if (a == (size_t)-1 || b == (size_t)-1) return 0;
+    if (NG_GROW(k->apart, k->apart_cap, k->napart + 1)) return -1;
+    k->apart[k->napart++] = (ng_link_pair){a, b};
+    return 0;
 }
 
 static int read_rows(ng_store *s, rows *k)
 {
-    sqlite3_stmt *en = NULL;
-    if (sqlite3_prepare_v2(
-            s->db,
-            "SELECT id, iri, type, name, gaz_id,"
-            " (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id)"
-            " FROM entities e ORDER BY iri",
-            -1, &en, NULL) != SQLITE_OK)
-        return -1;
-    int rc = 0, step;
-    while (!rc && (step = sqlite3_step(en)) == SQLITE_ROW)
-        rc = read_row(k, en);
-    sqlite3_finalize(en);
-    if (rc || step != SQLITE_DONE) return -1;
-    return index_rows(k) || read_aliases(s, k) || read_apart(s, k) ? -1 : 0;
+    k->alias_at = (size_t)-1;
+    return each_result(s,
+                       "SELECT id, iri, type, name, gaz_id,"
+                       " (SELECT count(DISTINCT article_id) FROM links l WHERE l.entity_id = e.id)"
+                       " FROM entities e ORDER BY iri",
+                       read_row, k) ||
+                   index_rows(k) ||
+                   each_result(s,
+                               "SELECT entity_id, label FROM aliases GROUP BY entity_id, label"
+                               " ORDER BY entity_id, label",
+                               read_alias, k) ||
+                   each_result(
+                       s,
+                       "SELECT t.id, f.id FROM curations c JOIN entities f ON f.iri = c.from_iri"
+                       " JOIN entities t ON t.iri = c.to_iri WHERE c.op = 'split' UNION ALL"
+                       " SELECT e.id, f.id FROM curations c JOIN entities f ON f.iri = c.from_iri"
+                       " JOIN entities e ON e.folded = c.folded AND e.id != f.id"
+                       " WHERE c.op = 'unalias'",
+                       read_pair, k)
+               ? -1
+               : 0;
 }
 
 /* A cluster's class: its gazetteer entry's, else the one its most seen

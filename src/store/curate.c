@@ -33,6 +33,18 @@ static char *dup_col(sqlite3_stmt *st, int i)
     return strdup(v ? v : "");
 }
 
+/* A row of id, iri, type, name, folded, lang into e; -1 when out of memory. */
+static int entity_from_row(sqlite3_stmt *st, entity *e)
+{
+    e->id = sqlite3_column_int64(st, 0);
+    e->iri = dup_col(st, 1);
+    e->type = dup_col(st, 2);
+    e->name = dup_col(st, 3);
+    e->folded = dup_col(st, 4);
+    e->lang = dup_col(st, 5);
+    return e->iri && e->type && e->name && e->folded && e->lang ? 0 : -1;
+}
+
 /* the row naming the cluster of the rows e found, with the cluster's class */
 #define ENTITY_COLUMNS "r.id, r.iri, k.type, r.name, r.folded, coalesce(r.lang, 'es')"
 #define ENTITY_ROOT                                                                                \
@@ -47,24 +59,14 @@ static int entities_where(ng_store *s, const char *sql, const char *arg, entity 
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
     sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, ng__store_fold(s, arg), -1, SQLITE_TRANSIENT);
-    int n = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == 0) {
-            e->id = sqlite3_column_int64(st, 0);
-            e->iri = dup_col(st, 1);
-            e->type = dup_col(st, 2);
-            e->name = dup_col(st, 3);
-            e->folded = dup_col(st, 4);
-            e->lang = dup_col(st, 5);
-        }
-        if (n < 4 && ng_buf_printf(others, "%s%s", n ? ", " : "", sqlite3_column_text(st, 1)))
-            step = SQLITE_NOMEM;
+    int n = 0, step, oom = 0;
+    while (!oom && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        oom = (n == 0 && entity_from_row(st, e)) ||
+              (n < 4 && ng_buf_printf(others, "%s%s", n ? ", " : "", sqlite3_column_text(st, 1)));
         n++;
     }
     sqlite3_finalize(st);
-    if (step != SQLITE_DONE) return -1;
-    if (n && (!e->iri || !e->type || !e->name || !e->folded || !e->lang)) return -1;
-    return n;
+    return oom || step != SQLITE_DONE ? -1 : n;
 }
 
 /* ENTITY as the user wrote it: an IRI (also one merged away), else the one
@@ -209,14 +211,7 @@ static int members_of(ng_store *s, sqlite3_int64 root, entity **out, size_t *n)
             rc = -1;
             break;
         }
-        entity *e = &(*out)[(*n)++];
-        e->id = sqlite3_column_int64(st, 0);
-        e->iri = dup_col(st, 1);
-        e->type = dup_col(st, 2);
-        e->name = dup_col(st, 3);
-        e->folded = dup_col(st, 4);
-        e->lang = dup_col(st, 5);
-        if (!e->iri || !e->type || !e->name || !e->folded || !e->lang) rc = -1;
+        rc = entity_from_row(st, &(*out)[(*n)++]);
     }
     sqlite3_finalize(st);
     return rc || step != SQLITE_DONE ? -1 : 0;

@@ -691,6 +691,15 @@ static void snapshot_end(ng_store *s, int own)
     "(SELECT k.root_id FROM entities x JOIN temp.clusters k ON k.entity_id = x.id"                 \
     " WHERE x.iri = ?1)"
 #define NG_MEMBERS_OF(ROOT) "(SELECT m.entity_id FROM temp.clusters m WHERE m.root_id = " ROOT ")"
+/* A claim c with its article a and its ends named by their clusters: su,
+ * ob, sp (the speaker; NULL columns when none), clusters ks, ko, kp. */
+#define NG_CLAIM_ENDS                                                                              \
+    " FROM claims c JOIN temp.clusters ks ON ks.entity_id = c.subject_id"                          \
+    " JOIN entities su ON su.id = ks.root_id"                                                      \
+    " JOIN temp.clusters ko ON ko.entity_id = c.object_id"                                         \
+    " JOIN entities ob ON ob.id = ko.root_id JOIN articles a ON a.id = c.article_id"               \
+    " LEFT JOIN temp.clusters kp ON kp.entity_id = c.speaker_id"                                   \
+    " LEFT JOIN entities sp ON sp.id = kp.root_id"
 /* The number of articles naming any row of the cluster of row ROOT. */
 #define NG_CLUSTER_ARTICLES(ROOT)                                                                  \
     "(SELECT count(DISTINCT l.article_id) FROM temp.clusters m JOIN links l"                       \
@@ -943,13 +952,7 @@ int ng_store_each_relation(ng_store *s, const ng_store_relation_filter *f,
      * overlap [since, until] */
     const char *sql = "SELECT" END("su", "ks") END(
         "ob", "ko") " c.property, c.confidence, c.when_value,"
-                    " coalesce(a.title, a.source), c.sentence, sp.name"
-                    " FROM claims c JOIN temp.clusters ks ON ks.entity_id = c.subject_id"
-                    " JOIN entities su ON su.id = ks.root_id"
-                    " JOIN temp.clusters ko ON ko.entity_id = c.object_id"
-                    " JOIN entities ob ON ob.id = ko.root_id JOIN articles a ON a.id = c.article_id"
-                    " LEFT JOIN temp.clusters kp ON kp.entity_id = c.speaker_id"
-                    " LEFT JOIN entities sp ON sp.id = kp.root_id"
+                    " coalesce(a.title, a.source), c.sentence, sp.name" NG_CLAIM_ENDS
                     " WHERE c.direct AND c.confidence >= ?3"
                     " AND (?1 IS NULL AND ?2 IS NULL OR (c.when_value GLOB '[0-9][0-9][0-9][0-9]*'"
                     "  AND (?1 IS NULL OR CASE length(c.when_value) WHEN 4 THEN c.when_value ||"
@@ -1069,13 +1072,7 @@ int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const 
     /* claims about any row of the entity's cluster, its ends named by theirs */
     const char *sql =
         "SELECT su.name, c.property, ob.name, coalesce(a.title, a.source), c.sentence,"
-        " sp.name, c.pattern, c.modality, c.when_value"
-        " FROM claims c JOIN temp.clusters ks ON ks.entity_id = c.subject_id"
-        " JOIN entities su ON su.id = ks.root_id"
-        " JOIN temp.clusters ko ON ko.entity_id = c.object_id"
-        " JOIN entities ob ON ob.id = ko.root_id JOIN articles a ON a.id = c.article_id"
-        " LEFT JOIN temp.clusters kp ON kp.entity_id = c.speaker_id"
-        " LEFT JOIN entities sp ON sp.id = kp.root_id"
+        " sp.name, c.pattern, c.modality, c.when_value" NG_CLAIM_ENDS
         " WHERE c.subject_id IN " NG_MEMBERS_OF(NG_ROOT_OF_IRI) " OR c.object_id IN " NG_MEMBERS_OF(
             NG_ROOT_OF_IRI) " ORDER BY c.id";
     claim_cb cb = {fn, ud};

@@ -69,8 +69,9 @@ def sample(args):
     for iri, c in claims(args.export).items():
         if not re.search(args.pattern, c.get("pattern", "")):
             continue
-        if c.get("modality", "asserted") in ("negated", "hedged"):
-            continue
+        if c.get("modality", "asserted") in ("negated", "hedged") or \
+                c.get("predicate", "").endswith("#relatedTo"):
+            continue  # no direct triple
         pick.append((iri, c))
     pick.sort(key=lambda x: x[0])
     random.seed(args.seed)
@@ -84,7 +85,8 @@ def sample(args):
 def check(args):
     have = set()
     for c in claims(args.export).values():
-        if c.get("modality", "asserted") in ("negated", "hedged"):
+        if c.get("modality", "asserted") in ("negated", "hedged") or \
+                c.get("predicate", "").endswith("#relatedTo"):
             continue  # no direct triple
         r = row_of("", c)
         have.add((r[1], r[5], r[6], r[7]))

@@ -99,8 +99,11 @@ typedef struct ng_claim {
 
 /* Whether a claim also stands as the direct triple subject-property-object
  * (and a diagram edge): only what the text asserts, reports or announces;
- * negated and hedged claims stay claims. */
+ * negated and hedged claims stay claims, and so does ng:relatedTo (a verb
+ * the lexicon does not map). */
 int ng_claim_is_direct(const ng_claim *c);
+/* The property of a claim read from a verb the lexicon does not map. */
+#define NG_UNMAPPED_PROPERTY "relatedTo"
 
 /* One mention of an entity in the text. */
 typedef enum ng_mention_kind {

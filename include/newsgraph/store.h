@@ -99,6 +99,20 @@ int ng_store_each_claim(ng_store *s, const char *iri, int (*fn)(void *ud, const 
 int ng_store_each_link(ng_store *s, const char *iri, int (*fn)(void *ud, const ng_store_link *l),
                        void *ud, ng_error *err);
 
+/* One verb the lexicon does not map (NG_UNMAPPED_PROPERTY claims), as the
+ * store's claims use it; strings are valid only during the callback. */
+typedef struct ng_store_verb {
+    const char *pattern; /* "verb:<lemma>" or "verb:<lemma> <preposition>" */
+    long claims, articles;
+    const char *example; /* the sentence of the first such claim stored */
+} ng_store_verb;
+
+/* The unmapped verbs of the store, the most used first (then by pattern),
+ * at most limit of them (0: all). */
+int ng_store_each_unmapped_verb(ng_store *s, size_t limit,
+                                int (*fn)(void *ud, const ng_store_verb *v), void *ud,
+                                ng_error *err);
+
 /* Which direct claims (ng_claim_is_direct) to read for a diagram; NULL and 0
  * fields do not filter. */
 typedef struct ng_store_relation_filter {

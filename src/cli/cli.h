@@ -139,6 +139,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_verbs(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);

@@ -189,3 +189,61 @@ int cmd_show(int argc, char **argv)
     cli_store_close(&cs);
     return rc ? EXIT_FAIL : EXIT_OK;
 }
+
+static int print_verb(void *ud, const ng_store_verb *v)
+{
+    const char *p = strncmp(v->pattern, "verb:", 5) == 0 ? v->pattern + 5 : v->pattern;
+    const char *space = strchr(p, ' ');
+    int n = space ? (int)(space - p) : (int)strlen(p);
+    fprintf(ud, "%ld\t%ld\t%.*s\t%s\t%s\n", v->claims, v->articles, n, p, space ? space + 1 : "_",
+            v->example);
+    return 0;
+}
+
+int cmd_verbs(int argc, char **argv)
+{
+    enum { O_STORE = CLI_OPT_OWN, O_TOP };
+    static const struct option longs[] = {{"store", required_argument, 0, O_STORE},
+                                          {"top", required_argument, 0, O_TOP},
+                                          {"help", no_argument, 0, 'h'},
+                                          {0, 0, 0, 0}};
+    const char *store = NULL;
+    long top = 50;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
+        if (c == O_STORE) {
+            store = optarg;
+        } else if (c == O_TOP) {
+            if (cli_int_arg(optarg, "--top", 0, 1000000, &top)) return EXIT_USAGE;
+        } else if (c == 'h') {
+            fputs("usage: newsgraph verbs --store FILE [--top N]\n"
+                  "The verbs the lexicon (ontology/lexicon/<lang>/verbs.tsv) does not map that\n"
+                  "join two entities in the store's articles, the most used first (N, default\n"
+                  "50; 0 = all): claims, articles, lemma, preposition (_ = direct object), an\n"
+                  "example sentence. Add a line to verbs.tsv to make one a relation.\n",
+                  stdout);
+            return EXIT_OK;
+        } else {
+            cli_common c0 = {0};
+            cli_common_option(c == O_TOP ? '?' : c, optarg, argv, &c0);
+            return EXIT_USAGE;
+        }
+    }
+    if (!store || optind < argc) {
+        fprintf(stderr, "%s: verbs needs --store FILE and no other arguments\n", prog);
+        return EXIT_USAGE;
+    }
+    cli_store cs;
+    if (cli_store_open(&cs, store, NULL)) {
+        cli_store_close(&cs);
+        return EXIT_FAIL;
+    }
+    ng_error err = {0};
+    printf("claims\tarticles\tlemma\tpreposition\texample\n");
+    int rc = ng_store_each_unmapped_verb(cs.s, (size_t)top, print_verb, stdout, &err);
+    if (rc) fprintf(stderr, "%s: %s\n", prog, err.msg);
+    cli_store_close(&cs);
+    return rc || fflush(stdout) ? EXIT_FAIL : EXIT_OK;
+}

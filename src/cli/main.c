@@ -24,6 +24,8 @@ static const struct {
     {"add", cmd_add, "add articles to a persistent store (SQLite), linking their entities"},
     {"entities", cmd_entities, "list the entities of a store"},
     {"stats", cmd_stats, "count what a store holds"},
+    {"verbs", cmd_verbs,
+     "list the verbs joining entities of a store that the lexicon does not map"},
     {"export", cmd_export, "write a store as RDF (turtle, ntriples, nquads, rdfxml)"},
     {"diagram", cmd_diagram, "draw who relates to whom in a store (svg, png, dot, html)"},
     {"show", cmd_show, "every claim about an entity of a store, and how it was linked"},

@@ -15,8 +15,9 @@ const char *ng_modality_name(ng_modality m)
 
 int ng_claim_is_direct(const ng_claim *c)
 {
-    return c->modality == NG_MOD_ASSERTED || c->modality == NG_MOD_REPORTED ||
-           c->modality == NG_MOD_FUTURE;
+    return (c->modality == NG_MOD_ASSERTED || c->modality == NG_MOD_REPORTED ||
+            c->modality == NG_MOD_FUTURE) &&
+           strcmp(c->property, NG_UNMAPPED_PROPERTY) != 0;
 }
 
 int ng_extractor_new(ng_extractor **out, const ng_ontology *onto, ng_error *err)

@@ -19,6 +19,10 @@
  * Nothing is guessed across words the tree does not join: a relation needs
  * both ends in the verb's own arguments.
  *
+ * A verb the lexicon does not map, between a subject and an object that
+ * are entities, gives an ng:relatedTo claim (pattern verb:<lemma>
+ * [<preposition>]) that is never a direct triple.
+ *
  * Patterns: tree:<verb> and tree-passive:<verb>. A verb of the lexicon whose
  * arguments the tree does not give is left to the distance rules
  * (relations.c: svo:<verb>, passive:<verb>), which a wrong parse leaves
@@ -30,6 +34,7 @@
 
 #define MAX_ARGS 16
 #define TREE_CONFIDENCE 0.75
+#define UNMAPPED_CONFIDENCE 0.5
 
 typedef struct tree {
     ng_extractor *x;
@@ -295,6 +300,47 @@ static int intended(tree *t, size_t v)
     return 0;
 }
 
+/* The modality of claims read at verb v: from the words before it, and
+ * hedged under a verb of trying or promising. */
+static ng_modality modality_at(tree *t, size_t v)
+{
+    ng_modality m = ng__verb_modality(t->x, t->sent, W(t, v)->token);
+    return m == NG_MOD_ASSERTED && intended(t, v) ? NG_MOD_HEDGED : m;
+}
+
+/* A verb the lexicon does not map, between two entities the tree gives it:
+ * a claim of NG_UNMAPPED_PROPERTY whose pattern names the verb and the
+ * object's preposition ("verb:negociar con"), never a direct triple, so a
+ * user can see which verbs their news uses (`newsgraph verbs`). */
+static int unmapped(tree *t, size_t v)
+{
+    ng_extractor *x = t->x;
+    arg subj[MAX_ARGS], obj[MAX_ARGS];
+    size_t ns = subjects(t, v, subj), no = ns ? objects(t, v, obj) : 0;
+    size_t before = x->out.nclaims;
+    for (size_t a = 0; a < no; a++) {
+        int o = mention_of(t, obj[a].word);
+        if (o < 0 || obj[a].owner) continue;
+        ng_buf name = {0};
+        const char *lemma = folded(t, W(t, v)->lemma);
+        int bad = strcmp(obj[a].marker, "_") == 0
+                      ? ng_buf_adds(&name, lemma)
+                      : ng_buf_printf(&name, "%s %s", lemma, obj[a].marker);
+        const char *pattern = bad ? NULL : ng__pattern_name(x, "verb", name.data);
+        ng_buf_free(&name);
+        if (!pattern) return NG_ENOMEM;
+        for (size_t k = 0; k < ns; k++) {
+            int s = mention_of(t, subj[k].word);
+            if (s < 0 || x->ms[s].ent == x->ms[o].ent) continue;
+            if (ng__add_claim(x, s, o, NG_UNMAPPED_PROPERTY, pattern, t->sent, t->anchor,
+                              UNMAPPED_CONFIDENCE))
+                return NG_ENOMEM;
+        }
+    }
+    if (x->out.nclaims > before) ng__set_modality(x, before, modality_at(t, v));
+    return 0;
+}
+
 static int verb(tree *t, size_t v)
 {
     ng_extractor *x = t->x;
@@ -307,16 +353,15 @@ static int verb(tree *t, size_t v)
         frames = k->w->frames;
         lemma = k->w->frame_lemma;
     }
-    if (!frames || !(lemma = ng_pool_strdup(x->pool, lemma))) return frames ? NG_ENOMEM : 0;
     t->anchor = w->token;
+    if (!frames) return w->upos == NG_UPOS_VERB && !k->w->speech ? unmapped(t, v) : 0;
+    if (!(lemma = ng_pool_strdup(x->pool, lemma))) return NG_ENOMEM;
     for (const ng_verb_frame *f = frames; f; f = f->next) {
         if (!ng__frame_fits(x, t->sent, f, w->token)) continue;
         size_t before = x->out.nclaims;
         if (frame_claims(t, v, lemma, f)) return NG_ENOMEM;
         if (x->out.nclaims > before) {
-            ng_modality m = ng__verb_modality(x, t->sent, w->token);
-            if (m == NG_MOD_ASSERTED && intended(t, v)) m = NG_MOD_HEDGED;
-            ng__set_modality(x, before, m);
+            ng__set_modality(x, before, modality_at(t, v));
             return 0;
         }
     }

@@ -997,6 +997,35 @@ int ng_store_each_relation(ng_store *s, const ng_store_relation_filter *f,
     return rc;
 }
 
+/* ---- the lexicon's gaps --------------------------------------------------------- */
+
+int ng_store_each_unmapped_verb(ng_store *s, size_t limit,
+                                int (*fn)(void *ud, const ng_store_verb *v), void *ud,
+                                ng_error *err)
+{
+    const char *sql = "SELECT c.pattern, count(*), count(DISTINCT c.article_id),"
+                      " (SELECT d.sentence FROM claims d WHERE d.property = ?1 AND"
+                      " d.pattern = c.pattern ORDER BY d.id LIMIT 1)"
+                      " FROM claims c WHERE c.property = ?1 GROUP BY c.pattern"
+                      " ORDER BY 2 DESC, 1 LIMIT ?2";
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return ng__store_db_error(s, err, NG_EIO, "verbs");
+    sqlite3_bind_text(st, 1, NG_UNMAPPED_PROPERTY, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+    int step, rc = 0;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        ng_store_verb v = {col(st, 0), (long)sqlite3_column_int64(st, 1),
+                           (long)sqlite3_column_int64(st, 2), col(st, 3)};
+        if (!v.pattern) continue;
+        if (!v.example) v.example = "";
+        if (fn(ud, &v)) break;
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE) rc = ng__store_db_error(s, err, NG_EIO, "verbs");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* ---- show --------------------------------------------------------------------- */
 
 int ng_store_find(ng_store *s, const char *name, char **iri, ng_error *err)

@@ -310,6 +310,22 @@ store_order)
     [ "$("$tool" entities --store "$work/rev.db" --type Person --search quiroga | wc -l)" -eq 4 ] || fail "not three Quirogas"
     note "$(wc -l <"$work/fwd.nt") triples, equal either way and to extract's"
     ;;
+store_verbs)
+    # verbs the lexicon does not map: claims that say so, never direct
+    # triples, listed by `verbs` so that the lexicon can grow
+    need_models
+    printf 'Uno\n\nLula almorzó con Boric en Brasilia el lunes.\n' >"$work/v1.txt"
+    printf 'Dos\n\nEl presidente Lula almorzó con Petro en Bogotá.\n' >"$work/v2.txt"
+    "$tool" add -q --store "$work/v.db" "$work/v1.txt" "$work/v2.txt" || fail "add"
+    "$tool" verbs --store "$work/v.db" >"$work/verbs" || fail "verbs"
+    head -1 "$work/verbs" | grep -q "^claims	articles	lemma	preposition	example$" || fail "verbs header"
+    grep -q "^[0-9]*	2	almorzar	con	" "$work/verbs" || { cat "$work/verbs" >&2; fail "almorzar con not listed"; }
+    "$tool" export --store "$work/v.db" -f ntriples -o "$work/v.nt" || fail "export"
+    rapper_nt "$work/v.nt" ntriples >/dev/null
+    grep -q "rdf-syntax-ns#predicate> <https://newsgraph.example/ontology#relatedTo>" "$work/v.nt" || fail "no relatedTo claim"
+    ! grep -q "^<https://newsgraph.example/id/[a-z]*/[^>]*> <https://newsgraph.example/ontology#relatedTo>" "$work/v.nt" || fail "relatedTo as a direct triple"
+    "$tool" verbs --store "$work/v.db" --top x 2>/dev/null; [ $? -eq 2 ] || fail "bad --top accepted"
+    ;;
 store_curation)
     # merge, split and alias corrections hold for articles added later and for
     # articles added again with new content

@@ -166,6 +166,18 @@ static void test_named_is_no_call(void **state)
     assert_null(find_claim(ex, "calls"));
 }
 
+/* A verb the lexicon does not map still says the two are related: a
+ * claim naming the verb, never a direct triple. */
+static void test_unmapped_verb(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract("es", "Titular\nLula almorz\xC3\xB3 con Boric en Brasilia.");
+    const ng_claim *c = claim_of(ex, "Lula", NG_UNMAPPED_PROPERTY, "Boric");
+    assert_string_equal(c->pattern, "verb:almorzar con");
+    assert_false(ng_claim_is_direct(c));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_intended_is_hedged),
         cmocka_unit_test(test_owner_of_the_object),
         cmocka_unit_test(test_named_is_no_call),
+        cmocka_unit_test(test_unmapped_verb),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

@@ -197,6 +197,18 @@ static int mention_of(const tree *t, size_t i)
     return m;
 }
 
+/* "se reunió el martes en Lima con Lula": a parse may hang a phrase with
+ * its own preposition flat under the name before it; it is an argument. */
+static size_t stray_below(tree *t, size_t i, arg *out, size_t n)
+{
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != i || !rel_is(W(t, c), "flat")) continue;
+        const char *m = marker_of(t, c);
+        if (strcmp(m, "_") != 0) n = with_conjuncts(t, c, m, out, n);
+    }
+    return n;
+}
+
 /* The verb's objects with their markers: obj, iobj, obl, and the nmod of
  * one of them ("firmó un acuerdo con Chile"). */
 static size_t objects(tree *t, size_t v, arg *out)
@@ -217,6 +229,7 @@ static size_t objects(tree *t, size_t v, arg *out)
         const char *marker = marker_of(t, c);
         if (stray && strcmp(marker, "_") == 0 && n) marker = out[n - 1].marker;
         n = with_conjuncts(t, c, marker, out, n);
+        n = stray_below(t, c, out, n);
         /* "informó el sábado a Putin": a parse may hang the verb's
          * argument on the argument before it, by its own preposition; and
          * "elogió el mensaje del Rey": for verbs of judging an object that
@@ -233,6 +246,7 @@ static size_t objects(tree *t, size_t v, arg *out)
                     out[k].marker = marker;
                     out[k].owner = 1;
                 }
+            n = stray_below(t, d, out, n);
         }
     }
     return n;

@@ -178,6 +178,28 @@ static void test_unmapped_verb(void **state)
     assert_false(ng_claim_is_direct(c));
 }
 
+/* Bugs the distance rules had: "al" is the marker "a"; the preposition
+ * before the object decides, not the first after the verb; a nationality
+ * after a noun is no object. */
+static void test_markers_and_nationalities(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract("es", "Titular\nRusia envi\xC3\xB3 tropas al L\xC3\xAD"
+                                            "bano.");
+    claim_of(ex, "Rusia", "deploysTroopsTo",
+             "L\xC3\xAD"
+             "bano");
+    ex = extract("es", "Titular\nBoric se reuni\xC3\xB3 el martes en Lima con Lula.");
+    claim_of(ex, "Boric", "meetsWith", "Lula");
+    ex = extract("es", "Titular\nRepsol compr\xC3\xB3 la empresa brit\xC3\xA1nica Fuelco.");
+    claim_of(ex, "Repsol", "buys", "Fuelco");
+    long gb = ent_gaz(ex, "GB");
+    for (size_t i = 0; gb >= 0 && i < ng_extraction_claim_count(ex); i++)
+        if (ng_extraction_claim(ex, i)->object == (size_t)gb)
+            fail_msg("a nationality as an object");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_owner_of_the_object),
         cmocka_unit_test(test_named_is_no_call),
         cmocka_unit_test(test_unmapped_verb),
+        cmocka_unit_test(test_markers_and_nationalities),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

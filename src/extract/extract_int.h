@@ -185,6 +185,9 @@ ng_modality ng__verb_modality(ng_extractor *x, uint32_t sent, size_t v0);
  * Non-zero when out of memory. */
 enum { NG_TREE_VERB = 1, NG_TREE_READ = 2 };
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);
+/* Nominal relations over the sentence's parse (nationality, state
+ * ownership); non-zero when out of memory. */
+int ng__tree_nominals(ng_extractor *x, uint32_t sent);
 /* Whether token tok is in the clause of the verb at token verb_tok (below
  * it, not below another clause on the way); 1 without a parse. */
 int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, size_t tok);

@@ -23,6 +23,10 @@
  * are entities, gives an ng:relatedTo claim (pattern verb:<lemma>
  * [<preposition>]) that is never a direct triple.
  *
+ * Nominal relations: an organisation beside a noun with a nationality
+ * ("la chilena Codelco") is locatedIn that country (tree:nationality), and
+ * owned by it when the noun is the state's (tree:state-owned).
+ *
  * Patterns: tree:<verb> and tree-passive:<verb>. A verb of the lexicon whose
  * arguments the tree does not give is left to the distance rules
  * (relations.c: svo:<verb>, passive:<verb>), which a wrong parse leaves
@@ -380,6 +384,62 @@ static int verb(tree *t, size_t v)
         }
     }
     return 0;
+}
+
+/* ---- nominal relations ---------------------------------------------------- */
+
+static int demonym_at(const tree *t, size_t i)
+{
+    int m = t->x->toks[W(t, i)->token].mention;
+    return m >= 0 && t->x->ms[m].kind == MK_DEMONYM ? m : -1;
+}
+
+/* "la chilena Codelco", "el fabricante alemán BMW", "la petrolera estatal
+ * peruana Petroperú": an organisation named beside a noun that carries a
+ * nationality is based in that country (locatedIn), and owned by it when
+ * the noun is also the state's (cues.tsv: state). */
+static int nationality(tree *t, size_t name)
+{
+    ng_extractor *x = t->x;
+    int org = x->toks[W(t, name)->token].mention;
+    size_t h = parent(t, name);
+    if (org < 0 || h == (size_t)-1 || x->ents[x->ms[org].ent].type != NG_TYPE_ORGANIZATION ||
+        !(rel_is(W(t, name), "appos") || rel_is(W(t, name), "flat")) ||
+        x->toks[W(t, h)->token].mention == org)
+        return 0;
+    int state = 0, rc = 0;
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != h) continue;
+        if (rel_is(W(t, c), "amod") && ng__tok_cue(x, W(t, c)->token, NG_CUE_STATE)) state = 1;
+        /* "el exministro francés Nicolas Hulot, la ONG …": the noun is a
+         * person's, and the organisation only hangs on it */
+        int m = x->toks[W(t, c)->token].mention;
+        if (c != name && rel_is(W(t, c), "appos") && m >= 0 &&
+            x->ents[x->ms[m].ent].type == NG_TYPE_PERSON)
+            return 0;
+    }
+    for (size_t c = 0; c < t->n && !rc; c++) {
+        int d = (c == h || (parent(t, c) == h && rel_is(W(t, c), "amod"))) ? demonym_at(t, c) : -1;
+        if (d < 0 || x->ms[d].ent == x->ms[org].ent) continue;
+        t->anchor = W(t, c)->token;
+        rc = ng__add_claim(x, org, d, "locatedIn", "tree:nationality", t->sent, t->anchor,
+                           TREE_CONFIDENCE) ||
+             (state && ng__add_claim(x, d, org, "ownerOf", "tree:state-owned", t->sent, t->anchor,
+                                     TREE_CONFIDENCE));
+    }
+    return rc;
+}
+
+int ng__tree_nominals(ng_extractor *x, uint32_t sent)
+{
+    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 0;
+    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
+    tree t = {x, x->parse, sent, ps->first, ps->count, 0, {0}};
+    int rc = 0;
+    for (size_t i = 0; i < t.n && !rc; i++)
+        rc = nationality(&t, i);
+    ng_buf_free(&t.fold);
+    return rc;
 }
 
 /* Clausal relations: below one of them is another clause. */

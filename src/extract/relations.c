@@ -869,8 +869,9 @@ int ng__find_relations(ng_extractor *x, ng_error *err)
          * the tree gives a verb no arguments */
         uint8_t *verbs = x->parsed ? calloc(z->count + 1, 1) : NULL;
         int rc = (x->parsed && !verbs) || find_roles(&c) || nominals(&c) ||
-                 (verbs && ng__tree_predicates(x, (uint32_t)s, verbs)) || find_verbs(&c, verbs) ||
-                 attribute(&c, &speakers[s]);
+                 (verbs && (ng__tree_predicates(x, (uint32_t)s, verbs) ||
+                            ng__tree_nominals(x, (uint32_t)s))) ||
+                 find_verbs(&c, verbs) || attribute(&c, &speakers[s]);
         free(verbs);
         if (rc) {
             free(speakers);

@@ -3,14 +3,16 @@
  * shared with a clause of saying, objects a parse coordinates with the verb,
  * relative clauses, the distance rules kept inside the verb's clause, what
  * was only tried, and the owner of an object for verbs of judging.
- * They need the parse models (models/, scripts/train-models.sh) and are
- * skipped without them. */
+ * They need the parse and entity models (models/) and are skipped without
+ * them. */
 #include "support.h"
+#include "newsgraph/ner.h"
 #include "newsgraph/parse.h"
 
 #include <unistd.h>
 
 static ng_models *MS;
+static ng_ner_models *NMS; /* the entity models, as extraction uses them */
 
 static int setup_models(void **state)
 {
@@ -20,7 +22,9 @@ static int setup_models(void **state)
     snprintf(path, sizeof path, "%s/es.ngm", NG_TEST_MODELS);
     if (access(path, R_OK) != 0) return 0; /* every test skips */
     ng_error err = {0};
-    if (ng_models_new(&MS, NG_TEST_MODELS, &err) || ng_extractor_set_models(F->x, MS, &err)) {
+    if (ng_models_new(&MS, NG_TEST_MODELS, &err) || ng_extractor_set_models(F->x, MS, &err) ||
+        ng_ner_models_new(&NMS, NG_TEST_MODELS, &err) ||
+        ng_extractor_set_entity_models(F->x, NMS, &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         return -1;
     }
@@ -31,7 +35,9 @@ static int teardown_models(void **state)
 {
     int rc = teardown(state); /* the extractor goes before the models it borrows */
     ng_models_free(MS);
+    ng_ner_models_free(NMS);
     MS = NULL;
+    NMS = NULL;
     return rc;
 }
 
@@ -196,8 +202,28 @@ static void test_markers_and_nationalities(void **state)
     claim_of(ex, "Repsol", "buys", "Fuelco");
     long gb = ent_gaz(ex, "GB");
     for (size_t i = 0; gb >= 0 && i < ng_extraction_claim_count(ex); i++)
-        if (ng_extraction_claim(ex, i)->object == (size_t)gb)
-            fail_msg("a nationality as an object");
+        if (ng_extraction_claim(ex, i)->object == (size_t)gb &&
+            strcmp(ng_extraction_claim(ex, i)->property, "buys") == 0)
+            fail_msg("a nationality as what was bought");
+}
+
+/* An organisation beside a noun with a nationality is based in that
+ * country, and the state's when the noun says so; a person's nationality
+ * is not the organisation's. */
+static void test_nationality(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nLa chilena Codelco anunci\xC3\xB3 inversiones.");
+    claim_of(ex, "Codelco", "locatedIn", "Chile");
+    ex = extract(
+        "es", "Titular\nLa petrolera estatal peruana Petroper\xC3\xBA subi\xC3\xB3 los precios.");
+    const ng_claim *c = claim_of(ex, "Per\xC3\xBA", "ownerOf", "Petroper\xC3\xBA");
+    assert_string_equal(c->pattern, "tree:state-owned");
+    ex = extract("es", "Titular\nFirmaron el exministro franc\xC3\xA9s Nicolas Hulot y la ONG "
+                       "Finance Watch.");
+    assert_null(find_claim(ex, "locatedIn"));
 }
 
 int main(void)
@@ -213,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_named_is_no_call),
         cmocka_unit_test(test_unmapped_verb),
         cmocka_unit_test(test_markers_and_nationalities),
+        cmocka_unit_test(test_nationality),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

@@ -25,7 +25,9 @@
  *
  * Nominal relations: an organisation beside a noun with a nationality
  * ("la chilena Codelco") is locatedIn that country (tree:nationality), and
- * owned by it when the noun is the state's (tree:state-owned).
+ * owned by it when the noun is the state's (tree:state-owned); a role noun
+ * with a copula gives its subject the role (copula:role: "Sánchez es el
+ * presidente de España").
  *
  * Patterns: tree:<verb> and tree-passive:<verb>. A verb of the lexicon whose
  * arguments the tree does not give is left to the distance rules
@@ -430,6 +432,57 @@ static int nationality(tree *t, size_t name)
     return rc;
 }
 
+/* "Pedro Sánchez es el presidente de España", "Kim was the leader of North
+ * Korea": a role noun with a copula holds its subject, and its owner is a
+ * name after "de"/"of" or a nationality on it (roles.tsv). */
+static int copular_role(tree *t, size_t r)
+{
+    ng_extractor *x = t->x;
+    const ng_word *w = W(t, r);
+    if (w->upos != NG_UPOS_NOUN) return 0;
+    const ng_sentence *z = &x->seg.sentences[t->sent];
+    const ng_role *role = NULL;
+    /* the role may start before its noun: "primer ministro" */
+    size_t from = w->token, end = z->first + z->count;
+    for (size_t c = 0; c < r; c++)
+        if (parent(t, c) == r && rel_is(W(t, c), "amod") && W(t, c)->token < from &&
+            (size_t)ng__role_at(x, W(t, c)->token, end, NULL) > w->token - W(t, c)->token)
+            from = W(t, c)->token;
+    if (!ng__role_at(x, from, end, &role) || !role) return 0;
+    int cop = 0;
+    for (size_t c = 0; c < t->n && !cop; c++)
+        cop = parent(t, c) == r && rel_is(W(t, c), "cop");
+    arg holder[MAX_ARGS];
+    size_t nh = cop ? subjects(t, r, holder) : 0;
+    int rc = 0;
+    t->anchor = w->token;
+    for (size_t c = 0; c < t->n && nh && !rc; c++) {
+        if (parent(t, c) != r) continue;
+        int owner = -1;
+        if (rel_is(W(t, c), "nmod")) {
+            const char *m = marker_of(t, c);
+            if (strcmp(m, "de") == 0 || strcmp(m, "of") == 0) owner = mention_of(t, c);
+        } else if (rel_is(W(t, c), "amod")) {
+            owner = demonym_at(t, c);
+        }
+        /* a role is of a body or a place, never of a person or a name of
+         * no known class ("la reina de la Navidad … Luis Fonsi") */
+        ng_type ot = owner < 0 ? NG_TYPE_ENTITY : x->ents[x->ms[owner].ent].type;
+        if (ot == NG_TYPE_ENTITY || ot == NG_TYPE_PERSON) continue;
+        for (size_t k = 0; k < nh && !rc; k++) {
+            int h = mention_of(t, holder[k].word);
+            if (h < 0 || x->ms[h].ent == x->ms[owner].ent ||
+                x->ents[x->ms[h].ent].type != NG_TYPE_PERSON)
+                continue;
+            if (!role->property) continue;
+            int s = role->inverse ? owner : h, o = role->inverse ? h : owner;
+            rc = ng__add_claim(x, s, ng__government_of(x, o), role->property, "copula:role",
+                               t->sent, t->anchor, TREE_CONFIDENCE);
+        }
+    }
+    return rc;
+}
+
 int ng__tree_nominals(ng_extractor *x, uint32_t sent)
 {
     if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 0;
@@ -437,7 +490,7 @@ int ng__tree_nominals(ng_extractor *x, uint32_t sent)
     tree t = {x, x->parse, sent, ps->first, ps->count, 0, {0}};
     int rc = 0;
     for (size_t i = 0; i < t.n && !rc; i++)
-        rc = nationality(&t, i);
+        rc = nationality(&t, i) || copular_role(&t, i);
     ng_buf_free(&t.fold);
     return rc;
 }

@@ -6,8 +6,9 @@
  *   prenominal:role      "UK Prime Minister Keir Starmer"
  *   tree:<verb>          verb frames over the parse (predicates.c), also
  *                        tree-passive:<verb>, tree:nationality ("la chilena
- *                        Codelco"), tree:state-owned, and for verbs the
- *                        lexicon does not map verb:<lemma> (ng:relatedTo)
+ *                        Codelco"), tree:state-owned, copula:role ("X es
+ *                        el presidente de Y"), and for verbs the lexicon
+ *                        does not map verb:<lemma> (ng:relatedTo)
  *   svo:<verb>           verb frames from lexicon/<lang>/verbs.tsv by distance:
  *                        without a parse, or for a verb the tree gives nothing
  *   passive:<verb>       "fue capturado por", "was arrested by"

@@ -226,6 +226,23 @@ static void test_nationality(void **state)
     assert_null(find_claim(ex, "locatedIn"));
 }
 
+/* A role noun with a copula: its subject holds the role (the whole role:
+ * "primer ministro"), of a body or a place, never of a person. */
+static void test_copular_role(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nPedro S\xC3\xA1nchez es el presidente de Espa\xC3\xB1"
+                      "a.");
+    const ng_claim *c = claim_of(ex, "Pedro S\xC3\xA1nchez", "presidentOf",
+                                 "Espa\xC3\xB1"
+                                 "a");
+    assert_string_equal(c->pattern, "copula:role");
+    ex = extract("es", "Titular\nRishi Sunak fue primer ministro del Reino Unido.");
+    claim_of(ex, "Rishi Sunak", "primeMinisterOf", "Reino Unido");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_unmapped_verb),
         cmocka_unit_test(test_markers_and_nationalities),
         cmocka_unit_test(test_nationality),
+        cmocka_unit_test(test_copular_role),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

@@ -147,19 +147,22 @@ int ng_store_each_relation(ng_store *s, const ng_store_relation_filter *f,
  * canonical name or an alias; a name that fits several entities is refused
  * (NG_EINVAL, the message lists their IRIs).
  *
- * merge: other becomes part of keep (its mentions, claims and aliases move;
- * its IRI is kept as owl:sameAs of keep in exports, and mentions that would
- * have been other link to keep from now on). */
+ * merge: other becomes part of keep: every row of other's entity moves
+ * into the row naming keep's (mentions, claims, aliases); their IRIs are
+ * kept as owl:sameAs of keep in exports, and mentions that would have been
+ * them go to keep from now on. */
 int ng_store_merge(ng_store *s, const char *keep, const char *other, ng_error *err);
-/* split: the mentions of entity written name (folded) become an entity of
- * their own (the one with that name's IRI, made if needed), with the claims
- * they took part in; the name never links to entity again. *moved (may be
- * NULL) is the number of mentions moved, *iri (may be NULL) the IRI they
- * went to, malloc'd for the caller. */
+/* split: the mentions of entity (of any of its rows) written name (folded)
+ * become an entity of their own (the row with that name's IRI, made if
+ * needed), with the claims they took part in; the linker never joins the
+ * two again. *moved (may be NULL) is the number of mentions that left the
+ * entity, *iri (may be NULL) the IRI they went to, malloc'd for the
+ * caller. */
 int ng_store_split(ng_store *s, const char *entity, const char *name, long *moved, char **iri,
                    ng_error *err);
 /* alias add: name means entity, in this store and in every later article.
- * alias remove: name is no longer an alias of entity and never links to it
+ * alias remove: name is no longer an alias of any row of entity, and the
+ * linker keeps the rows named so apart from it; it never links to it
  * again; mentions already linked stay (split moves them). */
 int ng_store_alias_add(ng_store *s, const char *entity, const char *name, ng_error *err);
 int ng_store_alias_remove(ng_store *s, const char *entity, const char *name, ng_error *err);

@@ -243,6 +243,21 @@ static void test_copular_role(void **state)
     claim_of(ex, "Rishi Sunak", "primeMinisterOf", "Reino Unido");
 }
 
+/* The same rules read English trees. */
+static void test_english(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("en", "Headline\nNorth Korea and Russia signed a treaty with Belarus.");
+    const ng_claim *c = claim_of(ex, "North Korea", "signsAgreementWith", "Belarus");
+    assert_string_equal(c->pattern, "tree:sign");
+    claim_of(ex, "Russia", "signsAgreementWith", "Belarus");
+    ex = extract("en", "Headline\nThe president of Russia, Vladimir Putin, met Xi Jinping in "
+                       "Beijing.");
+    claim_of(ex, "Vladimir Putin", "meetsWith", "Xi Jinping");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_markers_and_nationalities),
         cmocka_unit_test(test_nationality),
         cmocka_unit_test(test_copular_role),
+        cmocka_unit_test(test_english),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

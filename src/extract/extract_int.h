@@ -191,6 +191,10 @@ int ng__tree_nominals(ng_extractor *x, uint32_t sent);
 /* Whether token tok is in the clause of the verb at token verb_tok (below
  * it, not below another clause on the way); 1 without a parse. */
 int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, size_t tok);
+/* Whether the clause of the word at token tok (the nearest verb above it
+ * that a clausal relation hangs on, else the root) holds the verb at token
+ * verb_tok, in the parse; 1 without one. */
+int ng__tree_clause_above(const ng_extractor *x, uint32_t sent, size_t tok, size_t verb_tok);
 /* Whether the verb at token verb_tok is, in the parse, the complement of a
  * verb of trying, asking or promising (cues.tsv: intent); 0 without one. */
 int ng__tree_intended(const ng_extractor *x, uint32_t sent, size_t verb_tok);

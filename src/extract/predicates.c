@@ -551,6 +551,28 @@ int ng__tree_intended(const ng_extractor *x, uint32_t sent, size_t verb_tok)
     return r;
 }
 
+int ng__tree_clause_above(const ng_extractor *x, uint32_t sent, size_t tok, size_t verb_tok)
+{
+    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 1;
+    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
+    tree t = {(ng_extractor *)x, x->parse, sent, ps->first, ps->count, 0, {0}};
+    size_t v = (size_t)-1, i = (size_t)-1;
+    for (size_t k = 0; k < t.n; k++) {
+        if (W(&t, k)->token == verb_tok && v == (size_t)-1) v = k;
+        if (W(&t, k)->token == tok && i == (size_t)-1) i = k;
+    }
+    if (v == (size_t)-1 || i == (size_t)-1) return 1;
+    /* the head of the word's clause */
+    size_t steps = 0;
+    while (parent(&t, i) != (size_t)-1 && !(clausal(W(&t, i)) && W(&t, i)->upos == NG_UPOS_VERB) &&
+           steps++ < t.n)
+        i = parent(&t, i);
+    /* that head is the verb or above it */
+    for (steps = 0; v != (size_t)-1 && steps <= t.n; steps++, v = parent(&t, v))
+        if (v == i) return 1;
+    return 0;
+}
+
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)
 {
     if (sent >= ng_parse_sentence_count(x->parse)) return 0;

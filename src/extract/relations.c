@@ -484,6 +484,9 @@ static int subject_left(const sent_ctx *c, size_t v0, int not_ent)
         if (m < 0) continue;
         i = M(c, m)->t0 + 1;
         if (!agent_like(c, m) || M(c, m)->ent == not_ent) continue;
+        /* beside a parse, a subject from another clause than one holding
+         * the verb ("AMLO dice que veía Don Gato …; defiende a Benito") */
+        if (c->parsed && !ng__tree_clause_above(c->x, c->sent, M(c, m)->t0, v0)) continue;
         /* a demonym is a subject only as a noun ("los rusos"), not as an
          * adjective ("la región rusa") */
         if (M(c, m)->kind == MK_DEMONYM &&

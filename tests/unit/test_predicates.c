@@ -243,6 +243,31 @@ static void test_copular_role(void **state)
     claim_of(ex, "Rishi Sunak", "primeMinisterOf", "Reino Unido");
 }
 
+/* Where the tree gives a verb no subject, the distance rules take one
+ * only from a clause that holds the verb: not the name inside "dice que
+ * veía a …". */
+static void test_distance_subject_in_a_clause_above(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract("es", "Titular\nL\xC3\xB3pez Obrador dice que ve\xC3\xAD"
+                                            "a a Don Gato con sus "
+                                            "hijos; defiende a Benito Bodoque.");
+    long amlo = ent_gaz(ex, "andres-manuel-lopez-obrador");
+    assert_true(amlo >= 0);
+    size_t defends = 0;
+    for (size_t i = 0; i < ng_extraction_claim_count(ex); i++) {
+        const ng_claim *c = ng_extraction_claim(ex, i);
+        if (strcmp(c->property, "defends") != 0) continue;
+        if (c->subject != (size_t)amlo) {
+            dump(ex);
+            fail_msg("defends has the wrong subject");
+        }
+        defends++;
+    }
+    assert_int_equal(defends, 1);
+}
+
 /* The same rules read English trees. */
 static void test_english(void **state)
 {
@@ -273,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_markers_and_nationalities),
         cmocka_unit_test(test_nationality),
         cmocka_unit_test(test_copular_role),
+        cmocka_unit_test(test_distance_subject_in_a_clause_above),
         cmocka_unit_test(test_english),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);

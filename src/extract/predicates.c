@@ -69,6 +69,23 @@ static size_t parent(const tree *t, size_t i)
     return h ? (size_t)h - 1 : (size_t)-1;
 }
 
+/* The tree of sentence sent; 0 when it has no parse. */
+static int tree_of(const ng_extractor *x, uint32_t sent, tree *t)
+{
+    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 0;
+    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
+    *t = (tree){(ng_extractor *)x, x->parse, sent, ps->first, ps->count, 0, {0}};
+    return 1;
+}
+
+/* The first word of token tok in the sentence, or (size_t)-1. */
+static size_t word_of(const tree *t, size_t tok)
+{
+    for (size_t k = 0; k < t->n; k++)
+        if (W(t, k)->token == tok) return k;
+    return (size_t)-1;
+}
+
 static int rel_is(const ng_word *w, const char *rel)
 {
     return strcmp(w->deprel, rel) == 0;
@@ -485,9 +502,8 @@ static int copular_role(tree *t, size_t r)
 
 int ng__tree_nominals(ng_extractor *x, uint32_t sent)
 {
-    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 0;
-    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
-    tree t = {x, x->parse, sent, ps->first, ps->count, 0, {0}};
+    tree t;
+    if (!tree_of(x, sent, &t)) return 0;
     int rc = 0;
     for (size_t i = 0; i < t.n && !rc; i++)
         rc = nationality(&t, i) || copular_role(&t, i);
@@ -507,14 +523,9 @@ static int clausal(const ng_word *w)
 
 int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, size_t tok)
 {
-    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 1;
-    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
-    tree t = {(ng_extractor *)x, x->parse, sent, ps->first, ps->count, 0, {0}};
-    size_t v = (size_t)-1, i = (size_t)-1;
-    for (size_t k = 0; k < t.n; k++) {
-        if (W(&t, k)->token == verb_tok && v == (size_t)-1) v = k;
-        if (W(&t, k)->token == tok && i == (size_t)-1) i = k;
-    }
+    tree t;
+    if (!tree_of(x, sent, &t)) return 1;
+    size_t v = word_of(&t, verb_tok), i = word_of(&t, tok);
     if (v == (size_t)-1 || i == (size_t)-1) return 1;
     for (size_t steps = 0; i != (size_t)-1 && steps < t.n; steps++) {
         if (i == v) return 1;
@@ -538,29 +549,19 @@ static int naming(tree *t, size_t v)
 
 int ng__tree_intended(const ng_extractor *x, uint32_t sent, size_t verb_tok)
 {
-    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 0;
-    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
-    tree t = {(ng_extractor *)x, x->parse, sent, ps->first, ps->count, 0, {0}};
-    int r = 0;
-    for (size_t k = 0; k < t.n; k++)
-        if (W(&t, k)->token == verb_tok) {
-            r = intended(&t, k);
-            break;
-        }
+    tree t;
+    if (!tree_of(x, sent, &t)) return 0;
+    size_t v = word_of(&t, verb_tok);
+    int r = v != (size_t)-1 && intended(&t, v);
     ng_buf_free(&t.fold);
     return r;
 }
 
 int ng__tree_clause_above(const ng_extractor *x, uint32_t sent, size_t tok, size_t verb_tok)
 {
-    if (!x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 1;
-    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
-    tree t = {(ng_extractor *)x, x->parse, sent, ps->first, ps->count, 0, {0}};
-    size_t v = (size_t)-1, i = (size_t)-1;
-    for (size_t k = 0; k < t.n; k++) {
-        if (W(&t, k)->token == verb_tok && v == (size_t)-1) v = k;
-        if (W(&t, k)->token == tok && i == (size_t)-1) i = k;
-    }
+    tree t;
+    if (!tree_of(x, sent, &t)) return 1;
+    size_t v = word_of(&t, verb_tok), i = word_of(&t, tok);
     if (v == (size_t)-1 || i == (size_t)-1) return 1;
     /* the head of the word's clause */
     size_t steps = 0;
@@ -575,10 +576,9 @@ int ng__tree_clause_above(const ng_extractor *x, uint32_t sent, size_t tok, size
 
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)
 {
-    if (sent >= ng_parse_sentence_count(x->parse)) return 0;
-    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
+    tree t;
+    if (!tree_of(x, sent, &t)) return 0;
     const ng_sentence *z = &x->seg.sentences[sent];
-    tree t = {x, x->parse, sent, ps->first, ps->count, 0, {0}};
     int rc = 0;
     for (size_t v = 0; v < t.n && !rc; v++) {
         /* a participle may be tagged an adjective ("el tratado firmado con
@@ -586,16 +586,16 @@ int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)
         const ng_word *w = W(&t, v);
         int participle = strstr(w->feats, "VerbForm=Part") != NULL;
         if (w->upos != NG_UPOS_VERB && !(w->upos == NG_UPOS_ADJ && participle)) continue;
-        /* "una mujer llamada X", "a man named X": a name, not a call */
-        if (participle && naming(&t, v)) {
-            if (w->token >= z->first && w->token < z->first + z->count)
-                verbs[w->token - z->first] = NG_TREE_READ;
-            continue;
+        /* "una mujer llamada X", "a man named X": a name, not a call, and
+         * nothing for distance to read */
+        size_t before = x->out.nclaims;
+        int read = participle && naming(&t, v);
+        if (!read) {
+            rc = verb(&t, v);
+            read = x->out.nclaims > before;
         }
-        size_t before = x->out.nclaims, tok = W(&t, v)->token;
-        rc = verb(&t, v);
-        if (tok >= z->first && tok < z->first + z->count)
-            verbs[tok - z->first] = x->out.nclaims > before ? NG_TREE_READ : NG_TREE_VERB;
+        if (w->token >= z->first && w->token < z->first + z->count)
+            verbs[w->token - z->first] = read ? NG_TREE_READ : NG_TREE_VERB;
     }
     ng_buf_free(&t.fold);
     return rc;

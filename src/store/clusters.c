@@ -58,22 +58,18 @@ static const char *keep_folded(rows *k, const char *s)
     return keep_str(k, k->fold.data);
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
-
 static int read_row(rows *k, sqlite3_stmt *en)
 {
     if (NG_GROW(k->recs, k->cap, k->n + 1) || NG_GROW(k->ids, k->ids_cap, k->n + 1)) return -1;
     ng_link_record *r = &k->recs[k->n];
     memset(r, 0, sizeof *r);
     k->ids[k->n++] = sqlite3_column_int64(en, 0);
-    int t = ng_type_parse(col(en, 2));
+    int t = ng_type_parse(ng__col(en, 2));
     r->type = t < 0 ? NG_TYPE_ENTITY : (ng_type)t;
     r->weight = (size_t)sqlite3_column_int64(en, 5);
-    if (!(r->key = keep_str(k, col(en, 1))) || !(r->folded = keep_folded(k, col(en, 3)))) return -1;
-    if (col(en, 4) && !(r->gaz_id = keep_str(k, col(en, 4)))) return -1;
+    if (!(r->key = keep_str(k, ng__col(en, 1))) || !(r->folded = keep_folded(k, ng__col(en, 3))))
+        return -1;
+    if (ng__col(en, 4) && !(r->gaz_id = keep_str(k, ng__col(en, 4)))) return -1;
     return 0;
 }
 
@@ -120,7 +116,7 @@ static int read_alias(rows *k, sqlite3_stmt *st)
     if (i != k->alias_at) k->alias_at = i, k->alias_cap = 0;
     ng_link_record *r = &k->recs[i];
     const char **a = (const char **)r->aliases;
-    const char *f = keep_folded(k, col(st, 1));
+    const char *f = keep_folded(k, ng__col(st, 1));
     if (!f || NG_GROW(a, k->alias_cap, r->naliases + 1)) return -1;
     a[r->naliases++] = f;
     r->aliases = a;

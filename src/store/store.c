@@ -771,11 +771,6 @@ const char *ng_store_base(const ng_store *s)
     return s->base;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
-
 static ng_modality modality_from(const char *name)
 {
     for (int m = NG_MOD_ASSERTED; m <= NG_MOD_HEDGED; m++)
@@ -791,24 +786,24 @@ static int export_claims(ng_store *s, ng_writer *w, sqlite3_stmt *cl, sqlite3_in
     while (!rc && (step = sqlite3_step(cl)) == SQLITE_ROW) {
         ng_claim_row r;
         memset(&r, 0, sizeof r);
-        r.subject_iri = col(cl, 0);
-        r.object_iri = col(cl, 1);
-        r.speaker_iri = col(cl, 2);
+        r.subject_iri = ng__col(cl, 0);
+        r.object_iri = ng__col(cl, 1);
+        r.speaker_iri = ng__col(cl, 2);
         ng_claim *c = &r.claim;
-        c->property = col(cl, 3);
-        c->pattern = col(cl, 4);
+        c->property = ng__col(cl, 3);
+        c->pattern = ng__col(cl, 4);
         c->confidence = sqlite3_column_double(cl, 5);
-        c->modality = modality_from(col(cl, 6));
-        c->sentence = col(cl, 7) ? col(cl, 7) : "";
+        c->modality = modality_from(ng__col(cl, 6));
+        c->sentence = ng__col(cl, 7) ? ng__col(cl, 7) : "";
         c->char_start = (uint32_t)sqlite3_column_int64(cl, 8);
         c->char_end = (uint32_t)sqlite3_column_int64(cl, 9);
         c->when.kind = (ng_when_kind)sqlite3_column_int(cl, 10);
         c->when.rel = (ng_when_rel)sqlite3_column_int(cl, 11);
-        if (col(cl, 12)) snprintf(c->when.value, sizeof c->when.value, "%s", col(cl, 12));
+        if (ng__col(cl, 12)) snprintf(c->when.value, sizeof c->when.value, "%s", ng__col(cl, 12));
         c->quantity.present = sqlite3_column_type(cl, 13) != SQLITE_NULL;
         c->quantity.value = sqlite3_column_double(cl, 13);
         c->quantity.bound = (ng_bound)sqlite3_column_int(cl, 14);
-        c->quantity.unit = col(cl, 15);
+        c->quantity.unit = ng__col(cl, 15);
         r.write_direct = sqlite3_column_int(cl, 16);
         rc = ng_writer_claim(w, &r, err);
     }
@@ -822,25 +817,30 @@ static int export_claims(ng_store *s, ng_writer *w, sqlite3_stmt *cl, sqlite3_in
 static int export_entity(ng_store *s, ng_writer *w, sqlite3_stmt *en, sqlite3_stmt *al,
                          ng_error *err)
 {
-    ng_entity_row r = {col(en, 1), (ng_type)ng_type_parse(col(en, 2)),
-                       col(en, 3), col(en, 4),
-                       col(en, 5), col(en, 6),
-                       col(en, 7), NULL,
-                       NULL,       0,
+    ng_entity_row r = {ng__col(en, 1),
+                       (ng_type)ng_type_parse(ng__col(en, 2)),
+                       ng__col(en, 3),
+                       ng__col(en, 4),
+                       ng__col(en, 5),
+                       ng__col(en, 6),
+                       ng__col(en, 7),
+                       NULL,
+                       NULL,
+                       0,
                        NULL};
     if ((int)r.type < 0) r.type = NG_TYPE_ENTITY;
-    const char *merged = col(en, 8), *root = col(en, 9);
+    const char *merged = ng__col(en, 8), *root = ng__col(en, 9);
     const char **alts = NULL, **langs = NULL;
     size_t n = 0, cap = 0, lcap = 0;
     int rc = 0, step;
     sqlite3_bind_int64(al, 1, sqlite3_column_int64(en, 0));
     while ((step = sqlite3_step(al)) == SQLITE_ROW) {
         if (NG_GROW(alts, cap, n + 1) || NG_GROW(langs, lcap, n + 1) ||
-            !(alts[n] = strdup(col(al, 0)))) {
+            !(alts[n] = strdup(ng__col(al, 0)))) {
             rc = ng_error_set(err, NG_ENOMEM, "out of memory");
             break;
         }
-        langs[n++] = strcmp(col(al, 1), "en") == 0 ? "en" : "es";
+        langs[n++] = strcmp(ng__col(al, 1), "en") == 0 ? "en" : "es";
     }
     if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = ng__store_db_error(s, err, NG_EIO, "aliases");
@@ -908,10 +908,10 @@ int ng_store_export(ng_store *s, ng_writer *w, ng_error *err)
         goto done;
     }
     while (!rc && (step = sqlite3_step(ar)) == SQLITE_ROW) {
-        ng_article_row a = {col(ar, 1), col(ar, 2), col(ar, 3), col(ar, 4),
-                            col(ar, 5) ? col(ar, 5) : "es"};
+        ng_article_row a = {ng__col(ar, 1), ng__col(ar, 2), ng__col(ar, 3), ng__col(ar, 4),
+                            ng__col(ar, 5) ? ng__col(ar, 5) : "es"};
         rc = ng_writer_begin_article(w, &a, err);
-        sqlite3_bind_text(cl, 2, col(ar, 1), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(cl, 2, ng__col(ar, 1), -1, SQLITE_TRANSIENT);
         if (!rc) rc = export_claims(s, w, cl, sqlite3_column_int64(ar, 0), err);
         int rc2 = ng_writer_end_article(w, err);
         if (!rc) rc = rc2;
@@ -933,11 +933,11 @@ done:
 
 static void read_end(sqlite3_stmt *st, int at, ng_store_end *e)
 {
-    e->iri = col(st, at);
-    e->type = col(st, at + 1);
-    e->name = col(st, at + 2);
-    e->label_en = col(st, at + 3);
-    e->label_es = col(st, at + 4);
+    e->iri = ng__col(st, at);
+    e->type = ng__col(st, at + 1);
+    e->name = ng__col(st, at + 2);
+    e->label_en = ng__col(st, at + 3);
+    e->label_es = ng__col(st, at + 4);
     e->articles = (long)sqlite3_column_int64(st, at + 5);
 }
 
@@ -982,12 +982,12 @@ int ng_store_each_relation(ng_store *s, const ng_store_relation_filter *f,
         ng_store_relation r;
         read_end(st, 0, &r.subject);
         read_end(st, 6, &r.object);
-        r.property = col(st, 12);
+        r.property = ng__col(st, 12);
         r.confidence = sqlite3_column_double(st, 13);
-        r.when = col(st, 14);
-        r.article_title = col(st, 15);
-        r.sentence = col(st, 16);
-        r.speaker = col(st, 17);
+        r.when = ng__col(st, 14);
+        r.article_title = ng__col(st, 15);
+        r.sentence = ng__col(st, 16);
+        r.speaker = ng__col(st, 17);
         if (fn(ud, &r)) break;
     }
     if (step != SQLITE_ROW && step != SQLITE_DONE)
@@ -1015,8 +1015,8 @@ int ng_store_each_unmapped_verb(ng_store *s, size_t limit,
     sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
     int step, rc = 0;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        ng_store_verb v = {col(st, 0), (long)sqlite3_column_int64(st, 1),
-                           (long)sqlite3_column_int64(st, 2), col(st, 3)};
+        ng_store_verb v = {ng__col(st, 0), (long)sqlite3_column_int64(st, 1),
+                           (long)sqlite3_column_int64(st, 2), ng__col(st, 3)};
         if (!v.pattern) continue;
         if (!v.example) v.example = "";
         if (fn(ud, &v)) break;
@@ -1050,7 +1050,7 @@ int ng_store_find(ng_store *s, const char *name, char **iri, ng_error *err)
     sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, ng__store_fold(s, name), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) == SQLITE_ROW) {
-        if (!(*iri = strdup(col(st, 0)))) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
+        if (!(*iri = strdup(ng__col(st, 0)))) rc = ng_error_set(err, NG_ENOMEM, "out of memory");
     } else {
         rc = ng_error_set(err, NG_EINVAL, "no entity named '%s' in the store", name);
     }
@@ -1090,8 +1090,9 @@ typedef struct claim_cb {
 static int claim_row(sqlite3_stmt *st, void *ud)
 {
     const claim_cb *cb = ud;
-    ng_store_claim c = {col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4),
-                        col(st, 5), col(st, 6), col(st, 7), col(st, 8)};
+    ng_store_claim c = {ng__col(st, 0), ng__col(st, 1), ng__col(st, 2),
+                        ng__col(st, 3), ng__col(st, 4), ng__col(st, 5),
+                        ng__col(st, 6), ng__col(st, 7), ng__col(st, 8)};
     return cb->fn(cb->ud, &c);
 }
 
@@ -1116,7 +1117,7 @@ typedef struct link_cb {
 static int link_row(sqlite3_stmt *st, void *ud)
 {
     const link_cb *cb = ud;
-    ng_store_link l = {col(st, 0), col(st, 1), col(st, 2), col(st, 3)};
+    ng_store_link l = {ng__col(st, 0), ng__col(st, 1), ng__col(st, 2), ng__col(st, 3)};
     return cb->fn(cb->ud, &l);
 }
 

@@ -24,6 +24,11 @@ struct ng_store {
 const char *ng__store_fold(ng_store *s, const char *text);
 /* Fill err with what SQLite says went wrong; returns code. */
 int ng__store_db_error(ng_store *s, ng_error *err, int code, const char *what);
+/* Column i of the current row as text (NULL for SQL NULL). */
+static inline const char *ng__col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
 /* Run SQL without results; fills err on failure. */
 int ng__store_exec(ng_store *s, const char *sql, ng_error *err);
 /* Make temp.clusters(entity_id, root_id, rule, type) current: for every

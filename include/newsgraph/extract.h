@@ -119,6 +119,19 @@ typedef struct ng_mention_view {
     ng_ner_class tagged; /* the entity tagger's class for these words, NG_NER_O if none */
 } ng_mention_view;
 
+/* A word that refers to an entity the article names elsewhere: a
+ * pronoun, a possessive or a definite description, resolved within the
+ * article (needs a parse); or, for coref:zero, a Spanish verb whose
+ * unstated subject it is ("Allí se reunió con Lula"). */
+typedef struct ng_reference_view {
+    uint32_t byte_start, byte_end; /* into the document text */
+    uint32_t char_start, char_end; /* code points into the document text */
+    size_t entity;                 /* index of the (resolved) entity */
+    size_t antecedent;             /* index of the mention it was resolved to */
+    /* "coref:pronoun", "coref:possessive", "coref:description", "coref:zero" (static) */
+    const char *rule;
+} ng_reference_view;
+
 typedef struct ng_extract_stats {
     size_t sentences, tokens, words, mentions, dates, quantities;
 } ng_extract_stats;
@@ -180,6 +193,9 @@ const ng_claim *ng_extraction_claim(const ng_extraction *e, size_t i);
 size_t ng_extraction_mention_count(const ng_extraction *e);
 /* Mentions in text order. */
 const ng_mention_view *ng_extraction_mention(const ng_extraction *e, size_t i);
+/* References in text order; borrowed like the mentions. */
+size_t ng_extraction_reference_count(const ng_extraction *e);
+const ng_reference_view *ng_extraction_reference(const ng_extraction *e, size_t i);
 const char *ng_extraction_lang(const ng_extraction *e);
 /* The article's date (YYYY-MM-DD): the document's, else one read from a
  * dateline at the top of the text; NULL when neither exists. Relative dates

@@ -20,7 +20,7 @@ typedef struct mentions_opts {
     ng_read_options r;
     cli_common common;
     const char *output;
-    int conll, latin1;
+    int conll, latin1, coref;
 } mentions_opts;
 
 static void usage_mentions(FILE *f)
@@ -29,6 +29,12 @@ static void usage_mentions(FILE *f)
             "usage: newsgraph mentions [options] FILE...   (FILE '-' reads stdin)\n\n"
             "Without --conll: one TSV line per mention: file, start and end (code points\n"
             "into the article text), text, class, kind (name|demonym), entity IRI.\n\n"
+            "  --coref             also one line per pronoun, possessive or description\n"
+            "                      resolved to a name of the article (needs the parse\n"
+            "                      models): kind is the rule (coref:pronoun, coref:possessive,\n"
+            "                      coref:description; coref:zero: a Spanish verb whose\n"
+            "                      unstated subject it is), then a column START-END of the\n"
+            "                      mention it was resolved to\n"
             "  --conll             FILE is CoNLL-2002 style (token first on each line, extra\n"
             "                      columns kept, blank line between sentences); each token\n"
             "                      line is written back with a BIO tag column appended: the\n"
@@ -48,8 +54,9 @@ static void usage_mentions(FILE *f)
 
 static int parse_mentions(int argc, char **argv, mentions_opts *o)
 {
-    enum { O_CONLL = CLI_OPT_OWN, O_ENC };
+    enum { O_CONLL = CLI_OPT_OWN, O_ENC, O_COREF };
     static const struct option longs[] = {{"conll", no_argument, 0, O_CONLL},
+                                          {"coref", no_argument, 0, O_COREF},
                                           {"encoding", required_argument, 0, O_ENC},
                                           {"output", required_argument, 0, 'o'},
                                           {"help", no_argument, 0, 'h'},
@@ -62,6 +69,9 @@ static int parse_mentions(int argc, char **argv, mentions_opts *o)
         switch (c) {
         case O_CONLL:
             o->conll = 1;
+            break;
+        case O_COREF:
+            o->coref = 1;
             break;
         case O_ENC:
             if (strcmp(optarg, "utf8") && strcmp(optarg, "utf-8") && strcmp(optarg, "latin1")) {
@@ -93,6 +103,7 @@ typedef struct run {
     size_t *ids;
     size_t ids_cap;
     FILE *out;
+    int coref; /* print references too */
 } run;
 
 static const char *class_of(const run *r, const ng_extraction *ex, const ng_mention_view *m)
@@ -139,6 +150,14 @@ static int mentions_tsv(run *r, const char *path, const ng_read_options *ro, ng_
         fprintf(r->out, "\t%s\t%s\t%s\n", class_of(r, ex, m),
                 m->kind == NG_MENTION_DEMONYM ? "demonym" : "name",
                 ng_graph_entity_at(r->graph, r->ids[m->entity])->iri);
+    }
+    for (size_t i = 0; r->coref && i < ng_extraction_reference_count(ex); i++) {
+        const ng_reference_view *f = ng_extraction_reference(ex, i);
+        const ng_mention_view *a = ng_extraction_mention(ex, f->antecedent);
+        fprintf(r->out, "%s\t%u\t%u\t", path, f->char_start, f->char_end);
+        tsv_field(r->out, text + f->byte_start, f->byte_end - f->byte_start);
+        fprintf(r->out, "\t%s\t%s\t%s\t%u-%u\n", class_of(r, ex, a), f->rule,
+                ng_graph_entity_at(r->graph, r->ids[f->entity])->iri, a->char_start, a->char_end);
     }
     ng_document_free(doc);
     return 0;
@@ -248,7 +267,7 @@ done:
 
 int cmd_mentions(int argc, char **argv)
 {
-    mentions_opts o = {NG_READ_OPTIONS_INIT, {0}, NULL, 0, 0};
+    mentions_opts o = {NG_READ_OPTIONS_INIT, {0}, NULL, 0, 0, 0};
     if (parse_mentions(argc, argv, &o)) return EXIT_USAGE;
     ng_error err = {0};
     run r = {0};
@@ -262,6 +281,7 @@ int cmd_mentions(int argc, char **argv)
         goto done;
     }
     if (cli_models_attach(r.x, &o.common, &ms)) goto done;
+    r.coref = o.coref;
     if (!(r.out = cli_open_output(o.output, &tmp))) goto done;
     if (!o.conll) fprintf(r.out, "file\tstart\tend\ttext\tclass\tkind\tiri\n");
     for (int i = optind; i < argc; i++) {

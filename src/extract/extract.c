@@ -57,6 +57,7 @@ void ng_extractor_free(ng_extractor *x)
     free(x->out.entities);
     free(x->out.claims);
     free(x->out.mentions);
+    free(x->out.references);
     free(x->sites);
     free(x->whens);
     free(x->qtys);
@@ -399,6 +400,26 @@ static int build_mentions(ng_extractor *x)
     return 0;
 }
 
+/* References as offsets into the text, in text order. */
+static int build_references(ng_extractor *x)
+{
+    ng_extraction *o = &x->out;
+    o->nreferences = 0;
+    size_t n = x->refs ? ng_parse_word_count(x->parse) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *rule = NULL;
+        int m = ng__reference_of(x, i, &rule);
+        if (m < 0) continue;
+        long e = ng__output_entity(x, ng__root(x, x->ms[m].ent));
+        if (e < 0 || NG_GROW(o->references, o->references_cap, o->nreferences + 1))
+            return NG_ENOMEM;
+        const ng_word *w = ng_parse_word(x->parse, i);
+        o->references[o->nreferences++] = (ng_reference_view){
+            w->byte_start, w->byte_end, w->char_start, w->char_end, (size_t)e, (size_t)m, rule};
+    }
+    return 0;
+}
+
 /* Confidence: the pattern's prior, adjusted by the evidence around it. A
  * fact read more than once, or between entities the gazetteer knows, is
  * surer; a hedged one is less sure. */
@@ -492,7 +513,8 @@ static void reset_article(ng_extractor *x)
         x->ents[i].naliases = 0;
     x->nms = x->nents = 0;
     memset(&x->out.stats, 0, sizeof x->out.stats);
-    x->out.nentities = x->out.nclaims = x->out.nmentions = 0;
+    x->out.nentities = x->out.nclaims = x->out.nmentions = x->out.nreferences = 0;
+    x->refs = NULL;
     x->out.date = NULL;
     x->parsed = 0;
     x->ner = NULL;
@@ -557,11 +579,13 @@ int ng_extract(ng_extractor *x, const ng_document *doc, const char *lang, const 
     if ((rc = ng__find_quantities(x, err))) return rc;
     if ((rc = ng__find_mentions(x, err))) return rc;
     if ((rc = ng__resolve_entities(x, err))) return rc;
+    if ((rc = ng__resolve_references(x, err))) return rc;
     if ((rc = ng__find_relations(x, err))) return rc;
     ng__qualify_claims(x);
     if ((rc = build_output(x, err))) return rc;
     score_claims(x);
-    if (build_mentions(x)) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    if (build_mentions(x) || build_references(x))
+        return ng_error_set(err, NG_ENOMEM, "out of memory");
     x->out.stats.mentions = x->nms;
     x->out.owner = x;
     *out = &x->out;
@@ -592,6 +616,16 @@ size_t ng_extraction_mention_count(const ng_extraction *e)
 {
     return e->nmentions;
 }
+size_t ng_extraction_reference_count(const ng_extraction *e)
+{
+    return e->nreferences;
+}
+
+const ng_reference_view *ng_extraction_reference(const ng_extraction *e, size_t i)
+{
+    return i < e->nreferences ? &e->references[i] : NULL;
+}
+
 const ng_mention_view *ng_extraction_mention(const ng_extraction *e, size_t i)
 {
     return i < e->nmentions ? &e->mentions[i] : NULL;

@@ -97,6 +97,8 @@ struct ng_extraction {
     const char *date; /* article date or NULL */
     ng_mention_view *mentions;
     size_t nmentions, mentions_cap;
+    ng_reference_view *references;
+    size_t nreferences, references_cap;
     ng_extract_stats stats;
     const struct ng_extractor *owner; /* for the segmentation and the parse */
 };
@@ -148,7 +150,8 @@ struct ng_extractor {
     size_t ner_cap;
     uint8_t *headline; /* per sentence */
     size_t headline_cap;
-    ng_map *body_names; /* folded names tagged outside headlines */
+    ng_map *body_names;  /* folded names tagged outside headlines */
+    struct ng_ref *refs; /* per parse word: what it refers to (pool); NULL without a parse */
 };
 
 /* mentions.c */
@@ -165,6 +168,20 @@ int ng__ner_label(ng_extractor *x, ng_error *err);
 /* The class of what the folded words of tokens [t0, t1) name in the body
  * of the article, or NG_NER_O (for headlines). */
 ng_ner_class ng__ner_body_name(ng_extractor *x, size_t t0, size_t t1);
+/* coref.c: what pronouns, possessives and definite descriptions refer to */
+/* NG_REF_ZERO: a verb whose unstated subject (Spanish) is the mention */
+enum { NG_REF_NONE, NG_REF_PRONOUN, NG_REF_POSSESSIVE, NG_REF_DESCRIPTION, NG_REF_ZERO };
+typedef struct ng_ref {
+    int mention;  /* the antecedent's mention, or -1 */
+    uint8_t rule; /* NG_REF_* */
+} ng_ref;
+/* Resolves the references of the article's parse into x->refs (nothing
+ * without a parse); non-zero when out of memory. */
+int ng__resolve_references(ng_extractor *x, ng_error *err);
+/* The mention parse word `word` (an index over the article's words)
+ * refers to, or -1; its rule's name ("coref:pronoun") through *rule. */
+int ng__reference_of(const ng_extractor *x, size_t word, const char **rule);
+const char *ng__reference_rule_name(int rule);
 /* relations.c */
 int ng__find_relations(ng_extractor *x, ng_error *err);
 /* The mention that stands for m in a relation: a capital's country. */

@@ -41,6 +41,7 @@
 #define MAX_ARGS 16
 #define TREE_CONFIDENCE 0.75
 #define UNMAPPED_CONFIDENCE 0.5
+#define COREF_CONFIDENCE 0.6
 
 typedef struct tree {
     ng_extractor *x;
@@ -185,7 +186,8 @@ static size_t subjects(tree *t, size_t v, arg *out)
 {
     size_t n = 0;
     for (size_t c = 0; c < t->n; c++)
-        if (parent(t, c) == v && rel_family(W(t, c), "nsubj") && W(t, c)->upos != NG_UPOS_PRON)
+        if (parent(t, c) == v && rel_family(W(t, c), "nsubj") &&
+            (W(t, c)->upos != NG_UPOS_PRON || ng__reference_of(t->x, t->first + c, NULL) >= 0))
             n = with_conjuncts(t, c, "_", out, n);
         else if (parent(t, c) == v && rel_family(W(t, c), "nsubj") && rel_family(W(t, v), "acl") &&
                  parent(t, v) != (size_t)-1)
@@ -199,15 +201,43 @@ static size_t subjects(tree *t, size_t v, arg *out)
         (rel_is(W(t, v), "conj") || rel_is(W(t, v), "xcomp") || rel_is(W(t, v), "ccomp") ||
          (rel_is(W(t, v), "advcl") && purpose(t, v))))
         return subjects(t, h, out);
+    /* "Allí se reunió con Boluarte": the subject of the sentence before,
+     * which coreference gave the verb itself (coref:zero) */
+    if (ng__reference_of(t->x, t->first + v, NULL) >= 0) {
+        out[0] = (arg){v, "_", 0};
+        return 1;
+    }
     return 0;
 }
 
 /* The mention word i stands for: the one covering it, else one in
  * apposition to it or flat under it, down a chain of them ("el jefe …, el
  * general Valeri Guerásimov"); -1 for none. */
+/* "thanked North Korea and its leader, Kim Jong Un": a name right after
+ * a comma that the parse hangs beside the noun (on it or on its head, as
+ * appos, list or conj) rather than under it, in apposition; -1 for none. */
+static int apposed_after(const tree *t, size_t i)
+{
+    if (i + 2 >= t->n || W(t, i + 1)->upos != NG_UPOS_PUNCT || strcmp(W(t, i + 1)->form, ",") != 0)
+        return -1;
+    int m = t->x->toks[W(t, i + 2)->token].mention;
+    if (m < 0 || t->x->ents[t->x->ms[m].ent].type != NG_TYPE_PERSON) return -1;
+    for (size_t k = i + 2; k < t->n && t->x->toks[W(t, k)->token].mention == m; k++) {
+        size_t h = parent(t, k);
+        if (h != (size_t)-1 && t->x->toks[W(t, h)->token].mention == m) continue;
+        const ng_word *w = W(t, k);
+        int beside = h == i || (h != (size_t)-1 && h == parent(t, i));
+        return beside && (rel_is(w, "appos") || rel_is(w, "list") || rel_is(w, "conj")) ? m : -1;
+    }
+    return -1;
+}
+
 static int mention_of(const tree *t, size_t i)
 {
     int m = t->x->toks[W(t, i)->token].mention;
+    if (m < 0 && (W(t, i)->upos == NG_UPOS_NOUN) &&
+        ng__person_role_at(t->x, W(t, i)->token, W(t, i)->token + 1) > 0)
+        m = apposed_after(t, i);
     for (int depth = 0; m < 0 && depth < 3; depth++) {
         size_t next = (size_t)-1;
         for (size_t c = 0; c < t->n && next == (size_t)-1; c++)
@@ -218,6 +248,29 @@ static int mention_of(const tree *t, size_t i)
         m = t->x->toks[W(t, i)->token].mention;
     }
     return m;
+}
+
+/* The mention word i stands for, by name or by what coreference resolved
+ * it to (*rule: its rule's name, else left alone); -1 for none. */
+static int referent(const tree *t, size_t i, const char **rule)
+{
+    int m = mention_of(t, i);
+    if (m >= 0) return m;
+    return ng__reference_of(t->x, t->first + i, rule);
+}
+
+/* The pattern of a claim one of whose ends coreference gave:
+ * "tree:firmar+coref:pronoun". */
+static const char *with_rule(tree *t, const char *pattern, const char *rs, const char *ro)
+{
+    const char *rule = rs ? rs : ro;
+    if (!rule || !pattern) return pattern;
+    ng_buf b = {0};
+    const char *r = ng_buf_printf(&b, "%s+%s", pattern, rule)
+                        ? NULL
+                        : ng_pool_strndup(t->x->pool, b.data, b.len);
+    ng_buf_free(&b);
+    return r;
 }
 
 /* "se reunió el martes en Lima con Lula": a parse may hang a phrase with
@@ -276,7 +329,7 @@ static size_t objects(tree *t, size_t v, arg *out)
 }
 
 static int relate(tree *t, int s, int o, const char *marker, const ng_verb_frame *f,
-                  const char *pattern)
+                  const char *pattern, double confidence)
 {
     ng_extractor *x = t->x;
     if (s < 0 || o < 0 || x->ms[s].ent == x->ms[o].ent) return 0;
@@ -289,7 +342,20 @@ static int relate(tree *t, int s, int o, const char *marker, const ng_verb_frame
         obj = tmp;
     }
     if (x->ms[subj].ent == x->ms[obj].ent) return 0;
-    return ng__add_claim(x, subj, obj, f->property, pattern, t->sent, t->anchor, TREE_CONFIDENCE);
+    return ng__add_claim(x, subj, obj, f->property, pattern, t->sent, t->anchor, confidence);
+}
+
+/* One claim of frame f between argument words s and o, by name or by
+ * reference. */
+static int frame_claim(tree *t, size_t s, size_t o, const char *marker, const ng_verb_frame *f,
+                       const char *pattern)
+{
+    const char *rs = NULL, *ro = NULL;
+    int sm = referent(t, s, &rs), om = referent(t, o, &ro);
+    if (sm < 0 || om < 0) return 0;
+    const char *p = with_rule(t, pattern, rs, ro);
+    if (!p) return NG_ENOMEM;
+    return relate(t, sm, om, marker, f, p, rs || ro ? COREF_CONFIDENCE : TREE_CONFIDENCE);
 }
 
 static int frame_claims(tree *t, size_t v, const char *lemma, const ng_verb_frame *f)
@@ -304,9 +370,7 @@ static int frame_claims(tree *t, size_t v, const char *lemma, const ng_verb_fram
         for (size_t a = 0; a < no; a++) {
             if (!is_agent_marker(obj[a].marker)) continue;
             for (size_t k = 0; k < ns; k++)
-                if (relate(t, mention_of(t, obj[a].word), mention_of(t, subj[k].word), "_", f,
-                           pattern))
-                    return NG_ENOMEM;
+                if (frame_claim(t, obj[a].word, subj[k].word, "_", f, pattern)) return NG_ENOMEM;
         }
         return 0;
     }
@@ -315,8 +379,7 @@ static int frame_claims(tree *t, size_t v, const char *lemma, const ng_verb_fram
     for (size_t a = 0; a < no; a++) {
         if (!marker_fits(f, obj[a].marker) || (obj[a].owner && !f->owner)) continue;
         for (size_t k = 0; k < ns; k++)
-            if (relate(t, mention_of(t, subj[k].word), mention_of(t, obj[a].word), obj[a].marker, f,
-                       pattern))
+            if (frame_claim(t, subj[k].word, obj[a].word, obj[a].marker, f, pattern))
                 return NG_ENOMEM;
     }
     return 0;
@@ -356,7 +419,8 @@ static int unmapped(tree *t, size_t v)
     size_t ns = subjects(t, v, subj), no = ns ? objects(t, v, obj) : 0;
     size_t before = x->out.nclaims;
     for (size_t a = 0; a < no; a++) {
-        int o = mention_of(t, obj[a].word);
+        const char *ro = NULL;
+        int o = referent(t, obj[a].word, &ro);
         if (o < 0 || obj[a].owner) continue;
         ng_buf name = {0};
         const char *lemma = folded(t, W(t, v)->lemma);
@@ -367,10 +431,12 @@ static int unmapped(tree *t, size_t v)
         ng_buf_free(&name);
         if (!pattern) return NG_ENOMEM;
         for (size_t k = 0; k < ns; k++) {
-            int s = mention_of(t, subj[k].word);
+            const char *rs = NULL;
+            int s = referent(t, subj[k].word, &rs);
             if (s < 0 || x->ms[s].ent == x->ms[o].ent) continue;
-            if (ng__add_claim(x, s, o, NG_UNMAPPED_PROPERTY, pattern, t->sent, t->anchor,
-                              UNMAPPED_CONFIDENCE))
+            const char *p = with_rule(t, pattern, rs, ro);
+            if (!p || ng__add_claim(x, s, o, NG_UNMAPPED_PROPERTY, p, t->sent, t->anchor,
+                                    UNMAPPED_CONFIDENCE))
                 return NG_ENOMEM;
         }
     }

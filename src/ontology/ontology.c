@@ -467,7 +467,7 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "qty-max",        "qty-approx",
                                         "noun-suffix",    "partnership-head",
                                         "between",        "intent",
-                                        "naming"};
+                                        "naming",         "description"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

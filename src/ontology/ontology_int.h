@@ -97,6 +97,7 @@ enum ng_cue_kind {
     NG_CUE_BETWEEN,
     NG_CUE_INTENT,
     NG_CUE_NAMING,
+    NG_CUE_DESCRIPTION,
     NG_CUE_COUNT
 };
 

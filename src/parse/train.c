@@ -296,6 +296,59 @@ static int count_mwt(trainer *t, const ng_csent *s, const ng_cline *line)
     return rc ? NG_ENOMEM : 0;
 }
 
+/* A multiword split stands for what a form usually is: every time a form
+ * is one word in a treebank that splits it elsewhere, that counts against
+ * the split (EWT splits "its" once as "it s", and writes it whole a
+ * thousand times). A treebank that never splits a form ("del" in this
+ * AnCora) follows other conventions and does not count. */
+#define MWT_WHOLE UINT32_MAX
+static int inside_mwt(const ng_csent *s, size_t k)
+{
+    for (size_t l = 0; l < s->nlines; l++)
+        if (s->lines[l].is_mwt && s->lines[l].from <= k + 1 && k + 1 <= s->lines[l].to) return 1;
+    return 0;
+}
+
+static int mark_splitters(trainer *t, const ng_treebank *tb, ng_map *splitters)
+{
+    for (size_t i = 0; i < tb->n; i++) {
+        const ng_csent *s = &tb->sents[i];
+        uintptr_t bit = (uintptr_t)1 << (t->domain[i] % (8 * sizeof bit));
+        for (size_t l = 0; l < s->nlines; l++) {
+            char *copy = s->lines[l].is_mwt ? ng_pool_strdup(t->pool, s->lines[l].text) : NULL,
+                 *f[3];
+            if (!copy || ng_split_tabs(copy, f, 3) < 2) continue;
+            if (lower_into(&t->tmp, f[1])) return oom(t);
+            uintptr_t had = (uintptr_t)ng_map_get(splitters, t->tmp.data, t->tmp.len);
+            if (ng_map_put(splitters, t->tmp.data, t->tmp.len, (void *)(had | bit))) return oom(t);
+        }
+    }
+    return 0;
+}
+
+static int count_whole(trainer *t, const ng_treebank *tb)
+{
+    ng_map *splitters = ng_map_new();
+    if (!splitters || mark_splitters(t, tb, splitters)) {
+        ng_map_free(splitters);
+        return oom(t);
+    }
+    int rc = 0;
+    for (size_t i = 0; i < tb->n && !rc; i++) {
+        const ng_csent *s = &tb->sents[i];
+        uintptr_t bit = (uintptr_t)1 << (t->domain[i] % (8 * sizeof bit));
+        t->weight = t->ndomains > 1 && t->domain[i] == 0 ? 3 : 1;
+        for (size_t k = 0; k < s->n && !rc; k++) {
+            if (inside_mwt(s, k)) continue;
+            if (lower_into(&t->tmp, s->words[k].form)) rc = oom(t);
+            uintptr_t by = rc ? 0 : (uintptr_t)ng_map_get(splitters, t->tmp.data, t->tmp.len);
+            if ((by & bit) && tally_add(t, t->mwt, t->tmp.data, MWT_WHOLE, 0)) rc = oom(t);
+        }
+    }
+    ng_map_free(splitters);
+    return rc;
+}
+
 static int count_treebank(trainer *t, const ng_treebank *tb)
 {
     for (size_t i = 0; i < tb->n; i++) {
@@ -311,7 +364,7 @@ static int count_treebank(trainer *t, const ng_treebank *tb)
         for (size_t k = 0; k < s->nlines; k++)
             if (s->lines[k].is_mwt && count_mwt(t, s, &s->lines[k])) return oom(t);
     }
-    return 0;
+    return count_whole(t, tb);
 }
 
 /* Sorted copies of an id map's keys, renumbered, so that tables do not
@@ -434,6 +487,7 @@ static int build_lex(trainer *t, const uint32_t *feats_remap)
     it = 0;
     while (ng_map_next(t->mwt, &it, &key, &v)) {
         const choice *b = tally_best(v);
+        if (b->a == MWT_WHOLE) continue;
         if (ng_lex_put(&m->mwt, ng_hash64(key, strlen(key)), b->a, 0)) return NG_ENOMEM;
     }
     return 0;

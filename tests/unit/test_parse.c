@@ -212,8 +212,8 @@ static void test_oracle_rebuilds_projective_trees(void **state)
         ng_treebank_free(&tb);
     }
     ng_config_free(&c);
-    /* 13 Spanish sentences, 10 English of which one is not projective */
-    assert_int_equal(projective, 22);
+    /* 13 Spanish sentences, 12 English of which one is not projective */
+    assert_int_equal(projective, 24);
     assert_int_equal(nonprojective, 1);
 }
 
@@ -975,6 +975,26 @@ static void test_contractions_keep_offsets(void **state)
     ng_model_free(m);
 }
 
+/* A split the treebank makes of a form it mostly writes whole is not
+ * learnt: en-mini splits "Its" once ("It s", a slip for "it's") and has
+ * "its" whole twice; "cannot" is always split. */
+static void test_splits_follow_the_usual_form(void **state)
+{
+    (void)state;
+    ng_model *m = load_ok(en_model);
+    parsed x = {0};
+    parse_text(&x, m, "The mayor said its fees cannot rise.");
+    check_offsets(&x);
+    expect_split(&x, "cannot", (const char *[]){"can", "not"}, (const uint32_t[]){3, 3}, 2);
+    long ti = token_of(&x, "its");
+    size_t words = 0;
+    for (size_t i = 0; i < ng_parse_word_count(x.p); i++)
+        words += ng_parse_word(x.p, i)->token == (uint32_t)ti;
+    assert_int_equal(words, 1);
+    parsed_free(&x);
+    ng_model_free(m);
+}
+
 static void test_clitics_keep_offsets(void **state)
 {
     (void)state;
@@ -1295,6 +1315,7 @@ int main(void)
         cmocka_unit_test(test_models_folder),
         cmocka_unit_test(test_contractions_keep_offsets),
         cmocka_unit_test(test_clitics_keep_offsets),
+        cmocka_unit_test(test_splits_follow_the_usual_form),
         cmocka_unit_test(test_long_sentence_in_parts),
         cmocka_unit_test(test_parse_conllu_keeps_lines),
         cmocka_unit_test(test_treebank_reader),

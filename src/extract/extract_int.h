@@ -197,8 +197,9 @@ int ng__frame_fits(ng_extractor *x, uint32_t sent, const ng_verb_frame *f, size_
 ng_modality ng__verb_modality(ng_extractor *x, uint32_t sent, size_t v0);
 /* predicates.c: verbs and their arguments over the sentence's parse;
  * verbs[i] (one per token of the sentence, zeroed by the caller) is set to
- * NG_TREE_READ for a verb that gave claims or has both a subject and an
- * object in the tree, NG_TREE_VERB for another verb.
+ * NG_TREE_READ for a verb that gave claims or whose subjects in the tree
+ * name no one, NG_TREE_VERB for another verb (the distance rules read
+ * only those).
  * Non-zero when out of memory. */
 enum { NG_TREE_VERB = 1, NG_TREE_READ = 2 };
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);

@@ -106,6 +106,12 @@ static const char *folded(tree *t, const char *s)
     return t->fold.data;
 }
 
+static int lemma_cue(tree *t, size_t i, int kind)
+{
+    const char *lemma = folded(t, W(t, i)->lemma);
+    return ng__cue(t->x->lx, kind, lemma, strlen(lemma)) != NULL;
+}
+
 /* The preposition of word i: its case child and that child's fixed words,
  * folded, one space apart ("junto a"); "_" when it has none. In the pool. */
 static const char *marker_of(tree *t, size_t i)
@@ -197,6 +203,14 @@ static size_t subjects(tree *t, size_t v, arg *out)
      * asistencia" (Spanish drops the subject a clause shares), "desplegó
      * tropas para apoyar" */
     size_t h = parent(t, v);
+    /* "acusó a Ucrania de haber invadido", "urged Iran to stop": the
+     * object of a verb of object control (cues.tsv) does what it says */
+    if (h != (size_t)-1 && W(t, h)->upos == NG_UPOS_VERB && !rel_is(W(t, v), "conj") &&
+        lemma_cue(t, h, NG_CUE_OBJECT_CONTROL))
+        for (size_t c = 0; c < t->n; c++)
+            if (parent(t, c) == h && (rel_is(W(t, c), "obj") || rel_is(W(t, c), "iobj")) &&
+                W(t, c)->upos != NG_UPOS_PRON && c != v)
+                return with_conjuncts(t, c, "_", out, 0);
     if (h != (size_t)-1 && W(t, h)->upos == NG_UPOS_VERB &&
         (rel_is(W(t, v), "conj") || rel_is(W(t, v), "xcomp") || rel_is(W(t, v), "ccomp") ||
          (rel_is(W(t, v), "advcl") && purpose(t, v))))
@@ -213,21 +227,51 @@ static size_t subjects(tree *t, size_t v, arg *out)
 /* The mention word i stands for: the one covering it, else one in
  * apposition to it or flat under it, down a chain of them ("el jefe …, el
  * general Valeri Guerásimov"); -1 for none. */
-/* "thanked North Korea and its leader, Kim Jong Un": a name right after
- * a comma that the parse hangs beside the noun (on it or on its head, as
- * appos, list or conj) rather than under it, in apposition; -1 for none. */
+/* Whether a person's role (roles.tsv) starts at word i ("chief of the
+ * general staff"). */
+static int role_noun(const tree *t, size_t i)
+{
+    const ng_sentence *z = &t->x->seg.sentences[t->sent];
+    return ng__person_role_at(t->x, W(t, i)->token, z->first + z->count) > 0;
+}
+
+/* Whether word a is word d or above it. */
+static int dominates_word(const tree *t, size_t a, size_t d)
+{
+    for (size_t steps = 0; d != (size_t)-1 && steps <= t->n; steps++, d = parent(t, d))
+        if (d == a) return 1;
+    return 0;
+}
+
+/* The first word of the phrase word h heads, punctuation aside. */
+static size_t phrase_start(const tree *t, size_t h)
+{
+    size_t first = h;
+    for (size_t k = h; k-- > 0;)
+        if (W(t, k)->upos != NG_UPOS_PUNCT && dominates_word(t, h, k)) first = k;
+    return first;
+}
+
+/* A person named after a comma in apposition to role noun i that the parse
+ * hangs elsewhere: beside it ("thanked North Korea and its leader, Kim
+ * Jong Un": list or conj on the noun's head) or under it by another
+ * relation ("Russia's chief of the general staff, Gen Valery Gerasimov":
+ * nmod); -1 for none. */
 static int apposed_after(const tree *t, size_t i)
 {
-    if (i + 2 >= t->n || W(t, i + 1)->upos != NG_UPOS_PUNCT || strcmp(W(t, i + 1)->form, ",") != 0)
-        return -1;
-    int m = t->x->toks[W(t, i + 2)->token].mention;
-    if (m < 0 || t->x->ents[t->x->ms[m].ent].type != NG_TYPE_PERSON) return -1;
-    for (size_t k = i + 2; k < t->n && t->x->toks[W(t, k)->token].mention == m; k++) {
-        size_t h = parent(t, k);
-        if (h != (size_t)-1 && t->x->toks[W(t, h)->token].mention == m) continue;
-        const ng_word *w = W(t, k);
-        int beside = h == i || (h != (size_t)-1 && h == parent(t, i));
-        return beside && (rel_is(w, "appos") || rel_is(w, "list") || rel_is(w, "conj")) ? m : -1;
+    for (size_t h = i + 1; h < t->n; h++) {
+        int m = t->x->toks[W(t, h)->token].mention;
+        size_t p = parent(t, h);
+        if (m < 0 || t->x->ents[t->x->ms[m].ent].type != NG_TYPE_PERSON ||
+            (p != (size_t)-1 && t->x->toks[W(t, p)->token].mention == m))
+            continue;
+        size_t first = phrase_start(t, h);
+        if (first < 1 || strcmp(W(t, first - 1)->form, ",") != 0) continue;
+        const ng_word *w = W(t, h);
+        int under = p == i && (rel_is(w, "appos") || rel_is(w, "nmod") || rel_is(w, "list"));
+        int beside = p != (size_t)-1 && p == parent(t, i) &&
+                     (rel_is(w, "appos") || rel_is(w, "list") || rel_is(w, "conj"));
+        if (under || beside) return m;
     }
     return -1;
 }
@@ -235,9 +279,7 @@ static int apposed_after(const tree *t, size_t i)
 static int mention_of(const tree *t, size_t i)
 {
     int m = t->x->toks[W(t, i)->token].mention;
-    if (m < 0 && (W(t, i)->upos == NG_UPOS_NOUN) &&
-        ng__person_role_at(t->x, W(t, i)->token, W(t, i)->token + 1) > 0)
-        m = apposed_after(t, i);
+    if (m < 0 && W(t, i)->upos == NG_UPOS_NOUN && role_noun(t, i)) m = apposed_after(t, i);
     for (int depth = 0; m < 0 && depth < 3; depth++) {
         size_t next = (size_t)-1;
         for (size_t c = 0; c < t->n && next == (size_t)-1; c++)
@@ -250,13 +292,60 @@ static int mention_of(const tree *t, size_t i)
     return m;
 }
 
-/* The mention word i stands for, by name or by what coreference resolved
- * it to (*rule: its rule's name, else left alone); -1 for none. */
-static int referent(const tree *t, size_t i, const char **rule)
+static int place_type(ng_type ty)
+{
+    return ty == NG_TYPE_COUNTRY || ty == NG_TYPE_CITY || ty == NG_TYPE_REGION ||
+           ty == NG_TYPE_PLACE;
+}
+
+/* The name a noun of word i is owned by: a nationality on it ("las
+ * tropas ucranianas", "Russian troops"), a "de"/"of" name ("los soldados
+ * de Corea del Norte") or a possessor ("Russia's forces") that is a place
+ * or an organisation, for a noun of the place's members (cues.tsv:
+ * member-noun); for a place noun a "de" place ("la región de Kursk"),
+ * else its nationality ("territorio ruso"). */
+static int owner_name(tree *t, size_t i, int member)
+{
+    int demonym = -1;
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != i) continue;
+        const ng_word *w = W(t, c);
+        int m = t->x->toks[w->token].mention;
+        if (m < 0 && (rel_is(w, "nmod") || rel_is(w, "nmod:poss"))) m = mention_of(t, c);
+        if (m < 0) continue;
+        ng_type ty = t->x->ents[t->x->ms[m].ent].type;
+        /* a place's own name before its country: "la región rusa de Kursk" */
+        if (rel_is(w, "amod") && t->x->ms[m].kind == MK_DEMONYM) {
+            if (member) return m;
+            demonym = m;
+        }
+        if (member && rel_is(w, "nmod:poss") && (place_type(ty) || ty == NG_TYPE_ORGANIZATION))
+            return m;
+        if (rel_is(w, "nmod") && t->x->ms[m].kind != MK_DEMONYM) {
+            const char *mk = marker_of(t, c);
+            int de = strcmp(mk, "de") == 0 || strcmp(mk, "of") == 0;
+            if (de && (place_type(ty) || (member && ty == NG_TYPE_ORGANIZATION))) return m;
+        }
+    }
+    return demonym; /* "territorio ruso" */
+}
+
+/* The mention word i stands for, by name, by what coreference resolved it
+ * to, by the place it names or, with members, by whose members it names
+ * (*rule: the rule's name, else left alone); -1 for none. Members stand
+ * for their country as actors ("las tropas ucranianas atacaron"), but
+ * as objects only for verbs of judging: "dirigirá la delegación de
+ * Chile" does not lead Chile. */
+static int referent(tree *t, size_t i, const char **rule, int members)
 {
     int m = mention_of(t, i);
     if (m >= 0) return m;
-    return ng__reference_of(t->x, t->first + i, rule);
+    if ((m = ng__reference_of(t->x, t->first + i, rule)) >= 0) return m;
+    if (W(t, i)->upos != NG_UPOS_NOUN) return -1;
+    int member = members && lemma_cue(t, i, NG_CUE_MEMBER_NOUN);
+    if (!member && !ng__tok_cue(t->x, W(t, i)->token, NG_CUE_PLACE_HEAD)) return -1;
+    if ((m = owner_name(t, i, member)) >= 0 && rule) *rule = member ? "member" : "place";
+    return m;
 }
 
 /* The pattern of a claim one of whose ends coreference gave:
@@ -316,8 +405,7 @@ static size_t objects(tree *t, size_t v, arg *out)
             const char *m = marker_of(t, d);
             size_t from = n;
             n = with_conjuncts(t, d, m, out, n);
-            if (!named && (strcmp(m, "de") == 0 || strcmp(m, "of") == 0) &&
-                (strcmp(marker, "_") == 0 || strcmp(marker, "a") == 0))
+            if (!named && (strcmp(m, "de") == 0 || strcmp(m, "of") == 0))
                 for (size_t k = from; k < n; k++) {
                     out[k].marker = marker;
                     out[k].owner = 1;
@@ -351,7 +439,7 @@ static int frame_claim(tree *t, size_t s, size_t o, const char *marker, const ng
                        const char *pattern)
 {
     const char *rs = NULL, *ro = NULL;
-    int sm = referent(t, s, &rs), om = referent(t, o, &ro);
+    int sm = referent(t, s, &rs, 1), om = referent(t, o, &ro, f->owner);
     if (sm < 0 || om < 0) return 0;
     const char *p = with_rule(t, pattern, rs, ro);
     if (!p) return NG_ENOMEM;
@@ -420,7 +508,7 @@ static int unmapped(tree *t, size_t v)
     size_t before = x->out.nclaims;
     for (size_t a = 0; a < no; a++) {
         const char *ro = NULL;
-        int o = referent(t, obj[a].word, &ro);
+        int o = referent(t, obj[a].word, &ro, 0);
         if (o < 0 || obj[a].owner) continue;
         ng_buf name = {0};
         const char *lemma = folded(t, W(t, v)->lemma);
@@ -432,7 +520,7 @@ static int unmapped(tree *t, size_t v)
         if (!pattern) return NG_ENOMEM;
         for (size_t k = 0; k < ns; k++) {
             const char *rs = NULL;
-            int s = referent(t, subj[k].word, &rs);
+            int s = referent(t, subj[k].word, &rs, 1);
             if (s < 0 || x->ms[s].ent == x->ms[o].ent) continue;
             const char *p = with_rule(t, pattern, rs, ro);
             if (!p || ng__add_claim(x, s, o, NG_UNMAPPED_PROPERTY, p, t->sent, t->anchor,
@@ -640,6 +728,16 @@ int ng__tree_clause_above(const ng_extractor *x, uint32_t sent, size_t tok, size
     return 0;
 }
 
+/* Whether the tree gives verb v subjects and none of them names anyone. */
+static int unnamed_subject(tree *t, size_t v)
+{
+    arg subj[MAX_ARGS];
+    size_t ns = subjects(t, v, subj);
+    for (size_t k = 0; k < ns; k++)
+        if (referent(t, subj[k].word, NULL, 1) >= 0) return 0;
+    return ns > 0;
+}
+
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)
 {
     tree t;
@@ -660,6 +758,9 @@ int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)
             rc = verb(&t, v);
             read = x->out.nclaims > before;
         }
+        /* a subject that names no one ("los manifestantes atacaron el
+         * CAI"): the distance rules would take some name nearby instead */
+        if (!read) read = unnamed_subject(&t, v);
         if (w->token >= z->first && w->token < z->first + z->count)
             verbs[w->token - z->first] = read ? NG_TREE_READ : NG_TREE_VERB;
     }

@@ -467,7 +467,8 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "qty-max",        "qty-approx",
                                         "noun-suffix",    "partnership-head",
                                         "between",        "intent",
-                                        "naming",         "description"};
+                                        "naming",         "description",
+                                        "member-noun",    "object-control"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

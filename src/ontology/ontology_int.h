@@ -98,6 +98,8 @@ enum ng_cue_kind {
     NG_CUE_INTENT,
     NG_CUE_NAMING,
     NG_CUE_DESCRIPTION,
+    NG_CUE_MEMBER_NOUN,
+    NG_CUE_OBJECT_CONTROL,
     NG_CUE_COUNT
 };
 

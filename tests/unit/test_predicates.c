@@ -283,6 +283,63 @@ static void test_english(void **state)
     claim_of(ex, "Vladimir Putin", "meetsWith", "Xi Jinping");
 }
 
+/* The troops, forces or government of a country stand for it as actors,
+ * a region for its own name; as objects only for verbs of judging. */
+static void test_members_and_places(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nLos soldados de Corea del Norte participaron en la recuperaci\xC3\xB3n de "
+              "la regi\xC3\xB3n de Kursk.");
+    const ng_claim *c = claim_of(ex, "Corea del Norte", "participatesIn",
+                                 "\xC3\x93"
+                                 "blast de Kursk");
+    assert_string_equal(c->pattern, "tree:participar+member");
+    ex = extract("en", "Headline\nOn Monday, Russian troops attacked the city of Kharkiv again.");
+    claim_of(ex, "Russia", "attacks", "Kharkiv");
+    ex = extract("es", "Titular\nChile critic\xC3\xB3 al gobierno de Per\xC3\xBA.");
+    claim_of(ex, "Chile", "criticises", "Per\xC3\xBA");
+}
+
+/* "acusó a Ucrania de haber invadido …": the object of a verb of object
+ * control is the subject of its complement. */
+static void test_object_control(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nRusia acus\xC3\xB3 a Ucrania de haber invadido territorio ruso.");
+    const ng_claim *c = claim_of(ex, "Ucrania", "invades", "Rusia");
+    assert_string_equal(c->pattern, "tree:invadir+place");
+    assert_false(has_claim(ex, "Rusia", "invades", "Rusia"));
+}
+
+/* A verb whose subject in the tree names no one is not read by distance:
+ * the protesters attacked the police station, not Bogota. */
+static void test_unnamed_subject_is_no_name(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nEn Bogot\xC3\xA1 los manifestantes atacaron la sede del Partido Liberal.");
+    assert_false(has_claim(ex, "Bogot\xC3\xA1", "attacks", "Partido Liberal"));
+    assert_null(find_claim(ex, "attacks"));
+}
+
+/* A person after a comma that the parse hangs under the role noun by
+ * another relation than apposition is still its holder. */
+static void test_role_holder_after_a_comma(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("en", "Headline\nRussia's chief of the general staff, Gen Valery Gerasimov, "
+                      "told Putin that the villages had been retaken.");
+    const ng_claim *c = claim_of(ex, "Valery Gerasimov", "informs", "Putin");
+    assert_string_equal(c->pattern, "tree:tell");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +357,10 @@ int main(void)
         cmocka_unit_test(test_copular_role),
         cmocka_unit_test(test_distance_subject_in_a_clause_above),
         cmocka_unit_test(test_english),
+        cmocka_unit_test(test_members_and_places),
+        cmocka_unit_test(test_object_control),
+        cmocka_unit_test(test_unnamed_subject_is_no_name),
+        cmocka_unit_test(test_role_holder_after_a_comma),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

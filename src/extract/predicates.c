@@ -455,8 +455,11 @@ static int frame_claims(tree *t, size_t v, const char *lemma, const ng_verb_fram
         /* the agent acted on the subject */
         pattern = ng__pattern_name(t->x, "tree-passive", lemma);
         if (!pattern) return NG_ENOMEM;
+        /* what was acted on is the frame's direct object: "the Polaroids
+         * were donated by X" does not donate to the Polaroids */
+        if (!marker_fits(f, "_")) return 0;
         for (size_t a = 0; a < no; a++) {
-            if (!is_agent_marker(obj[a].marker)) continue;
+            if (!is_agent_marker(obj[a].marker) || (obj[a].owner && !f->owner)) continue;
             for (size_t k = 0; k < ns; k++)
                 if (frame_claim(t, obj[a].word, subj[k].word, "_", f, pattern)) return NG_ENOMEM;
         }

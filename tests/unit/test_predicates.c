@@ -5,49 +5,7 @@
  * was only tried, and the owner of an object for verbs of judging.
  * They need the parse and entity models (models/) and are skipped without
  * them. */
-#include "support.h"
-#include "newsgraph/ner.h"
-#include "newsgraph/parse.h"
-
-#include <unistd.h>
-
-static ng_models *MS;
-static ng_ner_models *NMS; /* the entity models, as extraction uses them */
-
-static int setup_models(void **state)
-{
-    int rc = setup(state);
-    if (rc) return rc;
-    char path[512];
-    snprintf(path, sizeof path, "%s/es.ngm", NG_TEST_MODELS);
-    if (access(path, R_OK) != 0) return 0; /* every test skips */
-    ng_error err = {0};
-    if (ng_models_new(&MS, NG_TEST_MODELS, &err) || ng_extractor_set_models(F->x, MS, &err) ||
-        ng_ner_models_new(&NMS, NG_TEST_MODELS, &err) ||
-        ng_extractor_set_entity_models(F->x, NMS, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown_models(void **state)
-{
-    int rc = teardown(state); /* the extractor goes before the models it borrows */
-    ng_models_free(MS);
-    ng_ner_models_free(NMS);
-    MS = NULL;
-    NMS = NULL;
-    return rc;
-}
-
-static void need_models(void)
-{
-    if (!MS) {
-        fprintf(stderr, "no parse models in %s: skipped\n", NG_TEST_MODELS);
-        skip();
-    }
-}
+#include "models.h"
 
 /* Whether some claim has property prop between the entities named s and o. */
 static int has_claim(const ng_extraction *ex, const char *s, const char *prop, const char *o)

@@ -1003,11 +1003,19 @@ int ng_store_each_unmapped_verb(ng_store *s, size_t limit,
                                 int (*fn)(void *ud, const ng_store_verb *v), void *ud,
                                 ng_error *err)
 {
-    const char *sql = "SELECT c.pattern, count(*), count(DISTINCT c.article_id),"
-                      " (SELECT d.sentence FROM claims d WHERE d.property = ?1 AND"
-                      " d.pattern = c.pattern ORDER BY d.id LIMIT 1)"
-                      " FROM claims c WHERE c.property = ?1 GROUP BY c.pattern"
-                      " ORDER BY 2 DESC, 1 LIMIT ?2";
+    /* a claim one of whose ends coreference gave ("verb:firmar con+coref:pronoun")
+     * counts for its verb */
+#define VERB_OF(p)                                                                                 \
+    "(CASE WHEN instr(" p ", '+') > 0 THEN substr(" p ", 1, instr(" p ", '+') - 1)"                \
+    " ELSE " p " END)"
+    const char *sql = "SELECT " VERB_OF(
+        "c.pattern") " AS verb, count(*), count(DISTINCT c.article_id),"
+                     " (SELECT d.sentence FROM claims d WHERE d.property = ?1 AND"
+                     " " VERB_OF("d.pattern") " = " VERB_OF(
+                         "c.pattern") " ORDER BY d.id LIMIT 1)"
+                                      " FROM claims c WHERE c.property = ?1 GROUP BY verb"
+                                      " ORDER BY 2 DESC, 1 LIMIT ?2";
+#undef VERB_OF
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return ng__store_db_error(s, err, NG_EIO, "verbs");

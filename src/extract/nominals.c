@@ -7,7 +7,12 @@
  *   tree:state-owned  and owned by it when the noun is the state's ("la
  *                     petrolera estatal peruana Petroperú")
  *   copula:role       a role noun with a copula gives its subject the role
- *                     ("Sánchez es el presidente de España") */
+ *                     ("Sánchez es el presidente de España")
+ *   tree:located-in   an organisation or a place with a wider place hung on
+ *                     it lies there ("el Instituto Butantan de Brasil",
+ *                     "Blumenau, Santa Catarina")
+ *   tree:member-of    "Yaku Pérez, del Pachakutik"
+ *   tree:works-for    "Jennifer Cole, antropóloga de la Universidad X" */
 #include "tree_int.h"
 
 #include <string.h>
@@ -105,13 +110,135 @@ static int copular_role(ng_tree *t, size_t r)
     return rc;
 }
 
+/* The mention word h heads (its parent lies outside it), or -1. */
+static int headed_mention(const ng_tree *t, size_t h)
+{
+    int m = t->x->toks[W(t, h)->token].mention;
+    if (m < 0 || t->x->ms[m].kind == MK_DEMONYM) return -1;
+    size_t p = parent(t, h);
+    return p != (size_t)-1 && t->x->toks[W(t, p)->token].mention == m ? -1 : m;
+}
+
+static ng_type type_of(const ng_tree *t, int m)
+{
+    return t->x->ents[t->x->ms[m].ent].type;
+}
+
+/* How wide a place is: a city lies in a region, a region in a country. */
+static int place_rank(ng_type ty)
+{
+    return ty == NG_TYPE_CITY ? 1 : ty == NG_TYPE_REGION ? 2 : ty == NG_TYPE_COUNTRY ? 3 : 0;
+}
+
+static int locative(const char *marker)
+{
+    static const char *const ms[] = {"de", "of", "en", "in", NULL};
+    for (int k = 0; ms[k]; k++)
+        if (strcmp(marker, ms[k]) == 0) return 1;
+    return 0;
+}
+
+/* A name word c hangs on word h by: a preposition of place or origin
+ * (nmod, or a flat word with its own "de": "el Instituto Butantan de
+ * Brasil"), else, after a comma, as apposition ("Blumenau, Santa
+ * Catarina"); its mention, or -1. */
+static int place_beside(ng_tree *t, size_t h, size_t c, const char **marker)
+{
+    const ng_word *w = W(t, c);
+    int m = ng__tree_mention(t, c);
+    if (m < 0 || t->x->ms[m].kind == MK_DEMONYM) return -1;
+    *marker = ng__tree_marker(t, c);
+    if ((rel_is(w, "nmod") || rel_is(w, "flat")) && locative(*marker)) return m;
+    int comma = c > 0 && strcmp(W(t, c - 1)->form, ",") == 0;
+    return strcmp(*marker, "_") == 0 && comma && c > h && (rel_is(w, "appos") || rel_is(w, "flat"))
+               ? m
+               : -1;
+}
+
+/* "el Instituto Butantan de Brasil", "la Universidad de Cornell, en Nueva
+ * York", "Blumenau, Santa Catarina": an organisation or a place with a
+ * wider place hung on it lies in that place (tree:located-in). */
+static int located(ng_tree *t, size_t h)
+{
+    int m = headed_mention(t, h);
+    if (m < 0) return 0;
+    ng_type ty = type_of(t, m);
+    if (ty != NG_TYPE_ORGANIZATION && !place_rank(ty)) return 0;
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != h) continue;
+        const char *marker = "_";
+        int p = place_beside(t, h, c, &marker);
+        if (p < 0 || t->x->ms[p].ent == t->x->ms[m].ent) continue;
+        int wider = place_rank(type_of(t, p));
+        if (!wider || (place_rank(ty) && wider <= place_rank(ty))) continue;
+        /* "la embajada de Rusia en Lima" is Russia's, in Lima: an
+         * organisation lies where "en"/"in" says, and is of where "de" says
+         * only when nothing else does */
+        t->anchor = W(t, c)->token;
+        if (ng__add_claim(t->x, m, p, "locatedIn", "tree:located-in", t->sent, t->anchor,
+                          TREE_CONFIDENCE))
+            return NG_ENOMEM;
+    }
+    return 0;
+}
+
+/* Whether a role of roles.tsv starts at word i ("secretaria de Economía"). */
+static int role_at(const ng_tree *t, size_t i)
+{
+    const ng_sentence *z = &t->x->seg.sentences[t->sent];
+    return t->x->toks[W(t, i)->token].in_role ||
+           ng__role_at(t->x, W(t, i)->token, z->first + z->count, NULL) > 0;
+}
+
+/* "Yaku Pérez, del Pachakutik": a person with an organisation after a
+ * comma and "de" is its member (tree:member-of); "Jennifer Cole,
+ * antropóloga de la Universidad Royal Holloway": with a noun in apposition
+ * whose "de"/"en" is an organisation, works for it (tree:works-for). Roles
+ * of roles.tsv are the apposition rules'. */
+static int affiliation(ng_tree *t, size_t h)
+{
+    int m = headed_mention(t, h);
+    if (m < 0 || type_of(t, m) != NG_TYPE_PERSON) return 0;
+    for (size_t c = h + 1; c < t->n; c++) {
+        if (parent(t, c) != h) continue;
+        const ng_word *w = W(t, c);
+        const char *marker = ng__tree_marker(t, c);
+        int org = -1, works = 0;
+        if (rel_is(w, "nmod") && (strcmp(marker, "de") == 0 || strcmp(marker, "of") == 0) &&
+            strcmp(W(t, c > 1 ? c - 1 : 0)->form, ",") != 0) {
+            /* the comma comes before the preposition: ", del Pachakutik" */
+            size_t first = c;
+            for (size_t k = 0; k < c; k++)
+                if (parent(t, k) == c && rel_is(W(t, k), "case") && k < first) first = k;
+            if (first > 0 && strcmp(W(t, first - 1)->form, ",") == 0) org = ng__tree_mention(t, c);
+        } else if (rel_is(w, "appos") && w->upos == NG_UPOS_NOUN &&
+                   t->x->toks[w->token].mention < 0 && !role_at(t, c)) {
+            for (size_t d = 0; d < t->n && org < 0; d++) {
+                if (parent(t, d) != c || !rel_is(W(t, d), "nmod")) continue;
+                const char *mk = ng__tree_marker(t, d);
+                if (strcmp(mk, "de") == 0 || strcmp(mk, "of") == 0 || strcmp(mk, "en") == 0 ||
+                    strcmp(mk, "at") == 0)
+                    org = ng__tree_mention(t, d);
+            }
+            works = 1;
+        }
+        if (org < 0 || type_of(t, org) != NG_TYPE_ORGANIZATION) continue;
+        t->anchor = w->token;
+        if (ng__add_claim(t->x, m, org, works ? "worksFor" : "memberOf",
+                          works ? "tree:works-for" : "tree:member-of", t->sent, t->anchor,
+                          TREE_CONFIDENCE))
+            return NG_ENOMEM;
+    }
+    return 0;
+}
+
 int ng__tree_nominals(ng_extractor *x, uint32_t sent)
 {
     ng_tree t;
     if (!ng__tree_of(x, sent, &t)) return 0;
     int rc = 0;
     for (size_t i = 0; i < t.n && !rc; i++)
-        rc = nationality(&t, i) || copular_role(&t, i);
+        rc = nationality(&t, i) || copular_role(&t, i) || located(&t, i) || affiliation(&t, i);
     ng_buf_free(&t.fold);
     return rc;
 }

@@ -298,6 +298,30 @@ static void test_role_holder_after_a_comma(void **state)
     assert_string_equal(c->pattern, "tree:tell");
 }
 
+/* Noun phrases: an organisation or a place with a wider place hung on it
+ * lies there; a person ", de <organisation>" is its member; with a noun in
+ * apposition whose "de" is an organisation, works for it. */
+static void test_places_and_affiliations(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nLa Universidad de Cornell, en Nueva York, public\xC3\xB3 el estudio. "
+              "Fernando Clavijo, de Coalici\xC3\xB3n Canaria, lament\xC3\xB3 la ausencia. Jorge "
+              "Cort\xC3\xA9s, infect\xC3\xB3logo del Hospital Universitario Nacional de "
+              "Colombia, habl\xC3\xB3 ayer.");
+    const ng_claim *c = claim_of(ex, "Universidad de Cornell", "locatedIn", "Nueva York");
+    assert_string_equal(c->pattern, "tree:located-in");
+    c = claim_of(ex, "Fernando Clavijo", "memberOf", "Coalici\xC3\xB3n Canaria");
+    assert_string_equal(c->pattern, "tree:member-of");
+    c = claim_of(ex, "Jorge Cort\xC3\xA9s", "worksFor",
+                 "Hospital Universitario Nacional de Colombia");
+    assert_string_equal(c->pattern, "tree:works-for");
+    ex = extract("en", "Headline\nThe Adler Planetarium in Chicago, Illinois, will get a "
+                       "simulator.");
+    claim_of(ex, "Chicago", "locatedIn", "Illinois");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -319,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_object_control),
         cmocka_unit_test(test_unnamed_subject_is_no_name),
         cmocka_unit_test(test_role_holder_after_a_comma),
+        cmocka_unit_test(test_places_and_affiliations),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

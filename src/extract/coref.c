@@ -22,6 +22,7 @@
 #include <string.h>
 
 #define PRONOUN_REACH 2     /* sentences back */
+#define ROLES_SEEN 4        /* nouns remembered per entity */
 #define DESCRIPTION_REACH 3 /* sentences back */
 
 enum gender { G_ANY, G_MASC, G_FEM };
@@ -30,8 +31,9 @@ enum gender { G_ANY, G_MASC, G_FEM };
 typedef struct want {
     uint32_t classes; /* bit per ng_type */
     int gender;
-    int unique;  /* descriptions: only when one entity fits */
-    int country; /* descriptions with a nationality: an entity seen with it, else -1 */
+    int unique;       /* descriptions: only when one entity fits */
+    int country;      /* descriptions with a nationality: an entity seen with it, else -1 */
+    const char *role; /* role descriptions without one: an entity seen with that noun, or NULL */
 } want;
 
 /* A name or a resolved reference, in text order. */
@@ -46,10 +48,11 @@ typedef struct coref {
     ng_extractor *x;
     const ng_parse *p;
     size_t nwords;
-    int *head_of; /* per word: the mention whose head it is, or -1 */
-    int *gender;  /* per entity (root) */
-    int *country; /* per entity (root): the country it was seen beside, or -1 */
-    int *count;   /* per entity (root): names and references seen */
+    int *head_of;                     /* per word: the mention whose head it is, or -1 */
+    int *gender;                      /* per entity (root) */
+    int *country;                     /* per entity (root): the country it was seen beside, or -1 */
+    int *count;                       /* per entity (root): names and references seen */
+    const char *(*roles)[ROLES_SEEN]; /* per entity (root): nouns seen beside it, folded */
     seen *seen;
     size_t nseen;
     ng_buf fold;
@@ -172,6 +175,46 @@ static int country_near(const coref *c, size_t h)
     return -1;
 }
 
+static const char *folded_lemma(coref *c, const ng_word *w)
+{
+    c->fold.len = 0;
+    if (ng_fold_append(&c->fold, w->lemma, strlen(w->lemma)) || !ng_buf_cstr(&c->fold)) return "";
+    return c->fold.data;
+}
+
+static int remember_role(coref *c, int e, const ng_word *noun)
+{
+    const char *lemma = folded_lemma(c, noun);
+    for (int k = 0; k < ROLES_SEEN; k++) {
+        if (c->roles[e][k] && strcmp(c->roles[e][k], lemma) == 0) return 0;
+        if (!c->roles[e][k])
+            return (c->roles[e][k] = ng_pool_strdup(c->x->pool, lemma)) ? 0 : NG_ENOMEM;
+    }
+    return 0;
+}
+
+/* The nouns a person's name at word h stands beside: the one it is in
+ * apposition to or flat under ("el presidente Joe Biden"), those in
+ * apposition to it ("Biden, presidente de EE.UU."). */
+static int remember_roles(coref *c, int e, size_t h)
+{
+    size_t p = parent(c, h);
+    const ng_word *w = W(c, h);
+    if (p != (size_t)-1 && W(c, p)->upos == NG_UPOS_NOUN &&
+        (rel_is(w, "appos") || rel_is(w, "flat") || rel_is(w, "nmod") || rel_is(w, "compound")) &&
+        remember_role(c, e, W(c, p)))
+        return NG_ENOMEM;
+    const ng_parse_sentence *s = ng_parse_sentence_at(c->p, w->sentence);
+    for (size_t k = s->first; k < s->first + s->count; k++) {
+        const ng_word *d = W(c, k);
+        if (parent(c, k) == h && d->upos == NG_UPOS_NOUN &&
+            (rel_is(d, "appos") || rel_is(d, "compound") || rel_is(d, "amod")) &&
+            remember_role(c, e, d))
+            return NG_ENOMEM;
+    }
+    return 0;
+}
+
 static int push(coref *c, int m, size_t word)
 {
     if (c->nseen % 64 == 0) {
@@ -186,14 +229,7 @@ static int push(coref *c, int m, size_t word)
     if (c->x->ents[e].type == NG_TYPE_PERSON && c->gender[e] == G_ANY)
         c->gender[e] = gender_near(c, word);
     if (c->country[e] < 0) c->country[e] = country_near(c, word);
-    return 0;
-}
-
-static const char *folded_lemma(coref *c, const ng_word *w)
-{
-    c->fold.len = 0;
-    if (ng_fold_append(&c->fold, w->lemma, strlen(w->lemma)) || !ng_buf_cstr(&c->fold)) return "";
-    return c->fold.data;
+    return c->x->ents[e].type == NG_TYPE_PERSON ? remember_roles(c, e, word) : 0;
 }
 
 /* A third-person pronoun or possessive that points at a person: "he",
@@ -218,7 +254,7 @@ static int pronoun(const coref *c, const ng_word *w, want *out, int *rule)
                !(feat(w, "Case=Acc,Nom") || feat(w, "Case=Nom"))) {
         return 0;
     }
-    *out = (want){CLASS(NG_TYPE_PERSON), masc ? G_MASC : fem ? G_FEM : G_ANY, 0, -1};
+    *out = (want){CLASS(NG_TYPE_PERSON), masc ? G_MASC : fem ? G_FEM : G_ANY, 0, -1, NULL};
     *rule = poss ? NG_REF_POSSESSIVE : NG_REF_PRONOUN;
     return 1;
 }
@@ -261,7 +297,11 @@ static int description(coref *c, size_t i, want *out)
         int next = x->toks[W(c, i + 1)->token].mention;
         if (next >= 0 && x->ms[next].kind != MK_DEMONYM) return 0;
     }
-    *out = (want){CLASS((unsigned)cls), G_ANY, 1, country};
+    /* "el presidente" is the one seen as "el presidente Joe Biden"; "el
+     * papa" of a Pope never named is no one the article names */
+    const char *role = NULL;
+    if (cls == NG_TYPE_PERSON && country < 0 && !(role = ng_pool_strdup(x->pool, lemma))) return 0;
+    *out = (want){CLASS((unsigned)cls), G_ANY, 1, country, role};
     return 1;
 }
 
@@ -297,7 +337,11 @@ static int fits(const coref *c, const seen *s, const want *w)
     ng_type t = c->x->ents[e].type;
     if (!(w->classes & CLASS(t))) return 0;
     if (t == NG_TYPE_PERSON && w->gender && c->gender[e] && c->gender[e] != w->gender) return 0;
-    return w->country < 0 || c->country[e] == w->country;
+    if (w->country >= 0) return c->country[e] == w->country;
+    if (!w->role) return 1;
+    for (int k = 0; k < ROLES_SEEN && c->roles[e][k]; k++)
+        if (strcmp(c->roles[e][k], w->role) == 0) return 1;
+    return 0;
 }
 
 /* The antecedent of word i, or -1. */
@@ -389,7 +433,8 @@ int ng__resolve_references(ng_extractor *x, ng_error *err)
 {
     x->refs = NULL;
     if (!x->parsed) return 0;
-    coref c = {x, x->parse, ng_parse_word_count(x->parse), NULL, NULL, NULL, NULL, NULL, 0, {0}};
+    coref c = {x, x->parse, ng_parse_word_count(x->parse), NULL, NULL, NULL, NULL, NULL, NULL,
+               0, {0}};
     if (!c.nwords) return 0;
     x->refs = ng_pool_alloc(x->pool, c.nwords * sizeof *x->refs);
     c.head_of = ng_pool_alloc(x->pool, c.nwords * sizeof *c.head_of);
@@ -397,12 +442,14 @@ int ng__resolve_references(ng_extractor *x, ng_error *err)
     c.gender = ng_pool_alloc(x->pool, ne * sizeof *c.gender);
     c.country = ng_pool_alloc(x->pool, ne * sizeof *c.country);
     c.count = ng_pool_alloc(x->pool, ne * sizeof *c.count);
-    if (!x->refs || !c.head_of || !c.gender || !c.country || !c.count)
+    c.roles = ng_pool_alloc(x->pool, ne * sizeof *c.roles);
+    if (!x->refs || !c.head_of || !c.gender || !c.country || !c.count || !c.roles)
         return ng_error_set(err, NG_ENOMEM, "out of memory");
     for (size_t e = 0; e < ne; e++) {
         c.gender[e] = G_ANY;
         c.country[e] = -1;
         c.count[e] = 0;
+        memset(c.roles[e], 0, sizeof c.roles[e]);
     }
     find_heads(&c);
     int rc = 0;

@@ -12,7 +12,11 @@
  *                     it lies there ("el Instituto Butantan de Brasil",
  *                     "Blumenau, Santa Catarina")
  *   tree:member-of    "Yaku Pérez, del Pachakutik"
- *   tree:works-for    "Jennifer Cole, antropóloga de la Universidad X" */
+ *   tree:works-for    "Jennifer Cole, antropóloga de la Universidad X"
+ *   noun:<lemma>      an event noun of events.tsv between who did it and
+ *                     what it was done to ("la invasión rusa de Ucrania",
+ *                     "la visita de Biden a México", "Rusia lanzó un ataque
+ *                     contra Kiev") */
 #include "tree_int.h"
 
 #include <string.h>
@@ -232,13 +236,140 @@ static int affiliation(ng_tree *t, size_t h)
     return 0;
 }
 
+/* Whether word c hangs on event noun n, directly or, with its own
+ * preposition, under a name that does ("la visita de Biden a México": a
+ * parse may hang "a México" on Biden). */
+static int on_event(const ng_tree *t, size_t n, size_t c)
+{
+    size_t p = parent(t, c);
+    if (p == n) return 1;
+    if (p == (size_t)-1 || parent(t, p) != n || t->x->toks[W(t, p)->token].mention < 0) return 0;
+    if (!(rel_is(W(t, c), "nmod") || rel_is(W(t, c), "flat"))) return 0;
+    for (size_t k = 0; k < t->n; k++)
+        if (parent(t, k) == c && rel_is(W(t, k), "case")) return 1;
+    return 0;
+}
+
+/* Who did the event of noun n (events.tsv), into out: a nationality on
+ * it ("la invasión rusa"), a possessor ("Russia's invasion"), a "por"/"by"
+ * name, a "de"/"of" name when "de" introduces no theme of f; else the
+ * subjects of a light verb whose object it is ("Rusia lanzó un ataque",
+ * cues.tsv: light-verb), *verb set to that verb. */
+static size_t event_agents(ng_tree *t, size_t n, const ng_verb_frame *f, arg *out, size_t *verb)
+{
+    size_t na = 0;
+    *verb = (size_t)-1;
+    for (size_t c = 0; c < t->n; c++) {
+        if (!on_event(t, n, c)) continue;
+        const ng_word *w = W(t, c);
+        const char *m = ng__tree_marker(t, c);
+        int by = strcmp(m, "por") == 0 || strcmp(m, "by") == 0;
+        int of = (strcmp(m, "de") == 0 || strcmp(m, "of") == 0) && !ng__tree_marker_fits(f, m);
+        /* under a name, "de" is the name's ("ante el PSG de Mbappé") */
+        int direct = parent(t, c) == n;
+        if ((direct && rel_is(w, "amod") && demonym_at(t, c) >= 0) ||
+            (direct && rel_is(w, "nmod:poss")) ||
+            ((rel_is(w, "nmod") || rel_is(w, "flat")) && (by || (of && direct))))
+            na = ng__tree_conjuncts(t, c, "_", out, na);
+    }
+    size_t v = parent(t, n);
+    if (!na && v != (size_t)-1 && rel_is(W(t, n), "obj") && W(t, v)->upos == NG_UPOS_VERB &&
+        ng__tree_lemma_cue(t, v, NG_CUE_LIGHT_VERB)) {
+        na = ng__tree_subjects(t, v, out);
+        *verb = v;
+    }
+    return na;
+}
+
+/* The event's themes: its "de"/"contra"/"with" … names, as f's markers
+ * say ("el ataque contra Kiev"). */
+static size_t event_themes(ng_tree *t, size_t n, const ng_verb_frame *f, arg *out)
+{
+    size_t nt = 0;
+    for (size_t c = 0; c < t->n; c++) {
+        if (!on_event(t, n, c) || !(rel_is(W(t, c), "nmod") || rel_is(W(t, c), "flat"))) continue;
+        const char *m = ng__tree_marker(t, c);
+        if (strcmp(m, "_") != 0 && ng__tree_marker_fits(f, m))
+            nt = ng__tree_conjuncts(t, c, m, out, nt);
+    }
+    return nt;
+}
+
+/* Whether word n is inside a phrase of attribution ("de acuerdo con",
+ * cues.tsv: according). */
+static int in_according(const ng_tree *t, size_t n)
+{
+    const ng_sentence *z = &t->x->seg.sentences[t->sent];
+    size_t tok = W(t, n)->token, end = z->first + z->count;
+    for (size_t i = tok >= z->first + 2 ? tok - 2 : z->first; i <= tok; i++) {
+        int len = ng__cue_at(t->x, NG_CUE_ACCORDING, i, end, NULL);
+        if (len > 0 && i + (size_t)len > tok) return 1;
+    }
+    return 0;
+}
+
+/* "la invasión rusa de Ucrania", "la visita de Biden a México", "Russia
+ * launched an attack on Kyiv": a noun of events.tsv between who did it and
+ * what it was done to (noun:<lemma>), with the modality of the words before
+ * it, or of its light verb. */
+static int event_noun(ng_tree *t, size_t n)
+{
+    ng_extractor *x = t->x;
+    const ng_word *w = W(t, n);
+    if (w->upos != NG_UPOS_NOUN || x->toks[w->token].mention >= 0 || rel_is(w, "fixed") ||
+        in_according(t, n))
+        return 0;
+    const char *lemma = ng__tree_fold(t, w->lemma);
+    const ng_verb_frame *frames = ng_map_get(x->lx->events, lemma, strlen(lemma));
+    if (!frames) return 0;
+    const char *pattern = ng__pattern_name(x, "noun", lemma);
+    if (!pattern) return NG_ENOMEM;
+    arg agents[MAX_ARGS], themes[MAX_ARGS];
+    size_t before = x->out.nclaims, verb = (size_t)-1;
+    for (const ng_verb_frame *f = frames; f && x->out.nclaims == before; f = f->next) {
+        size_t nt = event_themes(t, n, f, themes),
+               na = nt ? event_agents(t, n, f, agents, &verb) : 0;
+        t->anchor = w->token;
+        for (size_t a = 0; a < na; a++)
+            for (size_t k = 0; k < nt; k++) {
+                const char *ra = NULL, *rt = NULL;
+                int s = ng__tree_referent(t, agents[a].word, &ra, 1);
+                int o = ng__tree_referent(t, themes[k].word, &rt, f->owner);
+                if (s < 0 || o < 0 || x->ms[s].ent == x->ms[o].ent) continue;
+                s = ng__government_of(x, s);
+                if (f->inv) {
+                    int tmp = s;
+                    s = o;
+                    o = tmp;
+                }
+                const char *p = ng__tree_with_rule(t, pattern, ra, rt);
+                if (!p || ng__add_claim(x, s, o, f->property, p, t->sent, t->anchor,
+                                        ra || rt ? COREF_CONFIDENCE : TREE_CONFIDENCE))
+                    return NG_ENOMEM;
+            }
+    }
+    if (x->out.nclaims > before) {
+        size_t at = verb != (size_t)-1 ? W(t, verb)->token : w->token;
+        ng_modality m = ng__verb_modality(x, t->sent, at);
+        /* "la invasión prevista", "a possible attack" */
+        for (size_t c = 0; c < t->n && m == NG_MOD_ASSERTED; c++)
+            if (parent(t, c) == n && rel_is(W(t, c), "amod"))
+                m = ng__tok_cue(x, W(t, c)->token, NG_CUE_HEDGE)    ? NG_MOD_HEDGED
+                    : ng__tok_cue(x, W(t, c)->token, NG_CUE_FUTURE) ? NG_MOD_FUTURE
+                                                                    : m;
+        ng__set_modality(x, before, m);
+    }
+    return 0;
+}
+
 int ng__tree_nominals(ng_extractor *x, uint32_t sent)
 {
     ng_tree t;
     if (!ng__tree_of(x, sent, &t)) return 0;
     int rc = 0;
     for (size_t i = 0; i < t.n && !rc; i++)
-        rc = nationality(&t, i) || copular_role(&t, i) || located(&t, i) || affiliation(&t, i);
+        rc = nationality(&t, i) || copular_role(&t, i) || located(&t, i) || affiliation(&t, i) ||
+             event_noun(&t, i);
     ng_buf_free(&t.fold);
     return rc;
 }

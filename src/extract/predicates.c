@@ -33,22 +33,6 @@
 
 #define UNMAPPED_CONFIDENCE 0.5
 
-static int marker_fits(const ng_verb_frame *f, const char *marker)
-{
-    for (int k = 0; k < f->nmarkers; k++) {
-        char joined[64];
-        size_t len = 0;
-        for (int w = 0; f->markers[k][w]; w++) {
-            int n =
-                snprintf(joined + len, sizeof joined - len, "%s%s", w ? " " : "", f->markers[k][w]);
-            if (n < 0 || (size_t)n >= sizeof joined - len) break;
-            len += (size_t)n;
-        }
-        if (strcmp(joined, marker) == 0) return 1;
-    }
-    return 0;
-}
-
 static int is_passive(const ng_tree *t, size_t v)
 {
     for (size_t c = 0; c < t->n; c++) {
@@ -162,7 +146,7 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
         if (!pattern) return NG_ENOMEM;
         /* what was acted on is the frame's direct object: "the Polaroids
          * were donated by X" does not donate to the Polaroids */
-        if (!marker_fits(f, "_")) return 0;
+        if (!ng__tree_marker_fits(f, "_")) return 0;
         for (size_t a = 0; a < no; a++) {
             if (!is_agent_marker(obj[a].marker) || (obj[a].owner && !f->owner)) continue;
             for (size_t k = 0; k < ns; k++)
@@ -173,7 +157,7 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
     pattern = ng__pattern_name(t->x, "tree", lemma);
     if (!pattern) return NG_ENOMEM;
     for (size_t a = 0; a < no; a++) {
-        if (!marker_fits(f, obj[a].marker) || (obj[a].owner && !f->owner)) continue;
+        if (!ng__tree_marker_fits(f, obj[a].marker) || (obj[a].owner && !f->owner)) continue;
         for (size_t k = 0; k < ns; k++)
             if (frame_claim(t, subj[k].word, obj[a].word, obj[a].marker, f, pattern))
                 return NG_ENOMEM;

@@ -296,3 +296,19 @@ int ng__tree_clause_above(const ng_extractor *x, uint32_t sent, size_t tok, size
         if (v == i) return 1;
     return 0;
 }
+
+int ng__tree_marker_fits(const ng_verb_frame *f, const char *marker)
+{
+    for (int k = 0; k < f->nmarkers; k++) {
+        char joined[64];
+        size_t len = 0;
+        for (int w = 0; f->markers[k][w]; w++) {
+            int n =
+                snprintf(joined + len, sizeof joined - len, "%s%s", w ? " " : "", f->markers[k][w]);
+            if (n < 0 || (size_t)n >= sizeof joined - len) break;
+            len += (size_t)n;
+        }
+        if (strcmp(joined, marker) == 0) return 1;
+    }
+    return 0;
+}

@@ -67,6 +67,8 @@ const char *ng__tree_marker(ng_tree *t, size_t i);
 /* Word i and the words coordinated with it, into out from n (up to
  * MAX_ARGS); returns the new count. */
 size_t ng__tree_conjuncts(const ng_tree *t, size_t i, const char *marker, arg *out, size_t n);
+/* Whether marker (as ng__tree_marker gives it) is one of frame f's. */
+int ng__tree_marker_fits(const ng_verb_frame *f, const char *marker);
 /* The subjects of verb (or role noun) v, own or shared; their count. */
 size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out);
 /* The name's mention word i stands for, or -1. */

@@ -303,10 +303,10 @@ static int check_property(ng_ontology *o, const char *p, const char *file, int l
                         file, line, p);
 }
 
-static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
-                     ng_error *err)
+/* A line of verbs.tsv or events.tsv into map: the frames of one lemma. */
+static int frame_line(ng_ontology *o, ng_map *map, char **f, int nf, const char *file, int line,
+                      ng_error *err)
 {
-    ng_lexicon *lx = ud;
     if (nf < 3) return ng_error_set(err, NG_EDATA, "%s:%d: expected 4 columns", file, line);
     if (check_property(o, f[2], file, line, err)) return err->code;
     const char *words[MAX_PHRASE_WORDS];
@@ -352,7 +352,7 @@ static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
             fr->nouns[k] = NULL;
         }
     }
-    ng_verb_frame *head = ng_map_get(lx->verbs, words[0], strlen(words[0]));
+    ng_verb_frame *head = ng_map_get(map, words[0], strlen(words[0]));
     if (head) {
         /* longer verb phrases first so "prestar asistencia" beats "prestar" */
         /* most specific first: noun conditions, then longer phrases */
@@ -364,10 +364,25 @@ static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *fil
     } else {
         head = fr;
     }
-    if (ng_map_put(lx->verbs, words[0], strlen(words[0]), head))
+    if (ng_map_put(map, words[0], strlen(words[0]), head))
         return ng_error_set(err, NG_ENOMEM, "out of memory");
-    o->nverbs++;
     return 0;
+}
+
+static int verb_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
+                     ng_error *err)
+{
+    ng_lexicon *lx = ud;
+    int rc = frame_line(o, lx->verbs, f, nf, file, line, err);
+    if (!rc) o->nverbs++;
+    return rc;
+}
+
+static int event_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
+                      ng_error *err)
+{
+    ng_lexicon *lx = ud;
+    return frame_line(o, lx->events, f, nf, file, line, err);
 }
 
 static int role_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
@@ -468,7 +483,8 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "noun-suffix",    "partnership-head",
                                         "between",        "intent",
                                         "naming",         "description",
-                                        "member-noun",    "object-control"};
+                                        "member-noun",    "object-control",
+                                        "light-verb"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 
@@ -681,15 +697,16 @@ static int load_lexicon(ng_ontology *o, ng_lexicon *lx, const char *dir, const c
     lx->weekdays = ng_map_new();
     lx->numbers = ng_map_new();
     lx->units = ng_map_new();
-    if (!lx->verbs || !lx->forms || !lx->cue_bits || !lx->months || !lx->weekdays || !lx->numbers ||
-        !lx->units || ng_trie_init(&lx->roles))
+    lx->events = ng_map_new();
+    if (!lx->verbs || !lx->events || !lx->forms || !lx->cue_bits || !lx->months || !lx->weekdays ||
+        !lx->numbers || !lx->units || ng_trie_init(&lx->roles))
         return ng_error_set(err, NG_ENOMEM, "oom");
     for (int i = 0; i < NG_CUE_COUNT; i++)
         if (!(lx->cues[i] = ng_map_new())) return ng_error_set(err, NG_ENOMEM, "oom");
-    const char *files[] = {"verbs.tsv", "roles.tsv",   "cues.tsv",
-                           "forms.tsv", "numbers.tsv", "units.tsv"};
-    line_fn fns[] = {verb_line, role_line, cue_line, form_line, number_line, unit_line};
-    for (int i = 0; i < 6; i++) {
+    const char *files[] = {"verbs.tsv",   "roles.tsv", "cues.tsv",  "forms.tsv",
+                           "numbers.tsv", "units.tsv", "events.tsv"};
+    line_fn fns[] = {verb_line, role_line, cue_line, form_line, number_line, unit_line, event_line};
+    for (int i = 0; i < 7; i++) {
         snprintf(path, sizeof path, "%s/lexicon/%s/%s", dir, lang, files[i]);
         if ((rc = each_line(o, path, 0, fns[i], lx, err))) return rc;
     }
@@ -753,6 +770,7 @@ void ng_ontology_free(ng_ontology *o)
     for (int l = 0; l < 2; l++) {
         ng_lexicon *lx = &o->langs[l];
         ng_map_free(lx->verbs);
+        ng_map_free(lx->events);
         ng_map_free(lx->forms);
         ng_map_free(lx->cue_bits);
         ng_map_free(lx->months);

@@ -100,6 +100,7 @@ enum ng_cue_kind {
     NG_CUE_DESCRIPTION,
     NG_CUE_MEMBER_NOUN,
     NG_CUE_OBJECT_CONTROL,
+    NG_CUE_LIGHT_VERB,
     NG_CUE_COUNT
 };
 
@@ -112,6 +113,7 @@ _Static_assert(NG_CUE_COUNT <= 64, "cue kinds must fit one 64-bit mask");
 typedef struct ng_lexicon {
     char lang[4];
     ng_map *verbs;    /* folded lemma (first word) -> ng_verb_frame* */
+    ng_map *events;   /* events.tsv: folded noun lemma -> ng_verb_frame* (markers: the theme's) */
     ng_map *forms;    /* folded irregular form -> folded lemma (forms.tsv) */
     ng_map *months;   /* folded CLDR month name -> 1..12, +100 when abbreviated */
     ng_map *weekdays; /* folded CLDR day name -> 1..7 (Sunday = 1) */

@@ -322,6 +322,33 @@ static void test_places_and_affiliations(void **state)
     claim_of(ex, "Chicago", "locatedIn", "Illinois");
 }
 
+/* Event nouns (events.tsv) between who did it and what it was done to;
+ * a possible event is hedged, "de acuerdo con" is no agreement. */
+static void test_event_nouns(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nTras la invasi\xC3\xB3n rusa de Ucrania, la visita de Joe Biden a "
+              "M\xC3\xA9xico fue breve. Rusia lanz\xC3\xB3 un ataque contra Kiev el lunes. Las "
+              "sanciones de Estados Unidos contra Ir\xC3\xA1n siguen. Una posible invasi\xC3\xB3n "
+              "de Taiw\xC3\xA1n por China preocupa a Jap\xC3\xB3n.");
+    const ng_claim *c = claim_of(ex, "Rusia", "invades", "Ucrania");
+    assert_string_equal(c->pattern, "noun:invasion");
+    assert_true(ng_claim_is_direct(c));
+    claim_of(ex, "Joe Biden", "visits", "M\xC3\xA9xico");
+    claim_of(ex, "Rusia", "attacks", "Kiev");
+    claim_of(ex, "Estados Unidos", "sanctions", "Ir\xC3\xA1n");
+    c = claim_of(ex, "China", "invades", "Taiw\xC3\xA1n");
+    assert_int_equal(c->modality, NG_MOD_HEDGED);
+    ex = extract("es", "Titular\nDe acuerdo con el art\xC3\xAD"
+                       "culo 96 de la "
+                       "Constituci\xC3\xB3n de Colombia, la ley sigue.");
+    assert_null(find_claim(ex, "signsAgreementWith"));
+    ex = extract("en", "Headline\nRussia's invasion of Ukraine began in 2022.");
+    claim_of(ex, "Russia", "invades", "Ukraine");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_unnamed_subject_is_no_name),
         cmocka_unit_test(test_role_holder_after_a_comma),
         cmocka_unit_test(test_places_and_affiliations),
+        cmocka_unit_test(test_event_nouns),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

@@ -24,14 +24,39 @@ static int is_cap(const ng_extractor *x, size_t i)
     return (x->toks[i].flags & (NG_TOK_UPPER | NG_TOK_ALLCAPS)) && is_word(x, i);
 }
 
+/* The first step of the roles automaton at token i: its word, or the word
+ * without "ex" ("expresidente", "ex-ministra": a former holder still held
+ * the role). */
+static int role_start(const ng_extractor *x, size_t i)
+{
+    const xtok *k = &x->toks[i];
+    if (k->role_child >= 0 || k->flen < 5 || strncmp(k->fold, "ex", 2) != 0) return k->role_child;
+    size_t skip = k->fold[2] == '-' ? 3 : 2;
+    return ng__trie_step(&x->lx->roles, 0, k->fold + skip, k->flen - skip);
+}
+
+/* Words a role phrase may carry without changing the role (cues.tsv:
+ * role-modifier: "presidenta interina", "the acting minister"), and the
+ * nationality inside one ("la ministra peruana de Economía"). */
+static int role_modifier(const ng_extractor *x, size_t j)
+{
+    if (ng__tok_cue(x, j, NG_CUE_ROLE_MODIFIER)) return 1;
+    int m = x->toks[j].mention;
+    return m >= 0 && x->ms[m].kind == MK_DEMONYM && x->ms[m].t1 == j + 1;
+}
+
 int ng__role_at(const ng_extractor *x, size_t i, size_t end, const ng_role **role)
 {
     const ng_trie *t = &x->lx->roles;
     int node = 0, best = 0;
     for (size_t j = i; j < end; j++) {
         if (x->toks[j].flags & NG_TOK_HYPHEN) continue;
-        node = j == i ? x->toks[i].role_child
-                      : ng__trie_step(t, node, x->toks[j].fold, x->toks[j].flen);
+        if (j > i && role_modifier(x, j)) {
+            /* a modifier after a whole role stays part of it */
+            if (best == (int)(j - i)) best = (int)(j + 1 - i);
+            continue;
+        }
+        node = j == i ? role_start(x, i) : ng__trie_step(t, node, x->toks[j].fold, x->toks[j].flen);
         if (node < 0) break;
         if (t->nodes[node].value >= 0) {
             best = (int)(j + 1 - i);

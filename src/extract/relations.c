@@ -151,6 +151,14 @@ static int role_owner_right(const sent_ctx *c, size_t r0, size_t r1, size_t *aft
         *after = M(c, m)->t1;
         return m;
     }
+    /* "la ministra peruana de Economía": the nationality inside the role */
+    for (size_t k = r0 + 1; k < r1; k++) {
+        int d = mention_at(c, k);
+        if (d >= 0 && M(c, d)->kind == MK_DEMONYM) {
+            *after = r1;
+            return d;
+        }
+    }
     int conn = ng__cue_at(c->x, NG_CUE_CONNECTOR, i, c->end, NULL);
     if (!conn) return -1;
     i = skip_dets(c, i + (size_t)conn);
@@ -168,25 +176,31 @@ static int can_hold(const sent_ctx *c, int m, const ng_role *r)
     return t == NG_TYPE_ENTITY || t == (r->org ? NG_TYPE_ORGANIZATION : NG_TYPE_PERSON);
 }
 
-/* The holder of a role after position i: ", [el general] Valeri Guerásimov". */
+/* The holder of a role after position i: ", [el general] Valeri Guerásimov";
+ * without the comma only a person ("el ministro de Gobierno Eduardo del
+ * Castillo"). */
 static int holder_right(const sent_ctx *c, size_t i, int need_comma, const ng_role *r)
 {
-    if (is_comma(c, i))
-        i++;
-    else if (need_comma)
-        return -1;
+    int comma = is_comma(c, i);
+    if (comma) i++;
     i = skip_dets(c, i);
     int n = ng__person_role_at(c->x, i, c->end);
     if (n) i = skip_dets(c, i + (size_t)n);
     int m = mention_at(c, i);
-    return m >= 0 && can_hold(c, m, r) ? m : -1;
+    if (m < 0 || !can_hold(c, m, r)) return -1;
+    return comma || !need_comma || (!r->org && is_person(c, m)) ? m : -1;
 }
 
 /* The holder before a role: "Dmitri Peskov, [el] portavoz…". */
 static int holder_left(const sent_ctx *c, size_t b, const ng_role *r)
 {
-    while (b > c->first && is_cue(c, NG_CUE_DETERMINER, b - 1))
+    while (b > c->first &&
+           (is_cue(c, NG_CUE_DETERMINER, b - 1) || is_cue(c, NG_CUE_ROLE_MODIFIER, b - 1)))
         b--;
+    /* coordinated roles: "Navid Madani, viróloga y directora del Centro …" */
+    if (b >= c->first + 3 && is_cue(c, NG_CUE_COORD, b - 1) && T(c, b - 2)->mention < 0 &&
+        (T(c, b - 2)->flags & NG_TOK_WORD) && is_comma(c, b - 3))
+        b -= 2;
     if (b < c->first + 2 || !is_comma(c, b - 1)) return -1;
     int m = T(c, b - 2)->mention;
     return m >= 0 && can_hold(c, m, r) ? m : -1;
@@ -209,7 +223,8 @@ static int owner_left(const sent_ctx *c, size_t r0, int *direct, size_t *start)
     size_t k = r0;
     int poss = 0;
     *direct = 0;
-    while (k > c->first && is_cue(c, NG_CUE_DETERMINER, k - 1) &&
+    while (k > c->first &&
+           (is_cue(c, NG_CUE_DETERMINER, k - 1) || is_cue(c, NG_CUE_ROLE_MODIFIER, k - 1)) &&
            !is_cue(c, NG_CUE_POSSESSIVE, k - 1))
         k--;
     if (k > c->first && (is_cue(c, NG_CUE_POSSESSIVE, k - 1) || ng__tok_is(c->x, k - 1, "'s"))) {

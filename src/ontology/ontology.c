@@ -484,7 +484,7 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "between",        "intent",
                                         "naming",         "description",
                                         "member-noun",    "object-control",
-                                        "light-verb"};
+                                        "light-verb",     "role-modifier"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

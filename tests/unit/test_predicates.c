@@ -349,6 +349,20 @@ static void test_event_nouns(void **state)
     claim_of(ex, "Russia", "invades", "Ukraine");
 }
 
+/* A quotation is its own clause: who quotes it is no argument of its
+ * verbs. */
+static void test_quotation_is_its_own_clause(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nPedro S\xC3\xA1nchez record\xC3\xB3 ayer en Madrid: "
+                      "\"Marruecos firm\xC3\xB3 un acuerdo con Francia en 2019\".");
+    claim_of(ex, "Marruecos", "signsAgreementWith", "Francia");
+    assert_false(has_claim(ex, "Pedro S\xC3\xA1nchez", "signsAgreementWith", "Francia"));
+    assert_false(has_claim(ex, "Pedro S\xC3\xA1nchez", "signsAgreementWith", "Marruecos"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -372,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_role_holder_after_a_comma),
         cmocka_unit_test(test_places_and_affiliations),
         cmocka_unit_test(test_event_nouns),
+        cmocka_unit_test(test_quotation_is_its_own_clause),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

@@ -339,6 +339,31 @@ static void test_modality(void **state)
     assert_string_equal(ng_modality_name(NG_MOD_FUTURE), "future");
 }
 
+/* Roles with words that do not change them (interina, entonces, electa,
+ * a nationality inside, "ex"), coordinated roles, and a person right after
+ * the owner without a comma. */
+static void test_role_modifiers(void **state)
+{
+    (void)state;
+    const ng_extraction *ex =
+        extract("es", "Titular\nLa presidenta interina de Per\xC3\xBA, Dina Boluarte, habl\xC3\xB3 "
+                      "ayer. La ministra peruana de Econom\xC3\xAD"
+                      "a, Ana D\xC3\xAD"
+                      "az, "
+                      "renunci\xC3\xB3. El expresidente de Brasil Jair Bolsonaro viaj\xC3\xB3. "
+                      "Kamala Harris, vicepresidenta electa de Estados Unidos, habl\xC3\xB3.");
+    claim_of(ex, "Dina Boluarte", "presidentOf", "Per\xC3\xBA");
+    claim_of(ex,
+             "Ana D\xC3\xAD"
+             "az",
+             "ministerOf", "Per\xC3\xBA");
+    claim_of(ex, "Jair Bolsonaro", "presidentOf", "Brasil");
+    claim_of(ex, "Kamala Harris", "vicePresidentOf", "Estados Unidos");
+    ex = extract("es", "Titular\nNavid Madani, vir\xC3\xB3loga y directora del Instituto "
+                       "Nacional de Salud, habl\xC3\xB3 ayer.");
+    claim_of(ex, "Navid Madani", "headOf", "Instituto Nacional de Salud");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_speaker_verbs),
         cmocka_unit_test(test_speaker_english_said),
         cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_role_modifiers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -203,6 +203,12 @@ ng_modality ng__verb_modality(ng_extractor *x, uint32_t sent, size_t v0);
  * Non-zero when out of memory. */
 enum { NG_TREE_VERB = 1, NG_TREE_READ = 2 };
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);
+/* What the parse says of the verb at token verb_tok, for the distance
+ * rules to agree with: the mention its subject names (-1 for none) and
+ * whether it has an object of its first frame's prepositions that names no
+ * one. Both unset without a parse; non-zero when out of memory. */
+int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *subject,
+                       int *unnamed_object);
 /* Nominal relations over the sentence's parse (nationality, state
  * ownership); non-zero when out of memory. */
 int ng__tree_nominals(ng_extractor *x, uint32_t sent);

@@ -74,7 +74,9 @@ static size_t objects(ng_tree *t, size_t v, arg *out)
         /* "agradeció a Irán y a su líder": a parse may coordinate the
          * second object with the verb itself */
         int stray = rel_is(w, "conj") && (w->upos == NG_UPOS_NOUN || w->upos == NG_UPOS_PROPN);
-        if (!stray && !rel_is(w, "obj") && !rel_is(w, "iobj") && !rel_family(w, "obl")) continue;
+        if (!stray && !rel_is(w, "obj") && !rel_is(w, "iobj") && !rel_family(w, "obl") &&
+            !ng__tree_misread_object(t, v, c))
+            continue;
         /* "la empresa que compró Repsol": the relative pronoun is the noun */
         if (w->upos == NG_UPOS_PRON && rel_is(w, "obj") && rel_family(W(t, v), "acl")) {
             n = ng__tree_conjuncts(t, parent(t, v), "_", out, n);
@@ -281,6 +283,37 @@ static int unnamed_subject(ng_tree *t, size_t v)
     for (size_t k = 0; k < ns; k++)
         if (ng__tree_referent(t, subj[k].word, NULL, 1) >= 0) return 0;
     return ns > 0;
+}
+
+int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *subject,
+                       int *unnamed_object)
+{
+    ng_tree t;
+    *subject = -1;
+    *unnamed_object = 0;
+    if (!ng__tree_of(x, sent, &t)) return 0;
+    size_t v = ng__tree_word_of(&t, verb_tok);
+    if (v != (size_t)-1) {
+        arg subj[MAX_ARGS], obj[MAX_ARGS];
+        size_t ns = ng__tree_subjects(&t, v, subj), no = objects(&t, v, obj);
+        for (size_t k = 0; k < ns && *subject < 0; k++)
+            *subject = ng__tree_referent(&t, subj[k].word, NULL, 1);
+        const char *lemma = ng__tree_fold(&t, W(&t, v)->lemma);
+        const ng_verb_frame *f = ng_map_get(x->lx->verbs, lemma, strlen(lemma));
+        if (!f) f = x->toks[verb_tok].w->frames;
+        for (size_t a = 0; a < no && f; a++) {
+            const ng_word *w = W(&t, obj[a].word);
+            /* a bare object is often the thing moved ("deploy two
+             * destroyers to …"); one after a preposition is the place or
+             * the one acted on */
+            if (!obj[a].owner && parent(&t, obj[a].word) == v && strcmp(obj[a].marker, "_") != 0 &&
+                ng__tree_marker_fits(f, obj[a].marker) && w->upos == NG_UPOS_NOUN &&
+                ng__tree_referent(&t, obj[a].word, NULL, 1) < 0)
+                *unnamed_object = 1;
+        }
+    }
+    ng_buf_free(&t.fold);
+    return 0;
 }
 
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs)

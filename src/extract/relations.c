@@ -674,6 +674,14 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
 {
     ng_extractor *x = c->x;
     c->anchor = (uint32_t)v0;
+    /* beside a parse, distance only fills in what the tree leaves open: the
+     * tree's subject stays the subject ("…, anunció el canciller Ebrard"
+     * is Ebrard's), and an object the tree gives that names no one is the
+     * object ("asistir a las misas oficiadas por Francisco") */
+    int tree_subject = -1, unnamed_object = 0;
+    if (c->parsed && ng__tree_verb_args(x, c->sent, v0, &tree_subject, &unnamed_object))
+        return NG_ENOMEM;
+    if (unnamed_object) return 0;
     for (const ng_verb_frame *f = frames; f; f = f->next) {
         size_t v1;
         if (!frame_rest_fits(c, f, v0, &v1)) continue;
@@ -701,7 +709,7 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
                 s = demonym_before(c, v0 - 1);
                 if (s < 0) continue;
             } else {
-                s = subject_left(c, v0, -1);
+                s = tree_subject >= 0 ? tree_subject : subject_left(c, v0, -1);
             }
             if (s < 0) continue;
             int objs[2];

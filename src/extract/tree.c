@@ -82,12 +82,20 @@ static int purpose(ng_tree *t, size_t v)
 /* The verb's subjects (or, passive, what was acted on): its own, else
  * those of the verb it is coordinated with or controlled by, else the noun
  * its relative clause hangs on when the clause's pronoun is the subject. */
+int ng__tree_misread_object(const ng_tree *t, size_t v, size_t c)
+{
+    return c > v && parent(t, c) == v && rel_is(W(t, c), "nsubj") &&
+           strstr(W(t, v)->feats, "VerbForm=Inf") && rel_is(W(t, v), "xcomp");
+}
+
 size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out)
 {
     size_t n = 0;
     for (size_t c = 0; c < t->n; c++)
-        if (parent(t, c) == v && rel_family(W(t, c), "nsubj") &&
-            (W(t, c)->upos != NG_UPOS_PRON || ng__reference_of(t->x, t->first + c, NULL) >= 0))
+        if (ng__tree_misread_object(t, v, c))
+            continue;
+        else if (parent(t, c) == v && rel_family(W(t, c), "nsubj") &&
+                 (W(t, c)->upos != NG_UPOS_PRON || ng__reference_of(t->x, t->first + c, NULL) >= 0))
             n = ng__tree_conjuncts(t, c, "_", out, n);
         else if (parent(t, c) == v && rel_family(W(t, c), "nsubj") && rel_family(W(t, v), "acl") &&
                  parent(t, v) != (size_t)-1)

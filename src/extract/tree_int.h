@@ -69,6 +69,10 @@ const char *ng__tree_marker(ng_tree *t, size_t i);
 size_t ng__tree_conjuncts(const ng_tree *t, size_t i, const char *marker, arg *out, size_t n);
 /* Whether marker (as ng__tree_marker gives it) is one of frame f's. */
 int ng__tree_marker_fits(const ng_verb_frame *f, const char *marker);
+/* Whether word c, the nsubj of verb v in the parse, is its object: after
+ * an infinitive that complements another verb ("intentó invadir Ucrania"),
+ * which takes its subject from that verb. */
+int ng__tree_misread_object(const ng_tree *t, size_t v, size_t c);
 /* The subjects of verb (or role noun) v, own or shared; their count. */
 size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out);
 /* The name's mention word i stands for, or -1. */

@@ -363,6 +363,18 @@ static void test_quotation_is_its_own_clause(void **state)
     assert_false(has_claim(ex, "Pedro S\xC3\xA1nchez", "signsAgreementWith", "Marruecos"));
 }
 
+/* Beside a parse, distance fills in only what the tree leaves open: the
+ * tree's subject stays the subject. */
+static void test_distance_keeps_the_trees_subject(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nAl aeropuerto llegaron un mill\xC3\xB3n de dosis de Coronavac, "
+              "fabricadas por la china Sinovac, anunci\xC3\xB3 el canciller Marcelo Ebrard.");
+    assert_null(find_claim(ex, "announces"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_places_and_affiliations),
         cmocka_unit_test(test_event_nouns),
         cmocka_unit_test(test_quotation_is_its_own_clause),
+        cmocka_unit_test(test_distance_keeps_the_trees_subject),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

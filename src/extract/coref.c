@@ -423,6 +423,9 @@ static int zero_subject(const coref *c, size_t i)
     /* "Así lo anunció el director": two objects, one is the subject after
      * the verb that the parse missed */
     if (objects > 1) return -1;
+    /* a question asks about someone else: "¿Cómo hará para dirigir …?" */
+    for (size_t k = ps->first; k < ps->first + ps->count; k++)
+        if (strcmp(W(c, k)->form, "?") == 0 || strcmp(W(c, k)->form, "\xC2\xBF") == 0) return -1;
     int m = main_subject(c, w->sentence - 1);
     if (m < 0) return -1;
     ng_type t = type_of(c, m);

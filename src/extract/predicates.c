@@ -94,6 +94,9 @@ static size_t objects(ng_tree *t, size_t v, arg *out)
         for (size_t d = 0; d < t->n; d++) {
             if (parent(t, d) != c || !rel_is(W(t, d), "nmod")) continue;
             const char *m = ng__tree_marker(t, d);
+            /* "participa en la campaña … en Madrid": the object's own
+             * preposition again is where the object is, not an argument */
+            if (strcmp(m, marker) == 0 && strcmp(m, "_") != 0) continue;
             size_t from = n;
             n = ng__tree_conjuncts(t, d, m, out, n);
             if (!named && (strcmp(m, "de") == 0 || strcmp(m, "of") == 0))

@@ -204,11 +204,13 @@ ng_modality ng__verb_modality(ng_extractor *x, uint32_t sent, size_t v0);
 enum { NG_TREE_VERB = 1, NG_TREE_READ = 2 };
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);
 /* What the parse says of the verb at token verb_tok, for the distance
- * rules to agree with: the mention its subject names (-1 for none) and
- * whether it has an object of its first frame's prepositions that names no
- * one. Both unset without a parse; non-zero when out of memory. */
+ * rules to agree with: the mention its subject names (-1 for none),
+ * whether it has an object after one of its first frame's prepositions
+ * that names no one, and the tokens [*bare_lo, *bare_hi) of a bare object
+ * that names no one (empty for none). All unset without a parse; non-zero
+ * when out of memory. */
 int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *subject,
-                       int *unnamed_object);
+                       int *unnamed_object, size_t *bare_lo, size_t *bare_hi);
 /* Nominal relations over the sentence's parse (nationality, state
  * ownership); non-zero when out of memory. */
 int ng__tree_nominals(ng_extractor *x, uint32_t sent);

@@ -288,12 +288,25 @@ static int unnamed_subject(ng_tree *t, size_t v)
     return ns > 0;
 }
 
+/* The tokens [*lo, *hi) of the phrase word i heads up to word i itself. */
+static void phrase_tokens(const ng_tree *t, size_t i, size_t *lo, size_t *hi)
+{
+    *lo = *hi = W(t, i)->token;
+    for (size_t k = 0; k < t->n; k++) {
+        size_t up = k;
+        for (size_t steps = 0; up != (size_t)-1 && up != i && steps < t->n; steps++)
+            up = parent(t, up);
+        if (up == i && W(t, k)->token < *lo) *lo = W(t, k)->token;
+    }
+}
+
 int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *subject,
-                       int *unnamed_object)
+                       int *unnamed_object, size_t *bare_lo, size_t *bare_hi)
 {
     ng_tree t;
     *subject = -1;
     *unnamed_object = 0;
+    *bare_lo = *bare_hi = 0;
     if (!ng__tree_of(x, sent, &t)) return 0;
     size_t v = ng__tree_word_of(&t, verb_tok);
     if (v != (size_t)-1) {
@@ -306,6 +319,13 @@ int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, in
         if (!f) f = x->toks[verb_tok].w->frames;
         for (size_t a = 0; a < no && f; a++) {
             const ng_word *w = W(&t, obj[a].word);
+            /* "interviews New York bar owner": a name before the noun of a
+             * bare object that names no one only modifies it */
+            if (parent(&t, obj[a].word) == v && strcmp(obj[a].marker, "_") == 0 &&
+                w->upos == NG_UPOS_NOUN && *bare_hi == 0 &&
+                ng__tree_referent(&t, obj[a].word, NULL, 1) < 0) {
+                phrase_tokens(&t, obj[a].word, bare_lo, bare_hi);
+            }
             /* a bare object is often the thing moved ("deploy two
              * destroyers to …"); one after a preposition is the place or
              * the one acted on */

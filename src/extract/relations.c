@@ -29,11 +29,12 @@
 typedef struct sent_ctx {
     ng_extractor *x;
     uint32_t sent;
-    size_t first, end;  /* tokens */
-    size_t m0, m1;      /* mentions [m0, m1) */
-    size_t claims_from; /* claims added by this sentence start here */
-    uint32_t anchor;    /* token where the current pattern was read */
-    int parsed;         /* verbs by distance beside a parse: objects in the verb's clause */
+    size_t first, end;       /* tokens */
+    size_t m0, m1;           /* mentions [m0, m1) */
+    size_t claims_from;      /* claims added by this sentence start here */
+    uint32_t anchor;         /* token where the current pattern was read */
+    int parsed;              /* verbs by distance beside a parse: objects in the verb's clause */
+    size_t bare_lo, bare_hi; /* tokens of the tree's bare object naming no one, for verb_at */
 } sent_ctx;
 
 static const xtok *T(const sent_ctx *c, size_t i)
@@ -604,6 +605,7 @@ static int objects_right(const sent_ctx *c, const ng_verb_frame *f, size_t v1, i
         if (is_cue(c, NG_CUE_COMPLEMENTIZER, i)) break;
         int m = T(c, i)->mention;
         if (m < 0 || M(c, m)->t0 != i) continue;
+        if (i >= c->bare_lo && i < c->bare_hi) continue; /* inside the tree's bare object */
         /* the tree says where the verb's clause ends, unless the mention
          * follows the verb at once ("quoted the Commission …") */
         if (c->parsed && skip_dets(c, v1) != i &&
@@ -679,7 +681,8 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
      * is Ebrard's), and an object the tree gives that names no one is the
      * object ("asistir a las misas oficiadas por Francisco") */
     int tree_subject = -1, unnamed_object = 0;
-    if (c->parsed && ng__tree_verb_args(x, c->sent, v0, &tree_subject, &unnamed_object))
+    if (c->parsed && ng__tree_verb_args(x, c->sent, v0, &tree_subject, &unnamed_object, &c->bare_lo,
+                                        &c->bare_hi))
         return NG_ENOMEM;
     if (unnamed_object) return 0;
     for (const ng_verb_frame *f = frames; f; f = f->next) {
@@ -738,7 +741,7 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
 static sent_ctx sentence_of(ng_extractor *x, uint32_t sent)
 {
     const ng_sentence *z = &x->seg.sentences[sent];
-    sent_ctx c = {x, sent, z->first, z->first + z->count, 0, 0, x->out.nclaims, 0, x->parsed};
+    sent_ctx c = {x, sent, z->first, z->first + z->count, 0, 0, x->out.nclaims, 0, x->parsed, 0, 0};
     return c;
 }
 
@@ -888,8 +891,9 @@ int ng__find_relations(ng_extractor *x, ng_error *err)
     if (!speakers) return ng_error_set(err, NG_ENOMEM, "out of memory");
     for (size_t s = 0; s < x->seg.nsentences; s++) {
         const ng_sentence *z = &x->seg.sentences[s];
-        sent_ctx c = {x, (uint32_t)s, z->first, z->first + z->count, m, m, x->out.nclaims,
-                      0, x->parsed};
+        sent_ctx c = {x, (uint32_t)s,    z->first, z->first + z->count, m,
+                      m, x->out.nclaims, 0,        x->parsed,           0,
+                      0};
         while (c.m1 < x->nms && x->ms[c.m1].sent == s)
             c.m1++;
         m = c.m1;

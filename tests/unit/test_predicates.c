@@ -373,6 +373,9 @@ static void test_distance_keeps_the_trees_subject(void **state)
         "es", "Titular\nAl aeropuerto llegaron un mill\xC3\xB3n de dosis de Coronavac, "
               "fabricadas por la china Sinovac, anunci\xC3\xB3 el canciller Marcelo Ebrard.");
     assert_null(find_claim(ex, "announces"));
+    /* a name before the noun of a bare object only modifies it */
+    ex = extract("en", "Headline\nThe agency interviewed a New York bar owner on Monday.");
+    assert_null(find_claim(ex, "interviews"));
 }
 
 int main(void)

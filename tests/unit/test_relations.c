@@ -362,6 +362,9 @@ static void test_role_modifiers(void **state)
     ex = extract("es", "Titular\nNavid Madani, vir\xC3\xB3loga y directora del Instituto "
                        "Nacional de Salud, habl\xC3\xB3 ayer.");
     claim_of(ex, "Navid Madani", "headOf", "Instituto Nacional de Salud");
+    /* the country named with an ambassador is the one they represent */
+    ex = extract("es", "Titular\nEl embajador de Rusia, Anatoli Antonov, habl\xC3\xB3 ayer.");
+    claim_of(ex, "Anatoli Antonov", "represents", "Rusia");
 }
 
 int main(void)

@@ -33,19 +33,6 @@
 
 #define UNMAPPED_CONFIDENCE 0.5
 
-static int is_passive(const ng_tree *t, size_t v)
-{
-    for (size_t c = 0; c < t->n; c++) {
-        if (parent(t, c) != v) continue;
-        const ng_word *w = W(t, c);
-        if (rel_is(w, "aux:pass") || rel_is(w, "nsubj:pass")) return 1;
-        if (rel_is(w, "aux") && ng__tok_cue(t->x, w->token, NG_CUE_PASSIVE_AUX) &&
-            strstr(W(t, v)->feats, "VerbForm=Part"))
-            return 1;
-    }
-    return 0;
-}
-
 static int is_agent_marker(const char *m)
 {
     return strcmp(m, "por") == 0 || strcmp(m, "by") == 0;
@@ -68,6 +55,7 @@ static size_t stray_below(ng_tree *t, size_t i, arg *out, size_t n)
 static size_t objects(ng_tree *t, size_t v, arg *out)
 {
     size_t n = 0;
+    if (ng__tree_relative_vs(t, v) >= 0) n = ng__tree_conjuncts(t, parent(t, v), "_", out, n);
     for (size_t c = 0; c < t->n; c++) {
         if (parent(t, c) != v) continue;
         const ng_word *w = W(t, c);
@@ -77,6 +65,9 @@ static size_t objects(ng_tree *t, size_t v, arg *out)
         if (!stray && !rel_is(w, "obj") && !rel_is(w, "iobj") && !rel_family(w, "obl") &&
             !ng__tree_misread_object(t, v, c))
             continue;
+        /* "la Delegación, que lidera José Manuel Franco": the name after
+         * the verb is its subject, the noun its object */
+        if ((size_t)ng__tree_relative_vs(t, v) == c) continue;
         /* "la empresa que compró Repsol": the relative pronoun is the noun */
         if (w->upos == NG_UPOS_PRON && rel_is(w, "obj") && rel_family(W(t, v), "acl")) {
             n = ng__tree_conjuncts(t, parent(t, v), "_", out, n);
@@ -145,7 +136,7 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
     arg subj[MAX_ARGS], obj[MAX_ARGS];
     size_t ns = ng__tree_subjects(t, v, subj), no = objects(t, v, obj);
     const char *pattern;
-    if (is_passive(t, v)) {
+    if (ng__tree_is_passive(t, v)) {
         /* the agent acted on the subject */
         pattern = ng__pattern_name(t->x, "tree-passive", lemma);
         if (!pattern) return NG_ENOMEM;

@@ -82,6 +82,53 @@ static int purpose(ng_tree *t, size_t v)
 /* The verb's subjects (or, passive, what was acted on): its own, else
  * those of the verb it is coordinated with or controlled by, else the noun
  * its relative clause hangs on when the clause's pronoun is the subject. */
+int ng__tree_is_passive(const ng_tree *t, size_t v)
+{
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != v) continue;
+        const ng_word *w = W(t, c);
+        if (rel_is(w, "aux:pass") || rel_is(w, "nsubj:pass")) return 1;
+        if (rel_is(w, "aux") && ng__tok_cue(t->x, w->token, NG_CUE_PASSIVE_AUX) &&
+            strstr(W(t, v)->feats, "VerbForm=Part"))
+            return 1;
+    }
+    return 0;
+}
+
+/* In Spanish a relative clause may put its subject after the verb: "la
+ * Delegación del Gobierno, que lidera José Manuel Franco". When the parse
+ * makes the relative pronoun the subject and a person after the verb its
+ * object (or a second subject) without a personal "a", and the noun the
+ * clause is on names a body or a place, that person is the subject and
+ * the noun the object. */
+long ng__tree_relative_vs(ng_tree *t, size_t v)
+{
+    size_t h = parent(t, v);
+    if (strcmp(t->x->out.lang, "es") != 0 || h == (size_t)-1 || !rel_family(W(t, v), "acl"))
+        return -1;
+    int rel_subject = 0;
+    long person = -1;
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != v) continue;
+        const ng_word *w = W(t, c);
+        if (c < v && rel_is(w, "nsubj") && w->upos == NG_UPOS_PRON) rel_subject = 1;
+        /* "que mató a Kennedy": a personal "a" marks the object */
+        int m = c > v && (rel_is(w, "obj") || rel_family(w, "nsubj")) &&
+                        strcmp(ng__tree_marker(t, c), "_") == 0
+                    ? ng__tree_mention(t, c)
+                    : -1;
+        if (m >= 0 && t->x->ents[t->x->ms[m].ent].type == NG_TYPE_PERSON) person = (long)c;
+    }
+    /* the noun must name a body or a place: "el hombre que mató Kennedy"
+     * is left as the parse reads it */
+    int hm = ng__tree_mention(t, h);
+    if (!rel_subject || person < 0 || hm < 0 ||
+        t->x->ents[t->x->ms[hm].ent].type == NG_TYPE_PERSON ||
+        t->x->ents[t->x->ms[hm].ent].type == NG_TYPE_ENTITY)
+        return -1;
+    return person;
+}
+
 int ng__tree_misread_object(const ng_tree *t, size_t v, size_t c)
 {
     return c > v && parent(t, c) == v && rel_is(W(t, c), "nsubj") &&
@@ -91,6 +138,8 @@ int ng__tree_misread_object(const ng_tree *t, size_t v, size_t c)
 size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out)
 {
     size_t n = 0;
+    long vs = ng__tree_relative_vs(t, v);
+    if (vs >= 0) return ng__tree_conjuncts(t, (size_t)vs, "_", out, 0);
     for (size_t c = 0; c < t->n; c++)
         if (ng__tree_misread_object(t, v, c))
             continue;
@@ -113,9 +162,12 @@ size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out)
             if (parent(t, c) == h && (rel_is(W(t, c), "obj") || rel_is(W(t, c), "iobj")) &&
                 W(t, c)->upos != NG_UPOS_PRON && c != v)
                 return ng__tree_conjuncts(t, c, "_", out, 0);
+    /* "Filipinas fue conquistada … y fundó Cebú": a passive's subject was
+     * acted on, and is not who did what the verb beside it says */
     if (h != (size_t)-1 && W(t, h)->upos == NG_UPOS_VERB &&
         (rel_is(W(t, v), "conj") || rel_is(W(t, v), "xcomp") || rel_is(W(t, v), "ccomp") ||
-         (rel_is(W(t, v), "advcl") && purpose(t, v))))
+         (rel_is(W(t, v), "advcl") && purpose(t, v))) &&
+        !(rel_is(W(t, v), "conj") && ng__tree_is_passive(t, h) && !ng__tree_is_passive(t, v)))
         return ng__tree_subjects(t, h, out);
     /* "Allí se reunió con Boluarte": the subject of the sentence before,
      * which coreference gave the verb itself (coref:zero) */

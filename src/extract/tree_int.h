@@ -69,6 +69,13 @@ const char *ng__tree_marker(ng_tree *t, size_t i);
 size_t ng__tree_conjuncts(const ng_tree *t, size_t i, const char *marker, arg *out, size_t n);
 /* Whether marker (as ng__tree_marker gives it) is one of frame f's. */
 int ng__tree_marker_fits(const ng_verb_frame *f, const char *marker);
+/* Whether verb v is a passive (aux:pass, nsubj:pass, or a passive
+ * auxiliary of cues.tsv with a participle). */
+int ng__tree_is_passive(const ng_tree *t, size_t v);
+/* The person after verb v of a Spanish relative clause that is its subject
+ * though the parse makes it the object ("que lidera José Manuel Franco"),
+ * or -1. */
+long ng__tree_relative_vs(ng_tree *t, size_t v);
 /* Whether word c, the nsubj of verb v in the parse, is its object: after
  * an infinitive that complements another verb ("intentó invadir Ucrania"),
  * which takes its subject from that verb. */

@@ -379,6 +379,23 @@ static void test_distance_keeps_the_trees_subject(void **state)
     assert_null(find_claim(ex, "interviews"));
 }
 
+/* A Spanish relative clause with its subject after the verb; a passive's
+ * subject is not who did what the verb beside it says. */
+static void test_relative_subject_after_the_verb(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nDesde la Delegaci\xC3\xB3n del Gobierno de Madrid, que lidera el "
+                      "socialista Jos\xC3\xA9 Manuel Franco, se ha puesto un l\xC3\xADmite.");
+    claim_of(ex, "Jos\xC3\xA9 Manuel Franco", "leads", "Delegaci\xC3\xB3n del Gobierno de Madrid");
+    assert_false(has_claim(ex, "Delegaci\xC3\xB3n del Gobierno de Madrid", "leads",
+                           "Jos\xC3\xA9 Manuel Franco"));
+    ex = extract("es", "Titular\nFilipinas fue conquistada por los espa\xC3\xB1oles en 1565 y "
+                       "fund\xC3\xB3 la ciudad de Ceb\xC3\xBA.");
+    assert_null(find_claim(ex, "founderOf"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_event_nouns),
         cmocka_unit_test(test_quotation_is_its_own_clause),
         cmocka_unit_test(test_distance_keeps_the_trees_subject),
+        cmocka_unit_test(test_relative_subject_after_the_verb),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

@@ -206,7 +206,8 @@ int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);
 /* What the parse says of the verb at token verb_tok, for the distance
  * rules to agree with: the mention its subject names (-1 for none),
  * whether it has an object after one of its first frame's prepositions
- * that names no one, and the tokens [*bare_lo, *bare_hi) of a bare object
+ * that names no one (or, a participle on a noun, whether that noun names
+ * no one), and the tokens [*bare_lo, *bare_hi) of a bare object
  * that names no one (empty for none). All unset without a parse; non-zero
  * when out of memory. */
 int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *subject,

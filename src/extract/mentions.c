@@ -115,7 +115,7 @@ static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry,
                         int *lower_tail, int *lower_head)
 {
     const ng_trie *t = &x->onto->aliases;
-    int node = 0;
+    int node = 0, english = strcmp(x->lx->lang, "en") == 0;
     size_t best = 0;
     for (size_t j = i; j < end; j++) {
         const xtok *k = &x->toks[j];
@@ -125,9 +125,11 @@ static size_t gaz_match(const ng_extractor *x, size_t i, size_t end, int *entry,
         }
         node = j == i ? k->gaz_child : ng__trie_step(t, node, k->fold, k->flen);
         if (node < 0) break;
-        if (t->nodes[node].value >= 0) {
+        int value = t->nodes[node].in_lang[english];
+        if (value < 0) value = t->nodes[node].value;
+        if (value >= 0) {
             best = j + 1;
-            *entry = t->nodes[node].value;
+            *entry = value;
             *acronym = t->nodes[node].acronym;
             *lower_tail = t->nodes[node].lower_tail;
             *lower_head = t->nodes[node].lower_head;

@@ -305,6 +305,21 @@ int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, in
         size_t ns = ng__tree_subjects(&t, v, subj), no = objects(&t, v, obj);
         for (size_t k = 0; k < ns && *subject < 0; k++)
             *subject = ng__tree_referent(&t, subj[k].word, NULL, 1);
+        /* "milicias respaldadas por Irán": what the participle with an
+         * agent was done to is the noun it is on, and it names no one */
+        size_t h = parent(&t, v);
+        int agent = 0;
+        for (size_t a = 0; a < no; a++)
+            agent |= strcmp(obj[a].marker, "por") == 0 || strcmp(obj[a].marker, "by") == 0;
+        /* a parse may hang the agent on the noun: "milicias respaldadas | por Irán" */
+        if (v + 1 < t.n) {
+            const char *next = ng__tree_fold(&t, W(&t, v + 1)->form);
+            agent |= strcmp(next, "por") == 0 || strcmp(next, "by") == 0;
+        }
+        if (agent && h != (size_t)-1 && strstr(W(&t, v)->feats, "VerbForm=Part") &&
+            (rel_family(W(&t, v), "acl") || rel_is(W(&t, v), "amod")) &&
+            ng__tree_referent(&t, h, NULL, 1) < 0)
+            *unnamed_object = 1;
         const char *lemma = ng__tree_fold(&t, W(&t, v)->lemma);
         const ng_verb_frame *f = ng_map_get(x->lx->verbs, lemma, strlen(lemma));
         if (!f) f = x->toks[verb_tok].w->frames;

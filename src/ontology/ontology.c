@@ -33,7 +33,7 @@ int ng_trie_init(ng_trie *t)
     memset(t, 0, sizeof *t);
     t->edges = ng_map_new();
     if (!t->edges || NG_GROW(t->nodes, t->cap, 1)) return NG_ENOMEM;
-    t->nodes[0] = (ng_trie_node){-1, 0, 0, 0};
+    t->nodes[0] = (ng_trie_node){-1, {-1, -1}, 0, 0, 0};
     t->nnodes = 1;
     return 0;
 }
@@ -72,7 +72,7 @@ static int trie_insert(ng_trie *t, const char **words, int nwords)
         if (next < 0) {
             if (NG_GROW(t->nodes, t->cap, t->nnodes + 1)) return -1;
             next = (int)t->nnodes++;
-            t->nodes[next] = (ng_trie_node){-1, 0, 0, 0};
+            t->nodes[next] = (ng_trie_node){-1, {-1, -1}, 0, 0, 0};
             char key[256];
             size_t k = edge_key(key, sizeof key, node, words[i], strlen(words[i]));
             if (!k || ng_map_put(t->edges, key, k, (void *)(intptr_t)(next + 1))) return -1;
@@ -172,6 +172,16 @@ static int add_alias(ng_ontology *o, const char *alias, int entry, const char *f
 {
     const char *words[MAX_PHRASE_WORDS];
     int acronym;
+    /* "EU@en": in English text only (in Mexican Spanish "EU" is the US) */
+    int lang = -1;
+    char *copy = NULL;
+    const char *at = strrchr(alias, '@');
+    if (at && (strcmp(at, "@es") == 0 || strcmp(at, "@en") == 0)) {
+        lang = strcmp(at, "@en") == 0;
+        if (!(copy = ng_pool_strndup(o->pool, alias, (size_t)(at - alias))))
+            return ng_error_set(err, NG_ENOMEM, "out of memory");
+        alias = copy;
+    }
     int n = fold_words(o->pool, alias, words, &acronym);
     if (n == 0) return ng_error_set(err, NG_EDATA, "%s:%d: empty alias", file, line);
     int node = trie_insert(&o->aliases, words, n);
@@ -183,9 +193,14 @@ static int add_alias(ng_ontology *o, const char *alias, int entry, const char *f
     if (n > 1 && *last >= 'a' && *last <= 'z') o->aliases.nodes[node].lower_tail = 1;
     if (n > 1 && *alias >= 'a' && *alias <= 'z') o->aliases.nodes[node].lower_head = 1;
     /* First entry wins: files load from most to least specific. */
-    if (o->aliases.nodes[node].value < 0) {
-        o->aliases.nodes[node].value = entry;
-        o->aliases.nodes[node].acronym = (uint8_t)acronym;
+    ng_trie_node *nd = &o->aliases.nodes[node];
+    if (lang >= 0 && nd->in_lang[lang] < 0) {
+        nd->in_lang[lang] = entry;
+        nd->acronym = (uint8_t)acronym;
+        o->naliases++;
+    } else if (lang < 0 && nd->value < 0) {
+        nd->value = entry;
+        nd->acronym = (uint8_t)acronym;
         o->naliases++;
     }
     return 0;

@@ -7,7 +7,8 @@
 
 /* A token trie over folded words: one automaton for all aliases of a kind. */
 typedef struct ng_trie_node {
-    int32_t value; /* payload index, -1 when no phrase ends here */
+    int32_t value;      /* payload index, -1 when no phrase ends here */
+    int32_t in_lang[2]; /* gazetteer: the entry in Spanish, English text when it differs, or -1 */
     uint8_t acronym;
     uint8_t lower_tail; /* the alias ends in a lower-case word ("Presidencia rusa") */
     uint8_t lower_head; /* the alias starts with a lower-case title ("papa Francisco") */

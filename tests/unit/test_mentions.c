@@ -98,6 +98,19 @@ static void test_gazetteer_country(void **state)
     assert_null(by_key(ex, "gaz:CN"));
 }
 
+/* An alias may belong to one language: "EU" is the European Union in
+ * English and the United States in (Mexican) Spanish. */
+static void test_alias_of_one_language(void **state)
+{
+    (void)state;
+    const ng_extraction *ex = extract("es", "Titular\nEl presidente de EU habl\xC3\xB3 ayer.");
+    assert_int_equal(count_gaz(ex, "US"), 1);
+    assert_int_equal(count_gaz(ex, "european-union"), 0);
+    ex = extract("en", "Headline\nThe EU met on Monday.");
+    assert_int_equal(count_gaz(ex, "european-union"), 1);
+    assert_int_equal(count_gaz(ex, "US"), 0);
+}
+
 static void test_demonym(void **state)
 {
     (void)state;
@@ -384,6 +397,7 @@ int main(void)
         cmocka_unit_test(test_acronym_resolution),
         cmocka_unit_test(test_articles_do_not_leak),
         cmocka_unit_test(test_language_detection_in_extract),
+        cmocka_unit_test(test_alias_of_one_language),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -374,6 +374,11 @@ static void test_distance_keeps_the_trees_subject(void **state)
               "fabricadas por la china Sinovac, anunci\xC3\xB3 el canciller Marcelo Ebrard.");
     assert_null(find_claim(ex, "announces"));
     /* a name before the noun of a bare object only modifies it */
+    /* a participle with an agent was done to the noun it is on */
+    ex = extract("es",
+                 "Titular\nEl ej\xC3\xA9rcito lanz\xC3\xB3 un ataque contra instalaciones en el "
+                 "este de Siria utilizadas por milicias respaldadas por Ir\xC3\xA1n.");
+    assert_null(find_claim(ex, "supports"));
     ex = extract("en", "Headline\nYesterday Reuters interviewed a New York bar owner about the "
                        "cocktail.");
     assert_null(find_claim(ex, "interviews"));

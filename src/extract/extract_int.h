@@ -203,6 +203,9 @@ ng_modality ng__verb_modality(ng_extractor *x, uint32_t sent, size_t v0);
  * Non-zero when out of memory. */
 enum { NG_TREE_VERB = 1, NG_TREE_READ = 2 };
 int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);
+/* Whether marker, a preposition's folded words one space apart ("junto
+ * a") or "_" for a bare object, is one of frame f's (tree.c). */
+int ng__tree_marker_fits(const ng_verb_frame *f, const char *marker);
 /* What the parse says of the verb at token verb_tok, for the distance
  * rules to agree with: the mention its subject names (-1 for none),
  * whether it has an object after one of its first frame's prepositions

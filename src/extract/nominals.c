@@ -214,7 +214,11 @@ static int affiliation(ng_tree *t, size_t h)
             size_t first = c;
             for (size_t k = 0; k < c; k++)
                 if (parent(t, k) == c && rel_is(W(t, k), "case") && k < first) first = k;
-            if (first > 0 && strcmp(W(t, first - 1)->form, ",") == 0) org = ng__tree_mention(t, c);
+            /* right after the name: in "Vélez, de Comunicación; Salomón, de
+             * Economía" a parse may hang the second on the first */
+            if (first > 1 && strcmp(W(t, first - 1)->form, ",") == 0 &&
+                t->x->toks[W(t, first - 2)->token].mention == m)
+                org = ng__tree_mention(t, c);
         } else if (rel_is(w, "appos") && w->upos == NG_UPOS_NOUN &&
                    t->x->toks[w->token].mention < 0 && !role_at(t, c)) {
             for (size_t d = 0; d < t->n && org < 0; d++) {

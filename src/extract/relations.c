@@ -213,6 +213,8 @@ static int role_claim(sent_ctx *c, int holder, int owner, const ng_role *r, cons
 {
     if (!r->org) ng__ent_type(c->x, M(c, holder)->ent, NG_TYPE_PERSON, 2);
     if (owner < 0 || !r->property) return 0;
+    /* "el periodista colombiano": an occupation's nationality is no employer */
+    if (strcmp(r->property, "worksFor") == 0 && M(c, owner)->kind == MK_DEMONYM) return 0;
     return r->inverse ? claim(c, owner, holder, r->property, pattern, conf)
                       : claim(c, holder, owner, r->property, pattern, conf);
 }
@@ -698,6 +700,9 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
                     break;
                 }
         }
+        /* what a passive was done to is the frame's bare object: "the
+         * Polaroids were donated by X" does not donate to the Polaroids */
+        if (agent >= 0 && !ng__tree_marker_fits(f, "_")) continue;
         if (agent >= 0) {
             int patient = subject_left(c, v0, M(c, agent)->ent);
             if (patient >= 0 && claim(c, government_of(c, agent), patient, f->property,

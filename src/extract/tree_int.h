@@ -67,8 +67,6 @@ const char *ng__tree_marker(ng_tree *t, size_t i);
 /* Word i and the words coordinated with it, into out from n (up to
  * MAX_ARGS); returns the new count. */
 size_t ng__tree_conjuncts(const ng_tree *t, size_t i, const char *marker, arg *out, size_t n);
-/* Whether marker (as ng__tree_marker gives it) is one of frame f's. */
-int ng__tree_marker_fits(const ng_verb_frame *f, const char *marker);
 /* Whether verb v is a passive (aux:pass, nsubj:pass, or a passive
  * auxiliary of cues.tsv with a participle). */
 int ng__tree_is_passive(const ng_tree *t, size_t v);

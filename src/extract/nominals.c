@@ -153,8 +153,13 @@ static int place_beside(ng_tree *t, size_t h, size_t c, const char **marker)
     if (m < 0 || t->x->ms[m].kind == MK_DEMONYM) return -1;
     *marker = ng__tree_marker(t, c);
     if ((rel_is(w, "nmod") || rel_is(w, "flat")) && locative(*marker)) return m;
+    /* only a place after a place: "la Unión de Comunidades Islámicas de
+     * España, Cataluña es …" is no organisation in Catalonia */
     int comma = c > 0 && strcmp(W(t, c - 1)->form, ",") == 0;
-    return strcmp(*marker, "_") == 0 && comma && c > h && (rel_is(w, "appos") || rel_is(w, "flat"))
+    int hm = ng__tree_mention(t, h);
+    int place = hm >= 0 && place_rank(type_of(t, hm));
+    return strcmp(*marker, "_") == 0 && comma && place && c > h &&
+                   (rel_is(w, "appos") || rel_is(w, "flat"))
                ? m
                : -1;
 }
@@ -183,6 +188,17 @@ static int located(ng_tree *t, size_t h)
                           TREE_CONFIDENCE))
             return NG_ENOMEM;
     }
+    return 0;
+}
+
+/* Whether mention m is a body the gazetteer knows or whose name has an
+ * organisation's head word (cues.tsv: org-head). */
+static int named_body(const ng_tree *t, int m)
+{
+    const mention *mm = &t->x->ms[m];
+    if (mm->gaz >= 0) return 1;
+    for (uint32_t k = mm->t0; k < mm->t1; k++)
+        if (ng__cue_at(t->x, NG_CUE_ORG_HEAD, k, mm->t1, NULL)) return 1;
     return 0;
 }
 
@@ -231,6 +247,10 @@ static int affiliation(ng_tree *t, size_t h)
             works = 1;
         }
         if (org < 0 || type_of(t, org) != NG_TYPE_ORGANIZATION) continue;
+        /* "secretaria de Economía": a department's bare name is no employer
+         * the graph can tell; a body of the gazetteer or with a head word
+         * ("Universidad de …", "Hospital …") is */
+        if (works && !named_body(t, org)) continue;
         t->anchor = w->token;
         if (ng__add_claim(t->x, m, org, works ? "worksFor" : "memberOf",
                           works ? "tree:works-for" : "tree:member-of", t->sent, t->anchor,

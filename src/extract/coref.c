@@ -432,6 +432,58 @@ static int zero_subject(const coref *c, size_t i)
     return t == NG_TYPE_PERSON || t == NG_TYPE_ORGANIZATION || t == NG_TYPE_COUNTRY ? m : -1;
 }
 
+/* The classes "ambos"/"both" on noun n may stand for: its description
+ * class ("ambos países"), people for a role ("both leaders"), else people,
+ * bodies and countries. */
+static uint32_t both_classes(coref *c, size_t n)
+{
+    const ng_word *w = W(c, n);
+    if (w->upos == NG_UPOS_NOUN) {
+        const char *lemma = folded_lemma(c, w);
+        void *v = ng__cue(c->x->lx, NG_CUE_DESCRIPTION, lemma, strlen(lemma));
+        if (v) return CLASS((unsigned)((intptr_t)v - 100));
+        const ng_sentence *z = &c->x->seg.sentences[w->sentence];
+        if (ng__person_role_at(c->x, w->token, z->first + z->count)) return CLASS(NG_TYPE_PERSON);
+    }
+    return CLASS(NG_TYPE_PERSON) | CLASS(NG_TYPE_ORGANIZATION) | CLASS(NG_TYPE_COUNTRY);
+}
+
+/* "ambos países", "both leaders", "ambos" alone (cues.tsv: both) at word
+ * n (the noun, or the word itself): the two entities of its class named
+ * last, when they are coordinated ("Chile y Perú") or the only two in
+ * reach. */
+static int both(coref *c, size_t n, int pair[2])
+{
+    const ng_word *w = W(c, n);
+    size_t cue = (size_t)-1;
+    if (w->upos == NG_UPOS_PRON && ng__tok_cue(c->x, w->token, NG_CUE_BOTH)) cue = n;
+    const ng_parse_sentence *ps = ng_parse_sentence_at(c->p, w->sentence);
+    for (size_t k = ps->first; k < n && cue == (size_t)-1 && w->upos == NG_UPOS_NOUN; k++)
+        if (parent(c, k) == n && ng__tok_cue(c->x, W(c, k)->token, NG_CUE_BOTH)) cue = k;
+    if (cue == (size_t)-1 || !feat(w, "Number=Plur")) return 0;
+    want wt = {both_classes(c, n), G_ANY, 1, -1, NULL};
+    int found = 0, coordinated = 0;
+    size_t first_word = 0;
+    for (size_t k = c->nseen; k-- > 0 && found < 3;) {
+        const seen *s = &c->seen[k];
+        if (w->sentence - s->sent > PRONOUN_REACH) break;
+        if (!fits(c, s, &wt)) continue;
+        int e = root_of(c, s->mention);
+        if (found && root_of(c, pair[0]) == e) continue;
+        if (found == 2 && root_of(c, pair[1]) == e) continue;
+        if (found < 2) {
+            pair[found] = s->mention;
+            if (found == 0) first_word = s->word;
+            if (found == 1)
+                coordinated =
+                    (parent(c, s->word) == first_word && rel_is(W(c, s->word), "conj")) ||
+                    (parent(c, first_word) == s->word && rel_is(W(c, first_word), "conj"));
+        }
+        found++;
+    }
+    return found == 2 || (found > 2 && coordinated);
+}
+
 int ng__resolve_references(ng_extractor *x, ng_error *err)
 {
     x->refs = NULL;
@@ -457,14 +509,19 @@ int ng__resolve_references(ng_extractor *x, ng_error *err)
     find_heads(&c);
     int rc = 0;
     for (size_t i = 0; i < c.nwords && !rc; i++) {
-        x->refs[i] = (ng_ref){-1, NG_REF_NONE};
+        x->refs[i] = (ng_ref){-1, NG_REF_NONE, -1};
         if (c.head_of[i] >= 0) {
             rc = push(&c, c.head_of[i], i);
             continue;
         }
+        int pair[2] = {-1, -1};
+        if (both(&c, i, pair)) {
+            x->refs[i] = (ng_ref){pair[0], NG_REF_BOTH, pair[1]};
+            continue;
+        }
         int zero = zero_subject(&c, i);
         if (zero >= 0) {
-            x->refs[i] = (ng_ref){zero, NG_REF_ZERO};
+            x->refs[i] = (ng_ref){zero, NG_REF_ZERO, -1};
             continue;
         }
         want w;
@@ -472,7 +529,7 @@ int ng__resolve_references(ng_extractor *x, ng_error *err)
         if (!pronoun(&c, W(&c, i), &w, &rule) && !description(&c, i, &w)) continue;
         int m = resolve(&c, i, &w, rule);
         if (m < 0) continue;
-        x->refs[i] = (ng_ref){m, (uint8_t)rule};
+        x->refs[i] = (ng_ref){m, (uint8_t)rule, -1};
         int e = root_of(&c, m);
         /* "he" tells the gender of the one person it can be */
         if (w.gender && !c.gender[e]) c.gender[e] = w.gender;
@@ -482,8 +539,8 @@ int ng__resolve_references(ng_extractor *x, ng_error *err)
     return rc ? ng_error_set(err, NG_ENOMEM, "out of memory") : 0;
 }
 
-static const char *const rule_names[] = {"", "coref:pronoun", "coref:possessive",
-                                         "coref:description", "coref:zero"};
+static const char *const rule_names[] = {
+    "", "coref:pronoun", "coref:possessive", "coref:description", "coref:zero", "coref:both"};
 
 int ng__reference_of(const ng_extractor *x, size_t word, const char **rule)
 {
@@ -496,5 +553,24 @@ int ng__reference_of(const ng_extractor *x, size_t word, const char **rule)
 
 const char *ng__reference_rule_name(int rule)
 {
-    return rule > 0 && rule <= NG_REF_ZERO ? rule_names[rule] : "";
+    return rule > 0 && rule <= NG_REF_BOTH ? rule_names[rule] : "";
+}
+
+int ng__reference_pair(const ng_extractor *x, size_t word, int *a, int *b)
+{
+    if (!x->refs || !x->parsed || word >= ng_parse_word_count(x->parse) ||
+        x->refs[word].rule != NG_REF_BOTH)
+        return 0;
+    *a = x->refs[word].mention;
+    *b = x->refs[word].other;
+    return 1;
+}
+
+int ng__sentence_has_reference(const ng_extractor *x, uint32_t sent)
+{
+    if (!x->refs || !x->parsed || sent >= ng_parse_sentence_count(x->parse)) return 0;
+    const ng_parse_sentence *ps = ng_parse_sentence_at(x->parse, sent);
+    for (size_t i = ps->first; i < ps->first + ps->count; i++)
+        if (x->refs[i].mention >= 0) return 1;
+    return 0;
 }

@@ -408,14 +408,18 @@ static int build_references(ng_extractor *x)
     size_t n = x->refs ? ng_parse_word_count(x->parse) : 0;
     for (size_t i = 0; i < n; i++) {
         const char *rule = NULL;
-        int m = ng__reference_of(x, i, &rule);
-        if (m < 0) continue;
-        long e = ng__output_entity(x, ng__root(x, x->ms[m].ent));
-        if (e < 0 || NG_GROW(o->references, o->references_cap, o->nreferences + 1))
-            return NG_ENOMEM;
-        const ng_word *w = ng_parse_word(x->parse, i);
-        o->references[o->nreferences++] = (ng_reference_view){
-            w->byte_start, w->byte_end, w->char_start, w->char_end, (size_t)e, (size_t)m, rule};
+        int ms[2] = {ng__reference_of(x, i, &rule), -1}, other;
+        if (ms[0] < 0) continue;
+        if (ng__reference_pair(x, i, &ms[0], &other)) ms[1] = other; /* "ambos": one view each */
+        for (int k = 0; k < 2 && ms[k] >= 0; k++) {
+            long e = ng__output_entity(x, ng__root(x, x->ms[ms[k]].ent));
+            if (e < 0 || NG_GROW(o->references, o->references_cap, o->nreferences + 1))
+                return NG_ENOMEM;
+            const ng_word *w = ng_parse_word(x->parse, i);
+            o->references[o->nreferences++] =
+                (ng_reference_view){w->byte_start, w->byte_end,   w->char_start, w->char_end,
+                                    (size_t)e,     (size_t)ms[k], rule};
+        }
     }
     return 0;
 }

@@ -169,11 +169,20 @@ int ng__ner_label(ng_extractor *x, ng_error *err);
  * of the article, or NG_NER_O (for headlines). */
 ng_ner_class ng__ner_body_name(ng_extractor *x, size_t t0, size_t t1);
 /* coref.c: what pronouns, possessives and definite descriptions refer to */
-/* NG_REF_ZERO: a verb whose unstated subject (Spanish) is the mention */
-enum { NG_REF_NONE, NG_REF_PRONOUN, NG_REF_POSSESSIVE, NG_REF_DESCRIPTION, NG_REF_ZERO };
+/* NG_REF_ZERO: a verb whose unstated subject (Spanish) is the mention;
+ * NG_REF_BOTH: "ambos países", "both leaders", two mentions */
+enum {
+    NG_REF_NONE,
+    NG_REF_PRONOUN,
+    NG_REF_POSSESSIVE,
+    NG_REF_DESCRIPTION,
+    NG_REF_ZERO,
+    NG_REF_BOTH
+};
 typedef struct ng_ref {
     int mention;  /* the antecedent's mention, or -1 */
     uint8_t rule; /* NG_REF_* */
+    int other;    /* NG_REF_BOTH: the second mention, else -1 */
 } ng_ref;
 /* Resolves the references of the article's parse into x->refs (nothing
  * without a parse); non-zero when out of memory. */
@@ -182,6 +191,10 @@ int ng__resolve_references(ng_extractor *x, ng_error *err);
  * refers to, or -1; its rule's name ("coref:pronoun") through *rule. */
 int ng__reference_of(const ng_extractor *x, size_t word, const char **rule);
 const char *ng__reference_rule_name(int rule);
+/* Whether a word of sentence sent refers to a mention. */
+int ng__sentence_has_reference(const ng_extractor *x, uint32_t sent);
+/* For "ambos"/"both" at parse word `word`: 1 and the two mentions. */
+int ng__reference_pair(const ng_extractor *x, size_t word, int *a, int *b);
 /* relations.c */
 int ng__find_relations(ng_extractor *x, ng_error *err);
 /* The mention that stands for m in a relation: a capital's country. */

@@ -332,6 +332,56 @@ static int in_according(const ng_tree *t, size_t n)
     return 0;
 }
 
+/* "el acuerdo entre Chile y Perú", "la alianza entre ambos países": a
+ * relation both ways between the two (f symmetric, nobody else doing it). */
+static int between(ng_tree *t, size_t n, const ng_verb_frame *f, const char *pattern,
+                   const arg *themes, size_t nt)
+{
+    ng_extractor *x = t->x;
+    int m[2] = {-1, -1};
+    const char *rule = NULL;
+    t->anchor = W(t, n)->token;
+    for (size_t k = 0; k < nt; k++) {
+        const char *mk = themes[k].marker;
+        if (strcmp(mk, "entre") != 0 && strcmp(mk, "between") != 0) continue;
+        int a, b;
+        if (ng__reference_pair(x, t->first + themes[k].word, &a, &b)) {
+            m[0] = a, m[1] = b, rule = "coref:both";
+            break;
+        }
+        int r = ng__tree_referent(t, themes[k].word, NULL, 1);
+        if (r >= 0 && m[0] < 0)
+            m[0] = r;
+        else if (r >= 0 && m[1] < 0 && x->ms[r].ent != x->ms[m[0]].ent)
+            m[1] = r;
+    }
+    if (m[0] < 0 || m[1] < 0 || x->ms[m[0]].ent == x->ms[m[1]].ent) return 0;
+    const char *p = ng__tree_with_rule(t, pattern, rule, NULL);
+    return !p || ng__add_claim(x, m[0], m[1], f->property, p, t->sent, t->anchor,
+                               rule ? COREF_CONFIDENCE : TREE_CONFIDENCE);
+}
+
+/* Two who did a symmetric event together: the pair "ambos" stands for, or
+ * the first two coordinated agents. */
+static int each_other(ng_tree *t, size_t n, const ng_verb_frame *f, const char *pattern,
+                      const arg *agents, size_t na)
+{
+    ng_extractor *x = t->x;
+    int m[2] = {-1, -1};
+    const char *rule = NULL;
+    if (na == 1 && ng__reference_pair(x, t->first + agents[0].word, &m[0], &m[1]))
+        rule = "coref:both";
+    else if (na >= 2) {
+        m[0] = ng__tree_referent(t, agents[0].word, NULL, 1);
+        m[1] = ng__tree_referent(t, agents[1].word, NULL, 1);
+    }
+    if (m[0] < 0 || m[1] < 0 || x->ms[m[0]].ent == x->ms[m[1]].ent) return 0;
+    t->anchor = W(t, n)->token;
+    const char *p = ng__tree_with_rule(t, pattern, rule, NULL);
+    return !p || ng__add_claim(x, m[0], m[1], f->property, p, t->sent, t->anchor,
+                               rule ? COREF_CONFIDENCE : TREE_CONFIDENCE);
+}
+
 /* "la invasión rusa de Ucrania", "la visita de Biden a México", "Russia
  * launched an attack on Kyiv": a noun of events.tsv between who did it and
  * what it was done to (noun:<lemma>), with the modality of the words before
@@ -353,6 +403,13 @@ static int event_noun(ng_tree *t, size_t n)
     for (const ng_verb_frame *f = frames; f && x->out.nclaims == before; f = f->next) {
         size_t nt = event_themes(t, n, f, themes),
                na = nt ? event_agents(t, n, f, agents, &verb) : 0;
+        if (!na && f->sym && between(t, n, f, pattern, themes, nt)) return NG_ENOMEM;
+        /* "Chile y Perú mantienen una alianza", "ambos países firmaron un
+         * acuerdo": the light verb's two subjects with each other */
+        if (!nt && f->sym) {
+            na = event_agents(t, n, f, agents, &verb);
+            if (verb != (size_t)-1 && each_other(t, n, f, pattern, agents, na)) return NG_ENOMEM;
+        }
         t->anchor = w->token;
         for (size_t a = 0; a < na; a++)
             for (size_t k = 0; k < nt; k++) {

@@ -123,12 +123,39 @@ static int relate(ng_tree *t, int s, int o, const char *marker, const ng_verb_fr
 static int frame_claim(ng_tree *t, size_t s, size_t o, const char *marker, const ng_verb_frame *f,
                        const char *pattern)
 {
+    /* "ambos países firmaron un acuerdo con Chile": each of the two */
+    int pair[2];
+    if (ng__reference_pair(t->x, t->first + s, &pair[0], &pair[1])) {
+        const char *p = ng__tree_with_rule(t, pattern, "coref:both", NULL);
+        const char *ro = NULL;
+        int om = ng__tree_referent(t, o, &ro, f->owner);
+        for (int k = 0; k < 2 && p && om >= 0; k++)
+            if (relate(t, pair[k], om, marker, f, p, COREF_CONFIDENCE)) return NG_ENOMEM;
+        return p ? 0 : NG_ENOMEM;
+    }
     const char *rs = NULL, *ro = NULL;
     int sm = ng__tree_referent(t, s, &rs, 1), om = ng__tree_referent(t, o, &ro, f->owner);
     if (sm < 0 || om < 0) return 0;
     const char *p = ng__tree_with_rule(t, pattern, rs, ro);
     if (!p) return NG_ENOMEM;
     return relate(t, sm, om, marker, f, p, rs || ro ? COREF_CONFIDENCE : TREE_CONFIDENCE);
+}
+
+/* Whether one of the objects fits frame f's prepositions. */
+static int fitting_object(const ng_verb_frame *f, const arg *obj, size_t no)
+{
+    for (size_t a = 0; a < no; a++)
+        if (ng__tree_marker_fits(f, obj[a].marker) && !obj[a].owner) return 1;
+    return 0;
+}
+
+/* Whether a bare object names someone or something ("firmaron el
+ * Tratado de Lima": the treaty is what another frame reads). */
+static int named_bare_object(ng_tree *t, const arg *obj, size_t no)
+{
+    for (size_t a = 0; a < no; a++)
+        if (strcmp(obj[a].marker, "_") == 0 && ng__tree_mention(t, obj[a].word) >= 0) return 1;
+    return 0;
 }
 
 static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_frame *f)
@@ -152,6 +179,25 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
     }
     pattern = ng__pattern_name(t->x, "tree", lemma);
     if (!pattern) return NG_ENOMEM;
+    /* "ambos países se reunieron", "both leaders met": with each other */
+    int pair[2];
+    if (f->sym && ns == 1 &&
+        ng__reference_pair(t->x, t->first + subj[0].word, &pair[0], &pair[1])) {
+        int fitting = fitting_object(f, obj, no);
+        const char *p = fitting ? pattern : ng__tree_with_rule(t, pattern, "coref:both", NULL);
+        if (!p) return NG_ENOMEM;
+        if (!fitting && relate(t, pair[0], pair[1], "_", f, p, COREF_CONFIDENCE)) return NG_ENOMEM;
+    }
+    /* "Chile y Perú firmaron un tratado", "Lula y Petro se reunieron": a
+     * relation both ways between coordinated subjects, with no one else */
+    if (f->sym && ns >= 2 && !fitting_object(f, obj, no) && !named_bare_object(t, obj, no)) {
+        int first = ng__tree_referent(t, subj[0].word, NULL, 1);
+        for (size_t k = 1; k < ns && first >= 0; k++) {
+            int other = ng__tree_referent(t, subj[k].word, NULL, 1);
+            if (other >= 0 && relate(t, first, other, "_", f, pattern, TREE_CONFIDENCE))
+                return NG_ENOMEM;
+        }
+    }
     for (size_t a = 0; a < no; a++) {
         if (!ng__tree_marker_fits(f, obj[a].marker) || (obj[a].owner && !f->owner)) continue;
         for (size_t k = 0; k < ns; k++)

@@ -903,7 +903,8 @@ int ng__find_relations(ng_extractor *x, ng_error *err)
             c.m1++;
         m = c.m1;
         speakers[s] = -1;
-        if (c.m1 == c.m0) continue;
+        /* a sentence with no name may still refer to some ("ambos países") */
+        if (c.m1 == c.m0 && !ng__sentence_has_reference(x, (uint32_t)s)) continue;
         /* verbs: over the tree where there is one, and by distance where
          * the tree gives a verb no arguments */
         uint8_t *verbs = x->parsed ? calloc(z->count + 1, 1) : NULL;

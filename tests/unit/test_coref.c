@@ -134,6 +134,30 @@ static void test_description_with_a_nationality(void **state)
     assert_string_equal(ref_at(ex, "mandatario", 0)->rule, "coref:description");
 }
 
+/* "ambos países" is the two countries named last, coordinated or alone
+ * in reach; with a verb or an event of each other, a relation between
+ * them. */
+static void test_both(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nChile y Bolivia firmaron un tratado en 2019. Ambos pa\xC3\xADses "
+              "mantienen una alianza desde entonces. Se habl\xC3\xB3 de la cooperaci\xC3\xB3n "
+              "entre ambos pa\xC3\xADses.");
+    const ng_reference_view *r = ref_at(ex, "pa\xC3\xADses", 0);
+    assert_non_null(r);
+    assert_string_equal(r->rule, "coref:both");
+    claim_of(ex, "Chile", "signsAgreementWith", "Bolivia");
+    const ng_claim *c = claim_of(ex, "Bolivia", "alliedWith", "Chile");
+    assert_string_equal(c->pattern, "noun:alianza+coref:both");
+    claim_of(ex, "Bolivia", "cooperatesWith", "Chile");
+    /* three countries in reach, none coordinated: nobody */
+    ex = extract("es", "Titular\nChile habl\xC3\xB3 con Per\xC3\xBA sobre Bolivia. Ambos "
+                       "pa\xC3\xADses mantienen una alianza.");
+    assert_null(ref_at(ex, "pa\xC3\xADses", 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -145,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_description_with_one_candidate),
         cmocka_unit_test(test_description_with_two_candidates_is_left),
         cmocka_unit_test(test_description_with_a_nationality),
+        cmocka_unit_test(test_both),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

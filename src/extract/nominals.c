@@ -13,6 +13,8 @@
  *                     "Blumenau, Santa Catarina")
  *   tree:member-of    "Yaku Pérez, del Pachakutik"
  *   tree:works-for    "Jennifer Cole, antropóloga de la Universidad X"
+ *   tree:counterpart  "su homólogo chileno, Gabriel Boric" holds in Chile the
+ *                     office the clause's subject holds of its country
  *   noun:<lemma>      an event noun of events.tsv between who did it and
  *                     what it was done to ("la invasión rusa de Ucrania",
  *                     "la visita de Biden a México", "Rusia lanzó un ataque
@@ -443,6 +445,71 @@ static int event_noun(ng_tree *t, size_t n)
     return 0;
 }
 
+/* Whether property p is a person's office in roles.tsv (and not a bare
+ * affiliation: worksFor, represents). */
+static int office(const ng_extractor *x, const char *p)
+{
+    if (strcmp(p, "worksFor") == 0 || strcmp(p, "represents") == 0 || strcmp(p, "memberOf") == 0)
+        return 0;
+    for (size_t k = 0; k < x->lx->nroles; k++) {
+        const ng_role *r = &x->lx->role_list[k];
+        if (r->property && !r->org && !r->inverse && strcmp(r->property, p) == 0) return 1;
+    }
+    return 0;
+}
+
+/* The office the entity of mention m holds of a country in the claims so
+ * far ("Lula, presidente de Brasil"), or NULL. */
+static const char *office_of(ng_extractor *x, int m)
+{
+    long e = ng__output_entity(x, ng__root(x, x->ms[m].ent));
+    for (size_t k = 0; e >= 0 && k < x->out.nclaims; k++) {
+        const ng_claim *c = &x->out.claims[k];
+        if (c->subject == (size_t)e && x->out.entities[c->object].type == NG_TYPE_COUNTRY &&
+            office(x, c->property))
+            return c->property;
+    }
+    return NULL;
+}
+
+/* "Lula se reunió con su homólogo chileno, Gabriel Boric", "Blinken met
+ * his Chinese counterpart Wang Yi": a counterpart (cues.tsv: counterpart)
+ * of another country holds there the office the clause's subject holds of
+ * its own (tree:counterpart). */
+static int counterpart(ng_tree *t, size_t n)
+{
+    ng_extractor *x = t->x;
+    const ng_word *w = W(t, n);
+    if (w->upos != NG_UPOS_NOUN || !ng__tree_lemma_cue(t, n, NG_CUE_COUNTERPART)) return 0;
+    int holder = -1, country = -1;
+    for (size_t c = 0; c < t->n; c++) {
+        if (parent(t, c) != n) continue;
+        int m = ng__tree_mention(t, c);
+        if (m < 0) continue;
+        ng_type ty = x->ents[x->ms[m].ent].type;
+        if (ty == NG_TYPE_COUNTRY && (rel_is(W(t, c), "amod") || rel_is(W(t, c), "nmod")))
+            country = m;
+        else if (ty == NG_TYPE_PERSON && (rel_is(W(t, c), "appos") || rel_is(W(t, c), "flat") ||
+                                          rel_is(W(t, c), "compound")))
+            holder = m;
+    }
+    if (holder < 0 || country < 0) return 0;
+    /* whose counterpart: the subject of the verb the phrase hangs on */
+    size_t v = parent(t, n);
+    while (v != (size_t)-1 && W(t, v)->upos != NG_UPOS_VERB && parent(t, v) != (size_t)-1)
+        v = parent(t, v);
+    if (v == (size_t)-1 || W(t, v)->upos != NG_UPOS_VERB) return 0;
+    arg subj[MAX_ARGS];
+    size_t ns = ng__tree_subjects(t, v, subj);
+    int other = ns ? ng__tree_referent(t, subj[0].word, NULL, 0) : -1;
+    if (other < 0 || x->ms[other].ent == x->ms[holder].ent) return 0;
+    const char *role = office_of(x, other);
+    if (!role) return 0;
+    t->anchor = w->token;
+    return ng__add_claim(x, holder, country, role, "tree:counterpart", t->sent, t->anchor,
+                         TREE_CONFIDENCE);
+}
+
 int ng__tree_nominals(ng_extractor *x, uint32_t sent)
 {
     ng_tree t;
@@ -450,7 +517,7 @@ int ng__tree_nominals(ng_extractor *x, uint32_t sent)
     int rc = 0;
     for (size_t i = 0; i < t.n && !rc; i++)
         rc = nationality(&t, i) || copular_role(&t, i) || located(&t, i) || affiliation(&t, i) ||
-             event_noun(&t, i);
+             event_noun(&t, i) || counterpart(&t, i);
     ng_buf_free(&t.fold);
     return rc;
 }

@@ -104,6 +104,7 @@ enum ng_cue_kind {
     NG_CUE_LIGHT_VERB,
     NG_CUE_ROLE_MODIFIER,
     NG_CUE_BOTH,
+    NG_CUE_COUNTERPART,
     NG_CUE_COUNT
 };
 

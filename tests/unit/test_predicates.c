@@ -401,6 +401,21 @@ static void test_relative_subject_after_the_verb(void **state)
     assert_null(find_claim(ex, "founderOf"));
 }
 
+/* A counterpart of another country holds there the office the clause's
+ * subject holds of its own. */
+static void test_counterpart(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nEl presidente de Brasil, Luiz In\xC3\xA1"
+                      "cio Lula da Silva, "
+                      "lleg\xC3\xB3 a Santiago. All\xC3\xAD Lula se reuni\xC3\xB3 con su "
+                      "hom\xC3\xB3logo chileno, Gabriel Boric.");
+    const ng_claim *c = claim_of(ex, "Gabriel Boric", "presidentOf", "Chile");
+    assert_string_equal(c->pattern, "tree:counterpart");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_quotation_is_its_own_clause),
         cmocka_unit_test(test_distance_keeps_the_trees_subject),
         cmocka_unit_test(test_relative_subject_after_the_verb),
+        cmocka_unit_test(test_counterpart),
     };
     return cmocka_run_group_tests(tests, setup_models, teardown_models);
 }

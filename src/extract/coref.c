@@ -82,17 +82,6 @@ static int feat(const ng_word *w, const char *kv)
     return 0;
 }
 
-static int rel_is(const ng_word *w, const char *rel)
-{
-    return strcmp(w->deprel, rel) == 0;
-}
-
-static int rel_family(const ng_word *w, const char *rel)
-{
-    size_t n = strlen(rel);
-    return strncmp(w->deprel, rel, n) == 0 && (w->deprel[n] == '\0' || w->deprel[n] == ':');
-}
-
 static int root_of(const coref *c, int m)
 {
     return ng__root(c->x, c->x->ms[m].ent);
@@ -259,6 +248,17 @@ static int pronoun(const coref *c, const ng_word *w, want *out, int *rule)
     return 1;
 }
 
+/* The class a noun refers back to: its description class (cues.tsv:
+ * description), a person for a role of roles.tsv, else -1. */
+static int noun_class(coref *c, const ng_word *w)
+{
+    const char *lemma = folded_lemma(c, w);
+    void *v = ng__cue(c->x->lx, NG_CUE_DESCRIPTION, lemma, strlen(lemma));
+    if (v) return (int)((intptr_t)v - 100);
+    const ng_sentence *z = &c->x->seg.sentences[w->sentence];
+    return ng__person_role_at(c->x, w->token, z->first + z->count) ? NG_TYPE_PERSON : -1;
+}
+
 /* "la compañía", "the carmaker", "el mandatario peruano": a definite
  * singular noun of a description class (cues.tsv: description) or a
  * person's role, that no name completes. */
@@ -269,11 +269,7 @@ static int description(coref *c, size_t i, want *out)
     if (w->upos != NG_UPOS_NOUN || feat(w, "Number=Plur") || x->toks[w->token].mention >= 0 ||
         rel_is(w, "appos") || rel_is(w, "flat") || rel_family(w, "compound"))
         return 0;
-    const char *lemma = folded_lemma(c, w);
-    void *v = ng__cue(x->lx, NG_CUE_DESCRIPTION, lemma, strlen(lemma));
-    const ng_sentence *z = &x->seg.sentences[w->sentence];
-    int cls = v ? (int)((intptr_t)v - 100) : -1;
-    if (cls < 0 && ng__person_role_at(x, w->token, z->first + z->count)) cls = NG_TYPE_PERSON;
+    int cls = noun_class(c, w);
     if (cls < 0) return 0;
     const ng_parse_sentence *s = ng_parse_sentence_at(c->p, w->sentence);
     int definite = 0, country = -1;
@@ -300,7 +296,9 @@ static int description(coref *c, size_t i, want *out)
     /* "el presidente" is the one seen as "el presidente Joe Biden"; "el
      * papa" of a Pope never named is no one the article names */
     const char *role = NULL;
-    if (cls == NG_TYPE_PERSON && country < 0 && !(role = ng_pool_strdup(x->pool, lemma))) return 0;
+    if (cls == NG_TYPE_PERSON && country < 0 &&
+        !(role = ng_pool_strdup(x->pool, folded_lemma(c, w))))
+        return 0;
     *out = (want){CLASS((unsigned)cls), G_ANY, 1, country, role};
     return 1;
 }
@@ -349,7 +347,7 @@ static int resolve(coref *c, size_t i, const want *w, int rule)
 {
     uint32_t sent = W(c, i)->sentence;
     int reach = w->unique ? DESCRIPTION_REACH : PRONOUN_REACH;
-    int best = -1, best_ent = -1, first_ent = -1, others = 0;
+    int best = -1, first_ent = -1, others = 0;
     double best_score = -1e9;
     for (size_t k = c->nseen; k-- > 0;) {
         const seen *s = &c->seen[k];
@@ -368,10 +366,8 @@ static int resolve(coref *c, size_t i, const want *w, int rule)
         if (score > best_score) {
             best_score = score;
             best = s->mention;
-            best_ent = e;
         }
     }
-    (void)best_ent;
     if (w->unique && others) return -1;
     return best;
 }
@@ -438,13 +434,8 @@ static int zero_subject(const coref *c, size_t i)
 static uint32_t both_classes(coref *c, size_t n)
 {
     const ng_word *w = W(c, n);
-    if (w->upos == NG_UPOS_NOUN) {
-        const char *lemma = folded_lemma(c, w);
-        void *v = ng__cue(c->x->lx, NG_CUE_DESCRIPTION, lemma, strlen(lemma));
-        if (v) return CLASS((unsigned)((intptr_t)v - 100));
-        const ng_sentence *z = &c->x->seg.sentences[w->sentence];
-        if (ng__person_role_at(c->x, w->token, z->first + z->count)) return CLASS(NG_TYPE_PERSON);
-    }
+    int cls = w->upos == NG_UPOS_NOUN ? noun_class(c, w) : -1;
+    if (cls >= 0) return CLASS((unsigned)cls);
     return CLASS(NG_TYPE_PERSON) | CLASS(NG_TYPE_ORGANIZATION) | CLASS(NG_TYPE_COUNTRY);
 }
 
@@ -549,11 +540,6 @@ int ng__reference_of(const ng_extractor *x, size_t word, const char **rule)
         return -1;
     if (rule) *rule = rule_names[x->refs[word].rule];
     return x->refs[word].mention;
-}
-
-const char *ng__reference_rule_name(int rule)
-{
-    return rule > 0 && rule <= NG_REF_BOTH ? rule_names[rule] : "";
 }
 
 int ng__reference_pair(const ng_extractor *x, size_t word, int *a, int *b)

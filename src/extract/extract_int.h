@@ -4,10 +4,12 @@
 
 #include "newsgraph/extract.h"
 #include "newsgraph/ner.h"
+#include "newsgraph/parse.h"
 #include "newsgraph/text.h"
 #include "ontology/ontology_int.h"
 
 #include <hunspell/hunspell.h>
+#include <string.h>
 
 typedef struct xtok {
     const char *fold; /* folded form (pool) */
@@ -190,7 +192,6 @@ int ng__resolve_references(ng_extractor *x, ng_error *err);
 /* The mention parse word `word` (an index over the article's words)
  * refers to, or -1; its rule's name ("coref:pronoun") through *rule. */
 int ng__reference_of(const ng_extractor *x, size_t word, const char **rule);
-const char *ng__reference_rule_name(int rule);
 /* Whether a word of sentence sent refers to a mention. */
 int ng__sentence_has_reference(const ng_extractor *x, uint32_t sent);
 /* For "ambos"/"both" at parse word `word`: 1 and the two mentions. */
@@ -272,5 +273,18 @@ int ng__person_role_at(const ng_extractor *x, size_t i, size_t end);
 int ng__ent_add_alias(ng_extractor *x, int ent, const char *surface);
 /* Upgrade an entity's type when the cue is stronger than what it has. */
 void ng__ent_type(ng_extractor *x, int ent, ng_type t, int strength);
+
+/* A word's relation in the parse is rel ("obj"), or of its family ("obl"
+ * also fits "obl:agent", "obl:tmod"). */
+static inline int rel_is(const ng_word *w, const char *rel)
+{
+    return strcmp(w->deprel, rel) == 0;
+}
+
+static inline int rel_family(const ng_word *w, const char *rel)
+{
+    size_t n = strlen(rel);
+    return strncmp(w->deprel, rel, n) == 0 && (w->deprel[n] == '\0' || w->deprel[n] == ':');
+}
 
 #endif

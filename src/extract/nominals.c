@@ -182,9 +182,6 @@ static int located(ng_tree *t, size_t h)
         if (p < 0 || t->x->ms[p].ent == t->x->ms[m].ent) continue;
         int wider = place_rank(type_of(t, p));
         if (!wider || (place_rank(ty) && wider <= place_rank(ty))) continue;
-        /* "la embajada de Rusia en Lima" is Russia's, in Lima: an
-         * organisation lies where "en"/"in" says, and is of where "de" says
-         * only when nothing else does */
         t->anchor = W(t, c)->token;
         if (ng__add_claim(t->x, m, p, "locatedIn", "tree:located-in", t->sent, t->anchor,
                           TREE_CONFIDENCE))
@@ -334,6 +331,20 @@ static int in_according(const ng_tree *t, size_t n)
     return 0;
 }
 
+/* Event noun n of symmetric frame f between mentions m[0] and m[1] (none
+ * when either is missing or both are one entity); rule names a reference
+ * that gave them. */
+static int pair_claim(ng_tree *t, size_t n, const ng_verb_frame *f, const char *pattern,
+                      const int m[2], const char *rule)
+{
+    ng_extractor *x = t->x;
+    if (m[0] < 0 || m[1] < 0 || x->ms[m[0]].ent == x->ms[m[1]].ent) return 0;
+    t->anchor = W(t, n)->token;
+    const char *p = ng__tree_with_rule(t, pattern, rule, NULL);
+    return !p || ng__add_claim(x, m[0], m[1], f->property, p, t->sent, t->anchor,
+                               rule ? COREF_CONFIDENCE : TREE_CONFIDENCE);
+}
+
 /* "el acuerdo entre Chile y Perú", "la alianza entre ambos países": a
  * relation both ways between the two (f symmetric, nobody else doing it). */
 static int between(ng_tree *t, size_t n, const ng_verb_frame *f, const char *pattern,
@@ -342,7 +353,6 @@ static int between(ng_tree *t, size_t n, const ng_verb_frame *f, const char *pat
     ng_extractor *x = t->x;
     int m[2] = {-1, -1};
     const char *rule = NULL;
-    t->anchor = W(t, n)->token;
     for (size_t k = 0; k < nt; k++) {
         const char *mk = themes[k].marker;
         if (strcmp(mk, "entre") != 0 && strcmp(mk, "between") != 0) continue;
@@ -357,10 +367,7 @@ static int between(ng_tree *t, size_t n, const ng_verb_frame *f, const char *pat
         else if (r >= 0 && m[1] < 0 && x->ms[r].ent != x->ms[m[0]].ent)
             m[1] = r;
     }
-    if (m[0] < 0 || m[1] < 0 || x->ms[m[0]].ent == x->ms[m[1]].ent) return 0;
-    const char *p = ng__tree_with_rule(t, pattern, rule, NULL);
-    return !p || ng__add_claim(x, m[0], m[1], f->property, p, t->sent, t->anchor,
-                               rule ? COREF_CONFIDENCE : TREE_CONFIDENCE);
+    return pair_claim(t, n, f, pattern, m, rule);
 }
 
 /* Two who did a symmetric event together: the pair "ambos" stands for, or
@@ -377,11 +384,7 @@ static int each_other(ng_tree *t, size_t n, const ng_verb_frame *f, const char *
         m[0] = ng__tree_referent(t, agents[0].word, NULL, 1);
         m[1] = ng__tree_referent(t, agents[1].word, NULL, 1);
     }
-    if (m[0] < 0 || m[1] < 0 || x->ms[m[0]].ent == x->ms[m[1]].ent) return 0;
-    t->anchor = W(t, n)->token;
-    const char *p = ng__tree_with_rule(t, pattern, rule, NULL);
-    return !p || ng__add_claim(x, m[0], m[1], f->property, p, t->sent, t->anchor,
-                               rule ? COREF_CONFIDENCE : TREE_CONFIDENCE);
+    return pair_claim(t, n, f, pattern, m, rule);
 }
 
 /* "la invasión rusa de Ucrania", "la visita de Biden a México", "Russia

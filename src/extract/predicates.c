@@ -266,18 +266,28 @@ static int unmapped(ng_tree *t, size_t v)
     return 0;
 }
 
+/* The frames of verb v: its lemma's in the parse, else those of the
+ * first dictionary lemma of its form that has any; *lemma the one used
+ * (valid until the tree's next fold). */
+static const ng_verb_frame *verb_frames(ng_tree *t, size_t v, const char **lemma)
+{
+    const ng_word *w = W(t, v);
+    *lemma = ng__tree_fold(t, w->lemma);
+    const ng_verb_frame *frames = ng_map_get(t->x->lx->verbs, *lemma, strlen(*lemma));
+    if (frames) return frames;
+    const winfo *info = t->x->toks[w->token].w;
+    *lemma = info->frame_lemma;
+    return info->frames;
+}
+
 static int verb(ng_tree *t, size_t v)
 {
     ng_extractor *x = t->x;
     const ng_word *w = W(t, v);
     const xtok *k = &x->toks[w->token];
     if (k->mention >= 0 || k->in_role) return 0;
-    const char *lemma = ng__tree_fold(t, w->lemma);
-    const ng_verb_frame *frames = ng_map_get(x->lx->verbs, lemma, strlen(lemma));
-    if (!frames) {
-        frames = k->w->frames;
-        lemma = k->w->frame_lemma;
-    }
+    const char *lemma;
+    const ng_verb_frame *frames = verb_frames(t, v, &lemma);
     t->anchor = w->token;
     if (!frames) return w->upos == NG_UPOS_VERB && !k->w->speech ? unmapped(t, v) : 0;
     if (!(lemma = ng_pool_strdup(x->pool, lemma))) return NG_ENOMEM;
@@ -325,18 +335,6 @@ static int unnamed_subject(ng_tree *t, size_t v)
     return ns > 0;
 }
 
-/* The tokens [*lo, *hi) of the phrase word i heads up to word i itself. */
-static void phrase_tokens(const ng_tree *t, size_t i, size_t *lo, size_t *hi)
-{
-    *lo = *hi = W(t, i)->token;
-    for (size_t k = 0; k < t->n; k++) {
-        size_t up = k;
-        for (size_t steps = 0; up != (size_t)-1 && up != i && steps < t->n; steps++)
-            up = parent(t, up);
-        if (up == i && W(t, k)->token < *lo) *lo = W(t, k)->token;
-    }
-}
-
 int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *subject,
                        int *unnamed_object, size_t *bare_lo, size_t *bare_hi)
 {
@@ -366,9 +364,8 @@ int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, in
             (rel_family(W(&t, v), "acl") || rel_is(W(&t, v), "amod")) &&
             ng__tree_referent(&t, h, NULL, 1) < 0)
             *unnamed_object = 1;
-        const char *lemma = ng__tree_fold(&t, W(&t, v)->lemma);
-        const ng_verb_frame *f = ng_map_get(x->lx->verbs, lemma, strlen(lemma));
-        if (!f) f = x->toks[verb_tok].w->frames;
+        const char *lemma;
+        const ng_verb_frame *f = verb_frames(&t, v, &lemma);
         for (size_t a = 0; a < no && f; a++) {
             const ng_word *w = W(&t, obj[a].word);
             /* "interviews New York bar owner": a name before the noun of a
@@ -376,7 +373,8 @@ int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, in
             if (parent(&t, obj[a].word) == v && strcmp(obj[a].marker, "_") == 0 &&
                 w->upos == NG_UPOS_NOUN && *bare_hi == 0 &&
                 ng__tree_referent(&t, obj[a].word, NULL, 1) < 0) {
-                phrase_tokens(&t, obj[a].word, bare_lo, bare_hi);
+                *bare_lo = W(&t, ng__tree_phrase_start(&t, obj[a].word))->token;
+                *bare_hi = w->token;
             }
             /* a bare object is often the thing moved ("deploy two
              * destroyers to …"); one after a preposition is the place or

@@ -197,8 +197,7 @@ static int dominates_word(const ng_tree *t, size_t a, size_t d)
     return 0;
 }
 
-/* The first word of the phrase word h heads, punctuation aside. */
-static size_t phrase_start(const ng_tree *t, size_t h)
+size_t ng__tree_phrase_start(const ng_tree *t, size_t h)
 {
     size_t first = h;
     for (size_t k = h; k-- > 0;)
@@ -219,7 +218,7 @@ static int apposed_after(const ng_tree *t, size_t i)
         if (m < 0 || t->x->ents[t->x->ms[m].ent].type != NG_TYPE_PERSON ||
             (p != (size_t)-1 && t->x->toks[W(t, p)->token].mention == m))
             continue;
-        size_t first = phrase_start(t, h);
+        size_t first = ng__tree_phrase_start(t, h);
         if (first < 1 || strcmp(W(t, first - 1)->form, ",") != 0) continue;
         const ng_word *w = W(t, h);
         int under = p == i && (rel_is(w, "appos") || rel_is(w, "nmod") || rel_is(w, "list"));

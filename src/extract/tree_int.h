@@ -41,18 +41,6 @@ static inline size_t parent(const ng_tree *t, size_t i)
     return h ? (size_t)h - 1 : (size_t)-1;
 }
 
-static inline int rel_is(const ng_word *w, const char *rel)
-{
-    return strcmp(w->deprel, rel) == 0;
-}
-
-/* "obl" also fits "obl:agent", "obl:tmod" */
-static inline int rel_family(const ng_word *w, const char *rel)
-{
-    size_t n = strlen(rel);
-    return strncmp(w->deprel, rel, n) == 0 && (w->deprel[n] == '\0' || w->deprel[n] == ':');
-}
-
 /* The tree of sentence sent; 0 when it has no parse. */
 int ng__tree_of(const ng_extractor *x, uint32_t sent, ng_tree *t);
 /* The first word of token tok in the sentence, or (size_t)-1. */
@@ -80,6 +68,8 @@ long ng__tree_relative_vs(ng_tree *t, size_t v);
 int ng__tree_misread_object(const ng_tree *t, size_t v, size_t c);
 /* The subjects of verb (or role noun) v, own or shared; their count. */
 size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out);
+/* The first word of the phrase word h heads, punctuation aside. */
+size_t ng__tree_phrase_start(const ng_tree *t, size_t h);
 /* The name's mention word i stands for, or -1. */
 int ng__tree_mention(const ng_tree *t, size_t i);
 /* The mention word i stands for, by name or by reference (see tree.c);

@@ -351,9 +351,7 @@ int ng__tree_clause_above(const ng_extractor *x, uint32_t sent, size_t tok, size
            steps++ < t.n)
         i = parent(&t, i);
     /* that head is the verb or above it */
-    for (steps = 0; v != (size_t)-1 && steps <= t.n; steps++, v = parent(&t, v))
-        if (v == i) return 1;
-    return 0;
+    return dominates_word(&t, i, v);
 }
 
 int ng__tree_marker_fits(const ng_verb_frame *f, const char *marker)

@@ -19,6 +19,7 @@ new_workdir() {
 snapshot_models() {
     models_src=$models
     mkdir "$work/models"
-    cp -- "$models/es.ngm" "$models/en.ngm" "$work/models/"
+    # every model: extract needs the entity models (*.ner.ngm) beside the parse ones
+    cp -- "$models"/*.ngm "$work/models/"
     models=$work/models
 }

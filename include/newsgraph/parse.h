@@ -150,11 +150,20 @@ typedef struct ng_train_options {
     uint64_t seed;
     int min_count; /* features seen fewer times are dropped from the model */
     int parsers;   /* parsers trained on different orders of the data, summed into one */
+    /* Word classes: fine classes (0: none, and no text is read), learnt from
+     * the treebanks' words and from plain-text files (one token a line, its
+     * first tab-separated field; a blank line between sentences), leaving
+     * out every sentence that is also in a held-out CoNLL-U file. */
+    int clusters;
+    const char *const *text;
+    size_t ntext;
+    const char *const *held_out;
+    size_t nheld_out;
 } ng_train_options;
-#define NG_TRAIN_OPTIONS_VERSION 1
+#define NG_TRAIN_OPTIONS_VERSION 2
 #define NG_TRAIN_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        NG_TRAIN_OPTIONS_VERSION, "es", NULL, 0, NULL, 12, 15, 1, 3, 2                             \
+        NG_TRAIN_OPTIONS_VERSION, "es", NULL, 0, NULL, 12, 15, 1, 3, 2, 0, NULL, 0, NULL, 0        \
     }
 
 /* Train and write the model to path (through a temporary file). */

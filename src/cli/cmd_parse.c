@@ -194,12 +194,32 @@ static void usage_train(FILE *f)
                "      --min-count N        drop features seen fewer times (default 3)\n"
                "      --parsers N          parsers trained on differently shuffled data and\n"
                "                           summed into one model, an ensemble (default 2)\n"
+               "      --clusters N         word classes learnt from the treebanks' words and\n"
+               "                           --text (default 0: none)\n"
+               "      --text FILE          more text for the word classes: one token a line\n"
+               "                           (its first tab-separated field), a blank line\n"
+               "                           between sentences (repeatable)\n"
+               "      --held-out FILE      CoNLL-U whose sentences are left out of --text\n"
+               "                           (repeatable): the files you will measure on\n"
                "  -h, --help               this help\n");
+}
+
+#define MAX_TRAIN_PATHS 16
+static const char *texts[MAX_TRAIN_PATHS], *held[MAX_TRAIN_PATHS];
+
+static int add_path(const char *opt, const char **list, size_t *n, const char *path)
+{
+    if (*n == MAX_TRAIN_PATHS) {
+        fprintf(stderr, "%s: at most %d %s files\n", prog, MAX_TRAIN_PATHS, opt);
+        return -1;
+    }
+    list[(*n)++] = path;
+    return 0;
 }
 
 static int parse_train(int argc, char **argv, ng_train_options *o, const char **output)
 {
-    enum { O_LANG = 300, O_DEV, O_TE, O_PE, O_SEED, O_MIN, O_PARSERS };
+    enum { O_LANG = 300, O_DEV, O_TE, O_PE, O_SEED, O_MIN, O_PARSERS, O_CLUSTERS, O_TEXT, O_HELD };
     static const struct option longs[] = {{"lang", required_argument, 0, O_LANG},
                                           {"output", required_argument, 0, 'o'},
                                           {"dev", required_argument, 0, O_DEV},
@@ -208,6 +228,9 @@ static int parse_train(int argc, char **argv, ng_train_options *o, const char **
                                           {"seed", required_argument, 0, O_SEED},
                                           {"min-count", required_argument, 0, O_MIN},
                                           {"parsers", required_argument, 0, O_PARSERS},
+                                          {"clusters", required_argument, 0, O_CLUSTERS},
+                                          {"text", required_argument, 0, O_TEXT},
+                                          {"held-out", required_argument, 0, O_HELD},
                                           {"help", no_argument, 0, 'h'},
                                           {0, 0, 0, 0}};
     int c;
@@ -245,6 +268,20 @@ static int parse_train(int argc, char **argv, ng_train_options *o, const char **
             if (cli_int_arg(optarg, "--parsers", 1, 16, &v)) return -1;
             o->parsers = (int)v;
             break;
+        case O_CLUSTERS:
+            if (cli_int_arg(optarg, "--clusters", 0, 4096, &v)) return -1;
+            if (v == 1) {
+                fprintf(stderr, "%s: --clusters must be 0 or at least 2\n", prog);
+                return -1;
+            }
+            o->clusters = (int)v;
+            break;
+        case O_TEXT:
+        case O_HELD:
+            if (add_path(c == O_TEXT ? "--text" : "--held-out", c == O_TEXT ? texts : held,
+                         c == O_TEXT ? &o->ntext : &o->nheld_out, optarg))
+                return -1;
+            break;
         case 'h':
             usage_train(stdout);
             exit(EXIT_OK);
@@ -271,6 +308,8 @@ int cmd_train(int argc, char **argv)
     if (parse_train(argc, argv, &o, &output)) return EXIT_USAGE;
     o.train = (const char *const *)argv + optind;
     o.ntrain = (size_t)(argc - optind);
+    o.text = texts;
+    o.held_out = held;
     ng_error err = {0};
     if (ng_train(&o, output, stderr, &err)) {
         fprintf(stderr, "%s: %s\n", prog, err.msg);

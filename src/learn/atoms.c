@@ -66,5 +66,6 @@ int ng_atoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower)
     }
     a->shape = shape_of(form, len);
     a->mask = 0;
+    a->cls = 0;
     return 0;
 }

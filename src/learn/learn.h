@@ -125,11 +125,21 @@ typedef struct ng_watoms {
     uint64_t pre[2]; /* first 1..2 code points */
     uint64_t shape;
     uint32_t mask; /* UPOS seen with the form in training */
+    uint32_t cls;  /* word class + 1 (0: none), fine in the low 16 bits, coarse above */
     uint32_t len;  /* code points */
 } ng_watoms;
 
 /* Fill atoms for a form (mask 0); lower receives the lower-cased form. */
 int ng_atoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower);
+
+/* ---- word classes from text --------------------------------------------------- */
+/* Classes for the words 1..nwords-1 of seq (word ids, 0 between sentences,
+ * ids in order of falling frequency) by the predictive exchange algorithm:
+ * cls[w] in 0..nclasses-1 (cls[0] = 0). moves, when not NULL, receives the
+ * words moved in each of the iters passes (0 once nothing moves). The same
+ * input gives the same classes. NG_ENOMEM or NG_EINVAL on failure. */
+int ng_exchange_clusters(const uint32_t *seq, size_t n, uint32_t nwords, uint32_t nclasses,
+                         int iters, uint32_t *cls, uint32_t *moves);
 
 /* ---- the model file container ------------------------------------------------ */
 

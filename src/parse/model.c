@@ -58,7 +58,7 @@ static int write_payload(const ng_model *m, ng_buf *b)
             return NG_ENOMEM;
     if (ng_w32(b, m->root_label) || ng_w32(b, m->punct_label) || write_lex(b, &m->lex) ||
         write_lex(b, &m->sufx) || write_lex(b, &m->masks) || write_lex(b, &m->mwt) ||
-        ng_w32(b, m->nclitics))
+        write_lex(b, &m->clusters) || ng_w32(b, m->nclitics))
         return NG_ENOMEM;
     for (uint32_t i = 0; i < m->nclitics; i++)
         if (ng_w32(b, m->clitics[i].suffix) || ng_w32(b, m->clitics[i].words)) return NG_ENOMEM;
@@ -174,7 +174,7 @@ static int read_payload(ng_reader *r, ng_model *m)
         return BAD;
     if ((rc = read_lex(r, &m->lex, m->nfeats, m->nrules)) ||
         (rc = read_lex(r, &m->sufx, m->nfeats, m->nrules)) || (rc = read_lex(r, &m->masks, 0, 0)) ||
-        (rc = read_lex(r, &m->mwt, 0, 0)))
+        (rc = read_lex(r, &m->mwt, 0, 0)) || (rc = read_lex(r, &m->clusters, 0, 0)))
         return rc;
     for (size_t i = 0; i < m->mwt.cap; i++)
         if (m->mwt.slots[i].key && !str_ok(m, m->mwt.slots[i].feats)) return BAD;
@@ -231,6 +231,7 @@ void ng_model_clear(ng_model *m)
     free(m->sufx.slots);
     free(m->masks.slots);
     free(m->mwt.slots);
+    free(m->clusters.slots);
     free(m->clitics);
     free(m->hosts);
     ng_wtab_free(&m->tagger);

@@ -115,6 +115,7 @@ static int run_sentence(ng_parse *p, const ng_model *m, size_t first, size_t n)
     ng_psent *s = &p->ps;
     if (ng_psent_reserve(s, n) || NG_GROW(p->lemmas, p->lemmas_cap, n)) return NG_ENOMEM;
     s->n = n;
+    s->classes = m->clusters.count > 0;
     for (size_t i = 0; i < n; i++) {
         const char *form = p->words[first + i].form;
         s->forms[i] = form;

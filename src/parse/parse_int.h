@@ -4,6 +4,7 @@
 #define NG_PARSE_INT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "newsgraph/parse.h"
 #include "learn/learn.h"
@@ -48,10 +49,11 @@ struct ng_model {
     uint32_t *deprel; /* string offsets */
     uint32_t *feats;
     ng_lemma_rule *rules;
-    ng_lex lex;   /* (form, upos) -> feats, lemma */
-    ng_lex sufx;  /* (suffix, length, upos) -> feats, lemma */
-    ng_lex masks; /* form -> UPOS seen with it (in feats) */
-    ng_lex mwt;   /* lower-cased surface -> words "w1 w2 …" (string offset in feats) */
+    ng_lex lex;      /* (form, upos) -> feats, lemma */
+    ng_lex sufx;     /* (suffix, length, upos) -> feats, lemma */
+    ng_lex masks;    /* form -> UPOS seen with it (in feats) */
+    ng_lex mwt;      /* lower-cased surface -> words "w1 w2 …" (string offset in feats) */
+    ng_lex clusters; /* lower-cased form -> word classes (ng_watoms.cls, in feats) */
     ng_clitic *clitics;
     uint32_t nclitics;
     ng_host_rule *hosts;
@@ -78,6 +80,7 @@ typedef struct ng_psent {
     uint8_t *agr;    /* Number, Gender and Person of the feats (ng_agreement) */
     uint32_t *head;  /* 0 = root, else 1-based */
     uint32_t *label; /* deprel index */
+    int classes;     /* the model has word classes */
     size_t cap;
 } ng_psent;
 
@@ -95,6 +98,8 @@ uint64_t ng_sufx_key(uint64_t suffix, uint32_t len, uint32_t upos);
 const ng_lex_entry *ng_lex_find(const ng_lex *l, uint64_t key);
 int ng_lex_put(ng_lex *l, uint64_t key, uint32_t feats, uint32_t rule);
 uint32_t ng_model_mask(const ng_model *m, uint64_t form);
+/* The word classes of a lower-cased form (ng_watoms.cls; 0 when it has none). */
+uint32_t ng_model_class(const ng_model *m, uint64_t form);
 /* Number, Gender and Person of a feats string in one byte, so that the
  * parser can see whether two words agree. */
 uint8_t ng_agreement(const char *feats);
@@ -187,9 +192,14 @@ int ng_treebank_read(ng_treebank *tb, const char *path, ng_error *err);
 int ng_treebank_parse(ng_treebank *tb, char *text, size_t len, const char *name, ng_error *err);
 void ng_treebank_free(ng_treebank *tb);
 
+/* Word classes into m->clusters from the words of tb and of o->text, without
+ * the sentences of o->held_out; o->clusters fine classes. */
+int ng_train_clusters(ng_model *m, const ng_treebank *tb, const ng_train_options *o, FILE *log,
+                      ng_error *err);
+
 /* ---- model file ------------------------------------------------------------- */
 #define NG_MODEL_MAGIC "NGPM"
-#define NG_MODEL_VERSION 1
+#define NG_MODEL_VERSION 2
 int ng_model_save(const ng_model *m, const char *path, ng_error *err);
 void ng_model_clear(ng_model *m);
 const char *ng_model_str(const ng_model *m, uint32_t off);

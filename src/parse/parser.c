@@ -263,21 +263,34 @@ enum {
     PF_S0RW,
     PF_B0LW,
     PF_S0NEXT,
-    PF_B0PREV
+    PF_B0PREV,
+    PF_S0C,
+    PF_B0C,
+    PF_S1C,
+    PF_B1C,
+    PF_S0CB0C,
+    PF_S0CB0T,
+    PF_S0TB0C,
+    PF_S1CS0C,
+    PF_S0CB0CB1C,
+    PF_S0TB0TC
 };
 
 #define NOWORD 0x243F6A8885A308D3ULL
 #define ROOTWORD 0x13198A2E03707344ULL
 
+/* w, t, f: the word, its tag, its features; c, cc: its fine and coarse
+ * word class (0 when it has none) */
 typedef struct pos_atoms {
-    uint64_t w, t, f;
+    uint64_t w, t, f, c, cc;
 } pos_atoms;
 
 static pos_atoms atoms_at(const ng_psent *s, const ng_config *c, uint32_t i)
 {
-    if (i == 0) return (pos_atoms){NOWORD, 90, NOWORD};
-    if (i == c->n + 1) return (pos_atoms){ROOTWORD, 91, ROOTWORD};
-    return (pos_atoms){s->atoms[i - 1].w, s->upos[i - 1], s->fhash[i - 1]};
+    if (i == 0) return (pos_atoms){NOWORD, 90, NOWORD, 0x10001, 0x10001};
+    if (i == c->n + 1) return (pos_atoms){ROOTWORD, 91, ROOTWORD, 0x10002, 0x10002};
+    uint32_t cls = s->atoms[i - 1].cls;
+    return (pos_atoms){s->atoms[i - 1].w, s->upos[i - 1], s->fhash[i - 1], cls & 0xffff, cls >> 16};
 }
 
 static uint64_t tag_at(const ng_psent *s, const ng_config *c, uint32_t i)
@@ -404,6 +417,18 @@ size_t ng_parser_features(const ng_psent *s, const ng_config *c, uint64_t *f)
     f[k++] = ng_fkey(PF_B0LW, b0l ? s->atoms[b0l - 1].w : NOWORD, b0lt, B0.t);
     f[k++] = ng_fkey(PF_S0NEXT, S0.t, s0 && s0 < c->n ? s->upos[s0] : 95, B0.t);
     f[k++] = ng_fkey(PF_B0PREV, B0.t, b0 > 1 && b0 <= c->n ? s->upos[b0 - 2] : 95, S0.t);
+    if (!s->classes) return k;
+    /* word classes stand in for words the treebank showed too rarely */
+    f[k++] = ng_fkey(PF_S0C, S0.c, S0.t, 0);
+    f[k++] = ng_fkey(PF_B0C, B0.c, B0.t, 0);
+    f[k++] = ng_fkey(PF_S1C, S1.c, S1.t, 0);
+    f[k++] = ng_fkey(PF_B1C, B1.c, B1.t, 0);
+    f[k++] = ng_fkey(PF_S0CB0C, S0.cc, B0.cc, 0);
+    f[k++] = ng_fkey(PF_S0CB0T, S0.c, B0.t, 0);
+    f[k++] = ng_fkey(PF_S0TB0C, S0.t, B0.c, 0);
+    f[k++] = ng_fkey(PF_S1CS0C, S1.cc, S0.cc, 0);
+    f[k++] = ng_fkey(PF_S0CB0CB1C, S0.cc, B0.cc, B1.cc);
+    f[k++] = ng_fkey(PF_S0TB0TC, S0.t, B0.t, S0.cc * 65536 + B0.cc);
     return k;
 }
 
@@ -433,7 +458,10 @@ enum {
     LF_DLC2W,
     LF_HTDTDIRDIST,
     LF_DWHW,
-    LF_AGR
+    LF_AGR,
+    LF_DC,
+    LF_HC,
+    LF_DCHC
 };
 
 size_t ng_labeller_features(const ng_psent *s, const ng_config *c, uint32_t h, uint32_t d,
@@ -472,6 +500,10 @@ size_t ng_labeller_features(const ng_psent *s, const ng_config *c, uint32_t h, u
     f[k++] = ng_fkey(LF_HTDTDIRDIST, H.t, D.t, dir * 16 + dist);
     f[k++] = ng_fkey(LF_DWHW, D.w, H.w, 0);
     f[k++] = ng_fkey(LF_AGR, D.t, H.t, agree_at(s, c, d, h));
+    if (!s->classes) return k;
+    f[k++] = ng_fkey(LF_DC, D.c, D.t, dir);
+    f[k++] = ng_fkey(LF_HC, H.c, H.t, dir);
+    f[k++] = ng_fkey(LF_DCHC, D.cc, H.cc, dir);
     return k;
 }
 

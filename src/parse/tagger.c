@@ -10,6 +10,7 @@ int ng_watoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower, co
 {
     if (ng_atoms_make(a, form, len, lower)) return NG_ENOMEM;
     a->mask = m ? ng_model_mask(m, a->w) : 0;
+    a->cls = m ? ng_model_class(m, a->w) : 0;
     return 0;
 }
 
@@ -40,8 +41,25 @@ enum {
     TF_MASK0TM1,
     TF_SHAPEFIRST,
     TF_SHAPEP1,
-    TF_TM1SUF3
+    TF_TM1SUF3,
+    TF_C0,
+    TF_C0COARSE,
+    TF_CM1,
+    TF_CP1,
+    TF_CM1C0,
+    TF_C0CP1
 };
+
+/* Word classes (ng_watoms.cls): the fine one, the coarse one. */
+static uint64_t fine(const ng_watoms *a)
+{
+    return a ? a->cls & 0xffff : 0x10000;
+}
+
+static uint64_t coarse(const ng_watoms *a)
+{
+    return a ? a->cls >> 16 : 0x10000;
+}
 
 #define NONE_ATOM 0x5bd1e995ULL
 
@@ -80,6 +98,13 @@ size_t ng_tagger_features(const ng_psent *s, size_t i, uint64_t *f)
     f[k++] = ng_fkey(TF_SHAPEFIRST, a->shape, i == 0, 0);
     f[k++] = ng_fkey(TF_SHAPEP1, p1 ? p1->shape : NONE_ATOM, 0, 0);
     f[k++] = ng_fkey(TF_TM1SUF3, t1, a->suf[2], 0);
+    if (!a->cls) return k;
+    f[k++] = ng_fkey(TF_C0, fine(a), 0, 0);
+    f[k++] = ng_fkey(TF_C0COARSE, coarse(a), 0, 0);
+    f[k++] = ng_fkey(TF_CM1, fine(m1), 0, 0);
+    f[k++] = ng_fkey(TF_CP1, fine(p1), 0, 0);
+    f[k++] = ng_fkey(TF_CM1C0, coarse(m1), fine(a), 0);
+    f[k++] = ng_fkey(TF_C0CP1, fine(a), coarse(p1), 0);
     return k;
 }
 

@@ -609,6 +609,7 @@ typedef struct tsent {
     uint32_t *feats;
     uint64_t *fhash;
     uint8_t *agr;
+    int classes; /* the model has word classes */
 } tsent;
 
 typedef struct tdata {
@@ -637,6 +638,7 @@ static int make_tdata(trainer *t, const ng_treebank *tb, tdata *d)
         size_t n = cs->n;
         s->n = n;
         s->domain = t->domain[i];
+        s->classes = t->m->clusters.count > 0;
         s->forms = ng_pool_alloc(d->pool, n * sizeof *s->forms);
         s->atoms = ng_pool_alloc(d->pool, n * sizeof *s->atoms);
         s->gold_upos = ng_pool_alloc(d->pool, n);
@@ -680,6 +682,7 @@ static int psent_of(ng_psent *ps, const tsent *s, const uint8_t *tags)
 {
     if (ng_psent_reserve(ps, s->n)) return NG_ENOMEM;
     ps->n = s->n;
+    ps->classes = s->classes;
     for (size_t k = 0; k < s->n; k++) {
         ps->forms[k] = s->forms[k];
         ps->atoms[k] = s->atoms[k];
@@ -1056,7 +1059,8 @@ static int train_models(trainer *t, const ng_train_options *o, ng_treebank *tb)
 int ng_train(const ng_train_options *o, const char *path, FILE *log, ng_error *err)
 {
     if (!o || o->version != NG_TRAIN_OPTIONS_VERSION || !o->lang || !o->ntrain ||
-        o->tagger_epochs < 1 || o->parser_epochs < 1 || o->parsers < 1 || o->parsers > 16)
+        o->tagger_epochs < 1 || o->parser_epochs < 1 || o->parsers < 1 || o->parsers > 16 ||
+        o->clusters < 0 || o->clusters == 1 || o->clusters > 4096)
         return ng_error_set(err, NG_EINVAL, "training: bad options");
     ng_treebank tb = {0}, dev = {0};
     ng_model m;
@@ -1068,6 +1072,7 @@ int ng_train(const ng_train_options *o, const char *path, FILE *log, ng_error *e
     t.eps = 1e-3f;
     if (!rc) rc = read_all(&t, o, &tb, err);
     if (!rc && o->dev) rc = ng_treebank_read(&dev, o->dev, err);
+    if (!rc && o->clusters) rc = ng_train_clusters(&m, &tb, o, log, err);
     if (!rc) rc = count_treebank(&t, &tb);
     if (!rc) rc = build_lexicons(&t);
     if (!rc) rc = sync_strings(&t);

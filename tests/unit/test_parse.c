@@ -11,7 +11,9 @@
  * - multiword tokens (del, al, verbs with clitics, seen and unseen) split
  *   into words whose byte and code point offsets tile the token; sentences
  *   longer than the parser takes; lemmas as the treebank gives them;
- * - the CoNLL-U reader and the re-parse of a treebank.
+ * - the CoNLL-U reader and the re-parse of a treebank;
+ * - word classes: the exchange algorithm groups words used alike; training
+ *   learns them from text without the held-out sentences.
  *
  * The group setup trains small models on the fixture treebanks into a folder
  * of its own under /tmp, which the teardown removes. */
@@ -975,6 +977,131 @@ static void test_contractions_keep_offsets(void **state)
     ng_model_free(m);
 }
 
+/* ---- word classes ------------------------------------------------------------ */
+
+/* Words used in the same places share a class: animals come after "the"
+ * and before a verb, colours after "a" and before "car". */
+static void test_exchange_groups_words(void **state)
+{
+    (void)state;
+    enum { THE = 1, A, CAR, RUNS, EATS, CAT, DOG, COW, RED, BLUE, GREEN, NWORDS };
+    const uint32_t animals[] = {CAT, DOG, COW}, colours[] = {RED, BLUE, GREEN};
+    uint32_t seq[400];
+    size_t n = 0;
+    for (int rep = 0; rep < 12; rep++)
+        for (int k = 0; k < 3; k++) {
+            uint32_t s1[] = {THE, animals[k], (rep + k) % 2 ? RUNS : EATS, 0};
+            uint32_t s2[] = {A, colours[(k + rep) % 3], CAR, 0};
+            memcpy(seq + n, s1, sizeof s1);
+            n += 4;
+            memcpy(seq + n, s2, sizeof s2);
+            n += 4;
+        }
+    uint32_t cls[NWORDS], again[NWORDS], moves[10];
+    assert_int_equal(ng_exchange_clusters(seq, n, NWORDS, 4, 10, cls, moves), 0);
+    assert_int_equal(cls[CAT], cls[DOG]);
+    assert_int_equal(cls[CAT], cls[COW]);
+    assert_int_equal(cls[RED], cls[BLUE]);
+    assert_int_equal(cls[RED], cls[GREEN]);
+    assert_int_not_equal(cls[CAT], cls[RED]);
+    for (int w = 1; w < NWORDS; w++)
+        assert_true(cls[w] < 4);
+    assert_int_equal(ng_exchange_clusters(seq, n, NWORDS, 4, 10, again, NULL), 0);
+    assert_memory_equal(cls, again, sizeof cls);
+    assert_int_equal(ng_exchange_clusters(seq, n, NWORDS, 0, 10, cls, NULL), NG_EINVAL);
+}
+
+static uint32_t class_of(const ng_model *m, const char *form)
+{
+    ng_watoms a;
+    ng_buf lower = {0};
+    assert_int_equal(ng_atoms_make(&a, form, strlen(form), &lower), 0);
+    ng_buf_free(&lower);
+    return ng_model_class(m, a.w);
+}
+
+static int train_classes(const char *text, const char *held, const char *out, char *log,
+                         size_t logcap, ng_error *err)
+{
+    ng_train_options o = NG_TRAIN_OPTIONS_INIT;
+    const char *files[] = {ES_MINI}, *texts[] = {text}, *helds[] = {held};
+    o.lang = "es";
+    o.train = files;
+    o.ntrain = 1;
+    o.tagger_epochs = 2;
+    o.parser_epochs = 2;
+    o.min_count = 1;
+    o.clusters = 8;
+    o.text = texts;
+    o.ntext = 1;
+    o.held_out = helds;
+    o.nheld_out = held ? 1 : 0;
+    FILE *f = fmemopen(log, logcap, "w");
+    assert_non_null(f);
+    int rc = ng_train(&o, out, f, err);
+    fclose(f);
+    return rc;
+}
+
+/* Classes come from the treebank and the text, without the sentences of the
+ * held-out file; the model keeps them and trains the same bytes twice. */
+static void test_word_classes_from_text(void **state)
+{
+    (void)state;
+    char text[320], held[320], a[320], b[320], log[8192];
+    ng_error err = {0};
+    in_tmp(text, sizeof text, "classes.tsv");
+    in_tmp(held, sizeof held, "held.conllu");
+    in_tmp(a, sizeof a, "classes-a.ngm");
+    in_tmp(b, sizeof b, "classes-b.ngm");
+    /* "zanahorias" only in a held-out sentence (twice), "tratado" twice in
+     * kept ones; the held-out sentence's tokens carry entity tags */
+    const char tsv[] = "El\tO\ntratado\tO\nfue\tO\nfirmado\tO\n.\tO\n\n"
+                       "Compró\tO\nzanahorias\tO\ny\tO\nzanahorias\tO\n.\tO\n\n"
+                       "El\tO\ntratado\tO\nllegó\tO\n.\tO\n\n";
+    spill(text, tsv, sizeof tsv - 1);
+    const char conllu[] = "# text = Compró zanahorias y zanahorias.\n"
+                          "1\tCompró\tcomprar\tVERB\t_\t_\t0\troot\t_\t_\n"
+                          "2\tzanahorias\tzanahoria\tNOUN\t_\t_\t1\tobj\t_\t_\n"
+                          "3\ty\ty\tCCONJ\t_\t_\t4\tcc\t_\t_\n"
+                          "4\tzanahorias\tzanahoria\tNOUN\t_\t_\t2\tconj\t_\tSpaceAfter=No\n"
+                          "5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_\n\n";
+    spill(held, conllu, sizeof conllu - 1);
+    if (train_classes(text, held, a, log, sizeof log, &err)) fail_msg("train: %s", err.msg);
+    assert_non_null(strstr(log, "(1 held out)"));
+    assert_non_null(strstr(log, "fine classes (8)"));
+    if (train_classes(text, held, b, log, sizeof log, &err)) fail_msg("train: %s", err.msg);
+    assert_same_bytes(a, b);
+    ng_model *m = load_ok(a);
+    assert_int_not_equal(class_of(m, "tratado"), 0);
+    assert_int_not_equal(class_of(m, "Tratado"), 0); /* looked up lower-cased */
+    assert_int_equal(class_of(m, "zanahorias"), 0);
+    assert_int_equal(class_of(m, "inexistente"), 0);
+    ng_parse *p;
+    assert_int_equal(ng_parse_new(&p, &err), 0);
+    const char *forms[] = {"El", "tratado", "fue", "firmado", "."};
+    assert_int_equal(ng_parse_words(p, m, forms, 5, &err), 0);
+    assert_int_equal(ng_parse_word_count(p), 5);
+    ng_parse_free(p);
+    ng_model_free(m);
+    /* without the held-out file the sentence counts */
+    if (train_classes(text, NULL, b, log, sizeof log, &err)) fail_msg("train: %s", err.msg);
+    assert_non_null(strstr(log, "(0 held out)"));
+    m = load_ok(b);
+    assert_int_not_equal(class_of(m, "zanahorias"), 0);
+    ng_model_free(m);
+    /* a text that cannot be read, or is not UTF-8, is an error naming it */
+    char missing[320], bad[320];
+    in_tmp(missing, sizeof missing, "no-such-text.tsv");
+    assert_int_not_equal(train_classes(missing, NULL, b, log, sizeof log, &err), 0);
+    assert_non_null(strstr(err.msg, missing));
+    in_tmp(bad, sizeof bad, "bad-text.tsv");
+    spill(bad, "El\tO\n\xff\xfe\tO\n", 9);
+    assert_int_not_equal(train_classes(bad, NULL, b, log, sizeof log, &err), 0);
+    assert_non_null(strstr(err.msg, bad));
+    assert_non_null(strstr(err.msg, "UTF-8"));
+}
+
 /* A split the treebank makes of a form it mostly writes whole is not
  * learnt: en-mini splits "Its" once ("It s", a slip for "it's") and has
  * "its" whole twice; "cannot" is always split. */
@@ -1306,6 +1433,8 @@ int main(void)
         cmocka_unit_test(test_projectivize_lifts_nonprojective_arc),
         cmocka_unit_test(test_training_is_deterministic),
         cmocka_unit_test(test_training_errors),
+        cmocka_unit_test(test_exchange_groups_words),
+        cmocka_unit_test(test_word_classes_from_text),
         cmocka_unit_test(test_model_round_trip),
         cmocka_unit_test(test_model_resave_same_bytes),
         cmocka_unit_test(test_lemmas_as_in_training),

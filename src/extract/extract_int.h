@@ -221,14 +221,11 @@ int ng__tree_predicates(ng_extractor *x, uint32_t sent, uint8_t *verbs);
  * a") or "_" for a bare object, is one of frame f's (tree.c). */
 int ng__tree_marker_fits(const ng_verb_frame *f, const char *marker);
 /* What the parse says of the verb at token verb_tok, for the distance
- * rules to agree with: the mention its subject names (-1 for none),
- * whether it has an object after one of its first frame's prepositions
- * that names no one (or, a participle on a noun, whether that noun names
- * no one), and the tokens [*bare_lo, *bare_hi) of a bare object
- * that names no one (empty for none). All unset without a parse; non-zero
- * when out of memory. */
-int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *subject,
-                       int *unnamed_object, size_t *bare_lo, size_t *bare_hi);
+ * rules to agree with: whether it has an object after one of its first
+ * frame's prepositions that names no one (or, a participle on a noun,
+ * whether that noun names no one). Unset without a parse; non-zero when
+ * out of memory. */
+int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *unnamed_object);
 /* Nominal relations over the sentence's parse (nationality, state
  * ownership); non-zero when out of memory. */
 int ng__tree_nominals(ng_extractor *x, uint32_t sent);

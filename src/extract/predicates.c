@@ -23,10 +23,14 @@
  * are entities, gives an ng:relatedTo claim (pattern verb:<lemma>
  * [<preposition>]) that is never a direct triple.
  *
- * Patterns: tree:<verb> and tree-passive:<verb>. A verb of the lexicon whose
- * arguments the tree does not give is left to the distance rules
- * (relations.c: svo:<verb>, passive:<verb>), which a wrong parse leaves
- * less wrong than it leaves the tree. */
+ * Patterns: tree:<verb> and tree-passive:<verb>. Of a verb of the lexicon
+ * whose arguments the tree does not give, only a passive with its agent
+ * ("fue capturado por X") is left to the distance rules (relations.c:
+ * passive:<verb>).
+ *
+ * A claim in the complement of a verb of saying, or under a "según" /
+ * "according to" phrase, is reported by that verb's subject or that
+ * phrase's source. */
 #include "tree_int.h"
 
 #include <string.h>
@@ -280,6 +284,65 @@ static const ng_verb_frame *verb_frames(ng_tree *t, size_t v, const char **lemma
     return info->frames;
 }
 
+/* Whether clause head v has a subordinator ("que", "cuando", "if"). */
+static int marked(const ng_tree *t, size_t v)
+{
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == v && rel_is(W(t, c), "mark")) return 1;
+    return 0;
+}
+
+/* Who a verb's clause reports: the subject of a verb of saying the clause
+ * is the complement of ("Peskov dijo que Rusia atacó …", "Russia
+ * attacked …, KCNA said"), through coordinated and controlled verbs, or
+ * the source a "según"/"according to" phrase on the way names. A quoted
+ * clause before the verb of saying may be parsed as an unmarked adverbial
+ * clause ("«Ucrania invadió Kursk», afirmó Putin"). -1 when
+ * the clause is nobody's report. */
+static int reporter(ng_tree *t, size_t v)
+{
+    ng_extractor *x = t->x;
+    for (size_t i = v, steps = 0; i != (size_t)-1 && steps < t->n; steps++) {
+        for (size_t c = 0; c < t->n; c++)
+            if (parent(t, c) == i && rel_is(W(t, c), "obl") &&
+                ng__tok_cue(x, W(t, ng__tree_phrase_start(t, c))->token, NG_CUE_ACCORDING))
+                return ng__tree_referent(t, c, NULL, 0);
+        size_t h = parent(t, i);
+        if (h == (size_t)-1) return -1;
+        const ng_word *w = W(t, i);
+        if ((rel_is(w, "ccomp") || rel_is(w, "parataxis") ||
+             (rel_is(w, "advcl") && !marked(t, i))) &&
+            x->toks[W(t, h)->token].w->speech) {
+            arg subj[MAX_ARGS];
+            size_t ns = ng__tree_subjects(t, h, subj);
+            return ns ? ng__tree_referent(t, subj[0].word, NULL, 1) : -1;
+        }
+        if (!rel_is(w, "conj") && !rel_is(w, "xcomp") && !rel_is(w, "ccomp")) return -1;
+        i = h;
+    }
+    return -1;
+}
+
+/* Claims [from, …) of verb v become the report of whom its clause
+ * reports (not of one who speaks of himself). */
+static int attribute(ng_tree *t, size_t v, size_t from)
+{
+    ng_extractor *x = t->x;
+    int m = reporter(t, v);
+    if (m < 0) return 0;
+    ng_type ty = x->ents[x->ms[m].ent].type;
+    if (ty != NG_TYPE_PERSON && ty != NG_TYPE_ORGANIZATION && ty != NG_TYPE_COUNTRY) return 0;
+    long idx = ng__output_entity(x, ng__root(x, x->ms[m].ent));
+    if (idx < 0) return NG_ENOMEM;
+    for (size_t i = from; i < x->out.nclaims; i++) {
+        ng_claim *cl = &x->out.claims[i];
+        if (cl->subject == (size_t)idx || cl->speaker >= 0) continue;
+        cl->speaker = idx;
+        if (cl->modality == NG_MOD_ASSERTED) cl->modality = NG_MOD_REPORTED;
+    }
+    return 0;
+}
+
 static int verb(ng_tree *t, size_t v)
 {
     ng_extractor *x = t->x;
@@ -297,7 +360,7 @@ static int verb(ng_tree *t, size_t v)
         if (frame_claims(t, v, lemma, f)) return NG_ENOMEM;
         if (x->out.nclaims > before) {
             ng__set_modality(x, before, modality_at(t, v));
-            return 0;
+            return attribute(t, v, before);
         }
     }
     return 0;
@@ -335,20 +398,15 @@ static int unnamed_subject(ng_tree *t, size_t v)
     return ns > 0;
 }
 
-int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *subject,
-                       int *unnamed_object, size_t *bare_lo, size_t *bare_hi)
+int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, int *unnamed_object)
 {
     ng_tree t;
-    *subject = -1;
     *unnamed_object = 0;
-    *bare_lo = *bare_hi = 0;
     if (!ng__tree_of(x, sent, &t)) return 0;
     size_t v = ng__tree_word_of(&t, verb_tok);
     if (v != (size_t)-1) {
-        arg subj[MAX_ARGS], obj[MAX_ARGS];
-        size_t ns = ng__tree_subjects(&t, v, subj), no = objects(&t, v, obj);
-        for (size_t k = 0; k < ns && *subject < 0; k++)
-            *subject = ng__tree_referent(&t, subj[k].word, NULL, 1);
+        arg obj[MAX_ARGS];
+        size_t no = objects(&t, v, obj);
         /* "milicias respaldadas por Irán": what the participle with an
          * agent was done to is the noun it is on, and it names no one */
         size_t h = parent(&t, v);
@@ -368,14 +426,6 @@ int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, in
         const ng_verb_frame *f = verb_frames(&t, v, &lemma);
         for (size_t a = 0; a < no && f; a++) {
             const ng_word *w = W(&t, obj[a].word);
-            /* "interviews New York bar owner": a name before the noun of a
-             * bare object that names no one only modifies it */
-            if (parent(&t, obj[a].word) == v && strcmp(obj[a].marker, "_") == 0 &&
-                w->upos == NG_UPOS_NOUN && *bare_hi == 0 &&
-                ng__tree_referent(&t, obj[a].word, NULL, 1) < 0) {
-                *bare_lo = W(&t, ng__tree_phrase_start(&t, obj[a].word))->token;
-                *bare_hi = w->token;
-            }
             /* a bare object is often the thing moved ("deploy two
              * destroyers to …"); one after a preposition is the place or
              * the one acted on */

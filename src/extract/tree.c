@@ -79,6 +79,22 @@ static int purpose(ng_tree *t, size_t v)
     return 0;
 }
 
+/* "dice que …; defiende a X": a finite third-person verb set beside
+ * another with no word to join them (parataxis, or an adverbial clause
+ * with no "que", "cuando" …) and no subject of its own says what the
+ * other verb's subject does. */
+static int side_by_side(ng_tree *t, size_t v)
+{
+    const ng_word *w = W(t, v);
+    if (!strstr(w->feats, "VerbForm=Fin") || !strstr(w->feats, "Person=3")) return 0;
+    if (!rel_is(w, "parataxis") && !rel_is(w, "advcl")) return 0;
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == v &&
+            (rel_family(W(t, c), "nsubj") || (rel_is(w, "advcl") && rel_is(W(t, c), "mark"))))
+            return 0;
+    return 1;
+}
+
 /* The verb's subjects (or, passive, what was acted on): its own, else
  * those of the verb it is coordinated with or controlled by, else the noun
  * its relative clause hangs on when the clause's pronoun is the subject. */
@@ -166,7 +182,7 @@ size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out)
      * acted on, and is not who did what the verb beside it says */
     if (h != (size_t)-1 && W(t, h)->upos == NG_UPOS_VERB &&
         (rel_is(W(t, v), "conj") || rel_is(W(t, v), "xcomp") || rel_is(W(t, v), "ccomp") ||
-         (rel_is(W(t, v), "advcl") && purpose(t, v))) &&
+         (rel_is(W(t, v), "advcl") && purpose(t, v)) || side_by_side(t, v)) &&
         !(rel_is(W(t, v), "conj") && ng__tree_is_passive(t, h) && !ng__tree_is_passive(t, v)))
         return ng__tree_subjects(t, h, out);
     /* "Allí se reunió con Boluarte": the subject of the sentence before,

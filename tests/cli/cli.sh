@@ -331,7 +331,7 @@ store_curation)
     # articles added again with new content
     page() { printf '<html><head><meta property="og:url" content="https://news.example/%s"><title>%s</title></head><body><article><p>%s</p></article></body></html>' "$1" "$2" "$3" >"$work/$1.html"; }
     page c1 Uno "La ministra Marta Quiroga visitó Lima. La Fundación Lumen financió el viaje."
-    page c2 Dos "El alcalde Quiroga recibió a una delegación de Chile. El Instituto Lumen publicó un informe."
+    page c2 Dos "El alcalde Quiroga criticó a Chile. El Instituto Lumen publicó un informe."
     page c3 Tres "Quiroga inauguró un puente en Cusco. La Fundación Lumen donó libros a Bolivia."
     printf 'Cuatro\n\nEl Centro Lumen abrió una sede en Quito con apoyo de Perú.\n' >"$work/c4.txt"
     printf 'Cinco\n\nEl Centro Lumen cerró su sede en Lima.\n' >"$work/c5.txt"
@@ -343,7 +343,7 @@ store_curation)
     grep -q "1 mention moved to https://newsgraph.example/id/entity/quiroga$" "$work/out" || fail "split: $(cat "$work/out")"
     "$tool" show --store "$db" "Marta Quiroga" >"$work/show" || fail "show"
     ! grep -q "Chile" "$work/show" || fail "the moved mention's claim stayed"
-    "$tool" show --store "$db" https://newsgraph.example/id/entity/quiroga | grep -q "^claim	Quiroga	receives	Chile	" || fail "claim not moved"
+    "$tool" show --store "$db" https://newsgraph.example/id/entity/quiroga | grep -q "^claim	Quiroga	criticises	Chile	" || fail "claim not moved"
     # merge: the foundation and the institute are one organisation
     "$tool" merge --store "$db" "Instituto Lumen" "Fundación Lumen" >/dev/null || fail "merge"
     "$tool" alias add --store "$db" "Instituto Lumen" "Centro Lumen" || fail "alias add"

@@ -185,7 +185,7 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
     if (!pattern) return NG_ENOMEM;
     /* "ambos países se reunieron", "both leaders met": with each other */
     int pair[2];
-    if (f->sym && ns == 1 &&
+    if (f->sym && !f->solo && ns == 1 &&
         ng__reference_pair(t->x, t->first + subj[0].word, &pair[0], &pair[1])) {
         int fitting = fitting_object(f, obj, no);
         const char *p = fitting ? pattern : ng__tree_with_rule(t, pattern, "coref:both", NULL);
@@ -193,8 +193,10 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
         if (!fitting && relate(t, pair[0], pair[1], "_", f, p, COREF_CONFIDENCE)) return NG_ENOMEM;
     }
     /* "Chile y Perú firmaron un tratado", "Lula y Petro se reunieron": a
-     * relation both ways between coordinated subjects, with no one else */
-    if (f->sym && ns >= 2 && !fitting_object(f, obj, no) && !named_bare_object(t, obj, no)) {
+     * relation both ways between coordinated subjects, with no one else;
+     * not for a verb whose subjects may each act alone (flag solo: "Rusia,
+     * Brasil y Chile se encuentran entre …" are not meeting) */
+    if (f->sym && !f->solo && ns >= 2 && !fitting_object(f, obj, no) && !named_bare_object(t, obj, no)) {
         int first = ng__tree_referent(t, subj[0].word, NULL, 1);
         for (size_t k = 1; k < ns && first >= 0; k++) {
             int other = ng__tree_referent(t, subj[k].word, NULL, 1);

@@ -353,6 +353,7 @@ static int frame_line(ng_ontology *o, ng_map *map, char **f, int nf, const char 
     if (nf > 3) {
         fr->sym = strstr(f[3], "sym") != NULL;
         fr->inv = strstr(f[3], "inv") != NULL;
+        fr->solo = strstr(f[3], "solo") != NULL;
         fr->owner = strstr(f[3], "owner") != NULL;
         const char *nl = strstr(f[3], "noun=");
         if (nl) {

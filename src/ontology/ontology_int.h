@@ -51,6 +51,7 @@ typedef struct ng_verb_frame {
     const char ***markers; /* each a NULL-terminated folded word list; "_" = bare */
     int nmarkers;
     int sym, inv;
+    int solo;  /* sym, but subjects coordinated with no object act each on their own */
     int owner; /* a bare object naming no one stands for its owner ("el mensaje del Rey") */
     const char **nouns;         /* the frame applies only near one of these (lemmas), or NULL */
     struct ng_verb_frame *next; /* next frame for the same verb */

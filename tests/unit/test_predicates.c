@@ -27,6 +27,13 @@ static void test_coordinated_subjects(void **state)
     const ng_claim *c = claim_of(ex, "Petro", "signsAgreementWith", "Chile");
     assert_string_equal(c->pattern, "tree:firmar");
     claim_of(ex, "Lula", "signsAgreementWith", "Chile");
+    /* coordinated subjects of a verb of meeting meet each other, unless the
+     * verb is one whose subjects may each act alone (verbs.tsv: solo) */
+    ex = extract("es", "Titular\nLula y Petro se reunieron el martes.");
+    claim_of(ex, "Lula", "meetsWith", "Petro");
+    ex = extract("es", "Titular\nRusia, Brasil y Chile se encuentran entre los compradores.");
+    assert_false(has_claim(ex, "Rusia", "meetsWith", "Chile"));
+    assert_false(has_claim(ex, "Rusia", "meetsWith", "Brasil"));
 }
 
 static void test_subject_of_a_clause_of_saying(void **state)

@@ -196,7 +196,8 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
      * relation both ways between coordinated subjects, with no one else;
      * not for a verb whose subjects may each act alone (flag solo: "Rusia,
      * Brasil y Chile se encuentran entre …" are not meeting) */
-    if (f->sym && !f->solo && ns >= 2 && !fitting_object(f, obj, no) && !named_bare_object(t, obj, no)) {
+    if (f->sym && !f->solo && ns >= 2 && !fitting_object(f, obj, no) &&
+        !named_bare_object(t, obj, no)) {
         int first = ng__tree_referent(t, subj[0].word, NULL, 1);
         for (size_t k = 1; k < ns && first >= 0; k++) {
             int other = ng__tree_referent(t, subj[k].word, NULL, 1);
@@ -228,12 +229,33 @@ static int intended(ng_tree *t, size_t v)
     return 0;
 }
 
+/* A subjunctive clause that completes a verb or a noun, or says what for
+ * ("pidió que Rusia retire …", "la decisión de que EE.UU. abandone la
+ * OMS", "para que Irán firme"), says what is wanted, feared or decided,
+ * not what happened. Clauses of time and concession ("después de que X
+ * firmara", "aunque X haya atacado") are facts and stay. */
+static int subjunctive_complement(ng_tree *t, size_t v)
+{
+    /* "que X firme y ratifique": a conjunct shares its clause */
+    for (size_t steps = 0; rel_is(W(t, v), "conj") && parent(t, v) != (size_t)-1 && steps < t->n;
+         steps++) {
+        if (!strstr(W(t, v)->feats, "Mood=Sub")) return 0;
+        v = parent(t, v);
+    }
+    const ng_word *w = W(t, v);
+    if (!strstr(w->feats, "Mood=Sub")) return 0;
+    return rel_is(w, "ccomp") || rel_family(w, "acl") || rel_family(w, "csubj") ||
+           (rel_is(w, "advcl") && ng__tree_purpose(t, v));
+}
+
 /* The modality of claims read at verb v: from the words before it, and
- * hedged under a verb of trying or promising. */
+ * hedged under a verb of trying or promising or in a subjunctive
+ * complement. */
 static ng_modality modality_at(ng_tree *t, size_t v)
 {
     ng_modality m = ng__verb_modality(t->x, t->sent, W(t, v)->token);
-    return m == NG_MOD_ASSERTED && intended(t, v) ? NG_MOD_HEDGED : m;
+    return m == NG_MOD_ASSERTED && (intended(t, v) || subjunctive_complement(t, v)) ? NG_MOD_HEDGED
+                                                                                    : m;
 }
 
 /* A verb the lexicon does not map, between two entities the tree gives it:

@@ -69,7 +69,7 @@ size_t ng__tree_conjuncts(const ng_tree *t, size_t i, const char *marker, arg *o
 }
 
 /* A clause of purpose: "para apoyar", "to support". */
-static int purpose(ng_tree *t, size_t v)
+int ng__tree_purpose(ng_tree *t, size_t v)
 {
     for (size_t c = 0; c < t->n; c++)
         if (parent(t, c) == v && rel_is(W(t, c), "mark")) {
@@ -182,7 +182,7 @@ size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out)
      * acted on, and is not who did what the verb beside it says */
     if (h != (size_t)-1 && W(t, h)->upos == NG_UPOS_VERB &&
         (rel_is(W(t, v), "conj") || rel_is(W(t, v), "xcomp") || rel_is(W(t, v), "ccomp") ||
-         (rel_is(W(t, v), "advcl") && purpose(t, v)) || side_by_side(t, v)) &&
+         (rel_is(W(t, v), "advcl") && ng__tree_purpose(t, v)) || side_by_side(t, v)) &&
         !(rel_is(W(t, v), "conj") && ng__tree_is_passive(t, h) && !ng__tree_is_passive(t, v)))
         return ng__tree_subjects(t, h, out);
     /* "Allí se reunió con Boluarte": the subject of the sentence before,

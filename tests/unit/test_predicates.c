@@ -253,6 +253,21 @@ static void test_no_distance_frames_beside_a_parse(void **state)
     assert_false(has_claim(ex, "Quiroga", "receives", "Chile"));
 }
 
+/* A subjunctive clause that completes a noun or a verb says what was
+ * wanted or decided: hedged; one of time stays a fact. */
+static void test_subjunctive_complement_is_hedged(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es",
+        "Titular\nLa decisi\xC3\xB3n de que Rusia apoye a Ir\xC3\xA1n sorprendi\xC3\xB3 a Europa.");
+    assert_int_equal(claim_of(ex, "Rusia", "supports", "Ir\xC3\xA1n")->modality, NG_MOD_HEDGED);
+    ex = extract("es", "Titular\nRusia apoy\xC3\xB3 a Ir\xC3\xA1n despu\xC3\xA9s de que Francia "
+                       "visite Teher\xC3\xA1n.");
+    assert_int_equal(claim_of(ex, "Rusia", "supports", "Ir\xC3\xA1n")->modality, NG_MOD_ASSERTED);
+}
+
 /* A claim read from the tree in a sentence that names its source is that
  * source's report. */
 static void test_tree_claims_are_attributed(void **state)
@@ -487,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_distance_subject_in_a_clause_above),
         cmocka_unit_test(test_no_distance_frames_beside_a_parse),
         cmocka_unit_test(test_tree_claims_are_attributed),
+        cmocka_unit_test(test_subjunctive_complement_is_hedged),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_members_and_places),
         cmocka_unit_test(test_object_control),

@@ -3,7 +3,7 @@
 
   bench/judge.py sample EXPORT.nt [--pattern REGEX] [--n N] [--seed S]
       Draws N claims (fixed seed) whose ng:pattern matches REGEX and that
-      stand as direct triples (not negated or hedged), from an N-Triples
+      stand as direct triples (asserted, reported or future), from an N-Triples
       export (`newsgraph extract -f ntriples` or `export -f ntriples`).
       Prints TSV: claim, article, begin, end, pattern, subject, property,
       object, sentence. Judge each against its sentence and add a verdict
@@ -14,7 +14,7 @@
       For each judged line (claim, article, begin, end, pattern, subject,
       property, object, verdict), whether the export still has a claim of
       that article with the same subject, property and object standing as a
-      direct triple (not negated or hedged); prints the
+      direct triple (asserted, reported or future); prints the
       verdicts of those still there and of those gone, and the precision of
       what is still there.
 
@@ -69,7 +69,7 @@ def sample(args):
     for iri, c in claims(args.export).items():
         if not re.search(args.pattern, c.get("pattern", "")):
             continue
-        if c.get("modality", "asserted") in ("negated", "hedged") or \
+        if c.get("modality", "asserted") not in ("asserted", "reported", "future") or \
                 c.get("predicate", "").endswith("#relatedTo"):
             continue  # no direct triple
         pick.append((iri, c))
@@ -85,7 +85,7 @@ def sample(args):
 def check(args):
     have = set()
     for c in claims(args.export).values():
-        if c.get("modality", "asserted") in ("negated", "hedged") or \
+        if c.get("modality", "asserted") not in ("asserted", "reported", "future") or \
                 c.get("predicate", "").endswith("#relatedTo"):
             continue  # no direct triple
         r = row_of("", c)

@@ -34,7 +34,8 @@ typedef enum ng_modality {
     NG_MOD_REPORTED, /* attributed to a speaker */
     NG_MOD_FUTURE,
     NG_MOD_NEGATED, /* no direct triple is written for these */
-    NG_MOD_HEDGED
+    NG_MOD_HEDGED,
+    NG_MOD_PAST /* held once, not now: "el expresidente", "former minister" */
 } ng_modality;
 
 const char *ng_modality_name(ng_modality m); /* "asserted", … (static) */

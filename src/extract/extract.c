@@ -9,8 +9,9 @@
 
 const char *ng_modality_name(ng_modality m)
 {
-    static const char *const names[] = {"asserted", "reported", "future", "negated", "hedged"};
-    return (unsigned)m <= NG_MOD_HEDGED ? names[m] : "asserted";
+    static const char *const names[] = {"asserted", "reported", "future",
+                                        "negated",  "hedged",   "past"};
+    return (unsigned)m <= NG_MOD_PAST ? names[m] : "asserted";
 }
 
 int ng_claim_is_direct(const ng_claim *c)

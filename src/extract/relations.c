@@ -248,7 +248,7 @@ static int owner_left(const sent_ctx *c, size_t r0, int *direct, size_t *start)
     return o;
 }
 
-static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const ng_role *r)
+static int role_forms(sent_ctx *c, size_t r0, size_t r1, const ng_role *r)
 {
     size_t after = r1;
     int owner = role_owner_right(c, r0, r1, &after);
@@ -277,6 +277,32 @@ static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const ng_role *r)
     /* a title alone still tells a person: "el general Valeri Guerásimov" */
     if (h >= 0 && !r->org) ng__ent_type(c->x, M(c, h)->ent, NG_TYPE_PERSON, 2);
     return 0;
+}
+
+/* A role once held (cues.tsv: former): "el expresidente", "la
+ * ex-ministra", "el entonces ministro", "former President". */
+static int former_role(const sent_ctx *c, size_t r0)
+{
+    const xtok *k = T(c, r0);
+    if (k->role_child < 0 && k->w->flen >= 5 && strncmp(k->w->fold, "ex", 2) == 0) return 1;
+    for (size_t b = r0; b > c->first && r0 - b < 4; b--) {
+        if (is_cue(c, NG_CUE_FORMER, b - 1)) return 1;
+        /* "ex-minister" in three tokens */
+        int hyphen = b - 1 > c->first && ng__tok_is(c->x, b - 1, "-");
+        if (!hyphen && !is_cue(c, NG_CUE_DETERMINER, b - 1) &&
+            !is_cue(c, NG_CUE_ROLE_MODIFIER, b - 1))
+            break;
+    }
+    return 0;
+}
+
+static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const ng_role *r)
+{
+    size_t before = c->x->out.nclaims;
+    int rc = role_forms(c, r0, r1, r);
+    /* a former holder's role is a claim of the past, not a direct triple */
+    if (!rc && former_role(c, r0)) ng__set_modality(c->x, before, NG_MOD_PAST);
+    return rc;
 }
 
 static int find_roles(sent_ctx *c)

@@ -501,7 +501,8 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "naming",         "description",
                                         "member-noun",    "object-control",
                                         "light-verb",     "role-modifier",
-                                        "both",           "counterpart"};
+                                        "both",           "counterpart",
+                                        "former"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

@@ -106,6 +106,7 @@ enum ng_cue_kind {
     NG_CUE_ROLE_MODIFIER,
     NG_CUE_BOTH,
     NG_CUE_COUNTERPART,
+    NG_CUE_FORMER,
     NG_CUE_COUNT
 };
 

@@ -773,7 +773,7 @@ const char *ng_store_base(const ng_store *s)
 
 static ng_modality modality_from(const char *name)
 {
-    for (int m = NG_MOD_ASSERTED; m <= NG_MOD_HEDGED; m++)
+    for (int m = NG_MOD_ASSERTED; m <= NG_MOD_PAST; m++)
         if (name && strcmp(name, ng_modality_name((ng_modality)m)) == 0) return (ng_modality)m;
     return NG_MOD_ASSERTED;
 }

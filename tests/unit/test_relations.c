@@ -333,15 +333,16 @@ static void test_modality(void **state)
     c = claim_of(ex, "Rusia", "signsAgreementWith", "Ucrania");
     assert_int_equal(c->modality, NG_MOD_ASSERTED);
 
-    for (int m = NG_MOD_ASSERTED; m <= NG_MOD_HEDGED; m++)
+    for (int m = NG_MOD_ASSERTED; m <= NG_MOD_PAST; m++)
         assert_non_null(ng_modality_name((ng_modality)m));
+    assert_string_equal(ng_modality_name(NG_MOD_PAST), "past");
     assert_string_equal(ng_modality_name(NG_MOD_REPORTED), "reported");
     assert_string_equal(ng_modality_name(NG_MOD_FUTURE), "future");
 }
 
-/* Roles with words that do not change them (interina, entonces, electa,
- * a nationality inside, "ex"), coordinated roles, and a person right after
- * the owner without a comma. */
+/* Roles with words that do not change them (interina, electa, a
+ * nationality inside), roles once held ("ex", entonces: modality past),
+ * coordinated roles, and a person right after the owner without a comma. */
 static void test_role_modifiers(void **state)
 {
     (void)state;
@@ -357,8 +358,22 @@ static void test_role_modifiers(void **state)
              "Ana D\xC3\xAD"
              "az",
              "ministerOf", "Per\xC3\xBA");
-    claim_of(ex, "Jair Bolsonaro", "presidentOf", "Brasil");
-    claim_of(ex, "Kamala Harris", "vicePresidentOf", "Estados Unidos");
+    /* a former holder's role is of the past: no direct triple */
+    const ng_claim *c = claim_of(ex, "Jair Bolsonaro", "presidentOf", "Brasil");
+    assert_int_equal(c->modality, NG_MOD_PAST);
+    assert_false(ng_claim_is_direct(c));
+    c = claim_of(ex, "Kamala Harris", "vicePresidentOf", "Estados Unidos");
+    assert_int_equal(c->modality, NG_MOD_ASSERTED);
+    assert_int_equal(claim_of(ex, "Dina Boluarte", "presidentOf", "Per\xC3\xBA")->modality,
+                     NG_MOD_ASSERTED);
+    ex = extract("es", "Titular\nMichelle Bachelet, ex presidenta de Chile, habl\xC3\xB3. "
+                       "El entonces ministro de Chile, Andr\xC3\xA9s Velasco, firm\xC3\xB3.");
+    assert_int_equal(claim_of(ex, "Michelle Bachelet", "presidentOf", "Chile")->modality,
+                     NG_MOD_PAST);
+    assert_int_equal(claim_of(ex, "Andr\xC3\xA9s Velasco", "ministerOf", "Chile")->modality,
+                     NG_MOD_PAST);
+    ex = extract("en", "Headline\nThe ex-minister of France, Jean Dupont, left.");
+    assert_int_equal(claim_of(ex, "Jean Dupont", "ministerOf", "France")->modality, NG_MOD_PAST);
     ex = extract("es", "Titular\nNavid Madani, vir\xC3\xB3loga y directora del Instituto "
                        "Nacional de Salud, habl\xC3\xB3 ayer.");
     claim_of(ex, "Navid Madani", "headOf", "Instituto Nacional de Salud");

@@ -105,6 +105,17 @@ static size_t objects(ng_tree *t, size_t v, arg *out)
     return n;
 }
 
+/* Whether coordinated words are joined by a conjunction ("Chile y Perú",
+ * "Rusia, China e Irán"): a parse may read an apposition between commas
+ * as a conjunct ("Codelco, cuyo presidente, Máximo Pacheco, habló"). */
+static int joined(const ng_tree *t, const arg *a, size_t n)
+{
+    for (size_t k = 1; k < n; k++)
+        for (size_t c = 0; c < t->n; c++)
+            if (parent(t, c) == a[k].word && rel_is(W(t, c), "cc")) return 1;
+    return 0;
+}
+
 static int relate(ng_tree *t, int s, int o, const char *marker, const ng_verb_frame *f,
                   const char *pattern, double confidence)
 {
@@ -196,7 +207,7 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
      * relation both ways between coordinated subjects, with no one else;
      * not for a verb whose subjects may each act alone (flag solo: "Rusia,
      * Brasil y Chile se encuentran entre …" are not meeting) */
-    if (f->sym && !f->solo && ns >= 2 && !fitting_object(f, obj, no) &&
+    if (f->sym && !f->solo && ns >= 2 && joined(t, subj, ns) && !fitting_object(f, obj, no) &&
         !named_bare_object(t, obj, no)) {
         int first = ng__tree_referent(t, subj[0].word, NULL, 1);
         for (size_t k = 1; k < ns && first >= 0; k++) {

@@ -3,6 +3,7 @@
  * Each pattern has a name that ends up on the claim (ng:pattern):
  *   apposition:role      "el presidente de Rusia, Vladimir Putin"
  *   apposition:possessive "Corea del Norte y su líder, Kim Jong-un"
+ *   apposition:relative  "Perú, cuyo presidente, Pedro Castillo"
  *   prenominal:role      "UK Prime Minister Keir Starmer"
  *   tree:<verb>          verb frames over the parse (predicates.c), also
  *                        tree-passive:<verb>, tree:nationality ("la chilena
@@ -209,6 +210,21 @@ static int holder_left(const sent_ctx *c, size_t b, const ng_role *r)
     return m >= 0 && can_hold(c, m, r) ? m : -1;
 }
 
+/* The owner a relative possessive before a role refers to: "Perú, cuyo
+ * presidente …", "Codelco, whose chairman …" (cues.tsv: whose); -1 for
+ * none. */
+static int relative_owner(const sent_ctx *c, size_t r0)
+{
+    size_t k = r0;
+    while (k > c->first && is_cue(c, NG_CUE_ROLE_MODIFIER, k - 1))
+        k--;
+    if (k <= c->first || !is_cue(c, NG_CUE_WHOSE, k - 1)) return -1;
+    k--;
+    if (k > c->first && is_comma(c, k - 1)) k--;
+    int o = k > c->first ? T(c, k - 1)->mention : -1;
+    return o >= 0 && !is_person(c, o) ? o : -1;
+}
+
 /* Record holder-role-owner, typing a title holder as a person. */
 static int role_claim(sent_ctx *c, int holder, int owner, const ng_role *r, const char *pattern,
                       double conf)
@@ -260,6 +276,14 @@ static int role_forms(sent_ctx *c, size_t r0, size_t r1, const ng_role *r)
         h = holder_left(c, r0, r);
         if (h >= 0) return role_claim(c, h, owner, r, "apposition:role", 0.85);
         return 0;
+    }
+    /* (5) OWNER, cuyo ROLE[,] [es] HOLDER / OWNER, whose ROLE is HOLDER */
+    int rel = relative_owner(c, r0);
+    if (rel >= 0) {
+        size_t a = r1;
+        if (a < c->end && is_cue(c, NG_CUE_COPULA, a)) a++;
+        int h = holder_right(c, a, 0, r);
+        return h >= 0 ? role_claim(c, h, rel, r, "apposition:relative", 0.85) : 0;
     }
     /* (3) OWNER y su ROLE, HOLDER / OWNER's ROLE, HOLDER / OWNER ROLE HOLDER */
     int direct;

@@ -502,7 +502,8 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "member-noun",    "object-control",
                                         "light-verb",     "role-modifier",
                                         "both",           "counterpart",
-                                        "former"};
+                                        "former",         "whose",
+                                        "copula"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

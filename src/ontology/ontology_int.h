@@ -107,6 +107,8 @@ enum ng_cue_kind {
     NG_CUE_BOTH,
     NG_CUE_COUNTERPART,
     NG_CUE_FORMER,
+    NG_CUE_WHOSE,
+    NG_CUE_COPULA,
     NG_CUE_COUNT
 };
 

@@ -31,6 +31,10 @@ static void test_coordinated_subjects(void **state)
      * verb is one whose subjects may each act alone (verbs.tsv: solo) */
     ex = extract("es", "Titular\nLula y Petro se reunieron el martes.");
     claim_of(ex, "Lula", "meetsWith", "Petro");
+    /* an apposition a parse reads as a conjunct joins no one */
+    ex = extract(
+        "es", "Titular\nCodelco, cuyo presidente ejecutivo, M\xC3\xA1ximo Pacheco, habl\xC3\xB3.");
+    assert_false(has_claim(ex, "Codelco", "talksWith", "M\xC3\xA1ximo Pacheco"));
     ex = extract("es", "Titular\nRusia, Brasil y Chile se encuentran entre los compradores.");
     assert_false(has_claim(ex, "Rusia", "meetsWith", "Chile"));
     assert_false(has_claim(ex, "Rusia", "meetsWith", "Brasil"));

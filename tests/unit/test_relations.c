@@ -377,6 +377,19 @@ static void test_role_modifiers(void **state)
     ex = extract("es", "Titular\nNavid Madani, vir\xC3\xB3loga y directora del Instituto "
                        "Nacional de Salud, habl\xC3\xB3 ayer.");
     claim_of(ex, "Navid Madani", "headOf", "Instituto Nacional de Salud");
+    /* a relative possessive names the role's owner */
+    ex =
+        extract("es", "Titular\nLa delegaci\xC3\xB3n lleg\xC3\xB3 de Per\xC3\xBA, cuyo presidente, "
+                      "Pedro Castillo, viaj\xC3\xB3 a Chile.");
+    assert_string_equal(claim_of(ex, "Pedro Castillo", "presidentOf", "Per\xC3\xBA")->pattern,
+                        "apposition:relative");
+    ex = extract("en", "Headline\nThe talks were held in Brazil, whose president is Luiz "
+                       "In\xC3\xA1"
+                       "cio Lula da Silva.");
+    claim_of(ex,
+             "Luiz In\xC3\xA1"
+             "cio Lula da Silva",
+             "presidentOf", "Brazil");
     /* the country named with an ambassador is the one they represent */
     ex = extract("es", "Titular\nEl embajador de Rusia, Anatoli Antonov, habl\xC3\xB3 ayer.");
     claim_of(ex, "Anatoli Antonov", "represents", "Rusia");

@@ -81,6 +81,7 @@ typedef struct ng_ner_token {
      * word to its head, and the head's lemma */
     const char *deprel;
     const char *head;
+    uint32_t cls; /* the first word's classes (ng_word.cls); 0 for none */
 } ng_ner_token;
 
 typedef struct ng_ner_model ng_ner_model;

@@ -95,6 +95,9 @@ typedef struct ng_word {
     uint32_t byte_start, byte_end, char_start, char_end;
     uint8_t mwt;      /* 1 when the word is one of several words of one token */
     uint8_t no_space; /* no white space after the token (last word of it) */
+    /* the word's classes in the model (fine + 1 in the low 16 bits, coarse
+     * + 1 above; 0 when the model has none for it) */
+    uint32_t cls;
 } ng_word;
 
 typedef struct ng_parse_sentence {

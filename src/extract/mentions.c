@@ -629,6 +629,38 @@ static void whole_words(const ng_extractor *x, size_t first, size_t end, size_t 
         (*t1)++;
 }
 
+/* A quotation mark or a bracket: it opens or closes the name, it is not
+ * part of it ("“Cucho”" names Cucho). */
+static int enclosing_mark(const ng_extractor *x, size_t i)
+{
+    static const char *const marks[] = {"\"",
+                                        "'",
+                                        "\xE2\x80\x9C",
+                                        "\xE2\x80\x9D",
+                                        "\xE2\x80\x9E",
+                                        "\xC2\xAB",
+                                        "\xC2\xBB",
+                                        "\xE2\x80\x98",
+                                        "\xE2\x80\x99",
+                                        "(",
+                                        ")",
+                                        "[",
+                                        "]",
+                                        NULL};
+    if (x->toks[i].flags & (NG_TOK_WORD | NG_TOK_NUM)) return 0;
+    for (int k = 0; marks[k]; k++)
+        if (ng__tok_is(x, i, marks[k])) return 1;
+    return 0;
+}
+
+static void trim_marks(const ng_extractor *x, size_t *t0, size_t *t1)
+{
+    while (*t0 < *t1 && enclosing_mark(x, *t0))
+        (*t0)++;
+    while (*t1 > *t0 && enclosing_mark(x, *t1 - 1))
+        (*t1)--;
+}
+
 /* Swallow mention m into a name that reaches over it; returns its end. */
 static size_t swallow(ng_extractor *x, int m)
 {
@@ -831,6 +863,23 @@ static int headline_names(ng_extractor *x, size_t t0, size_t t1, size_t end, uin
     return 0;
 }
 
+/* In a headline, a word after a person's title that the body names as a
+ * person is that person even where the tagger, without case, saw none:
+ * "…, SAYS DR. OKAFOR" when the body names Helen Okafor. */
+static int titled_person(ng_extractor *x, size_t first, size_t i)
+{
+    if (i == first || x->toks[i].mention >= 0 || !headline_name_word(x, i) ||
+        !(x->toks[i].flags & NG_TOK_WORD))
+        return 0;
+    size_t t = i - 1;
+    if (t > first && ng__tok_is(x, t, ".")) t--; /* "DR." in two tokens */
+    for (size_t r = first; r <= t; r++) {
+        int n = ng__person_role_at(x, r, i);
+        if (n && r + (size_t)n >= t + 1) return ng__ner_body_name(x, i, i + 1) == NG_NER_PER;
+    }
+    return 0;
+}
+
 static int ner_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
 {
     size_t end = z->first + z->count;
@@ -844,12 +893,19 @@ static int ner_pass(ng_extractor *x, const ng_sentence *z, uint32_t sent)
             i = r - 1;
             continue;
         }
+        if (!lab[i] && x->headline[sent] && titled_person(x, z->first, i)) {
+            size_t stop;
+            if (tagged_name(x, i, i + 1, i + 1, sent, NG_NER_PER, &stop)) return NG_ENOMEM;
+            continue;
+        }
         if (!ng_ner_label_begins(lab[i])) continue;
         size_t t0 = i, j = ng_ner_name_end(lab, i, end);
         ng_ner_class c = ng_ner_label_class(lab[i]);
         whole_words(x, z->first, end, &t0, &j);
+        size_t tagged_end = j;
+        trim_marks(x, &t0, &j);
         if (c == NG_NER_PER) t0 = after_titles(x, t0, j);
-        size_t stop = j;
+        size_t stop = t0 < j ? j : tagged_end; /* a name of marks alone is none */
         if (t0 < j && x->headline[sent]) {
             if (headline_names(x, t0, j, end, sent, c)) return NG_ENOMEM;
         } else if (t0 < j && tagged_name(x, t0, j, end, sent, c, &stop)) {

@@ -44,6 +44,7 @@ static void token_tags(ng_extractor *x)
     for (size_t i = 0; i < x->seg.ntokens; i++) {
         x->ner_toks[i].upos = NG_UPOS_X;
         x->ner_toks[i].deprel = x->ner_toks[i].head = NULL;
+        x->ner_toks[i].cls = 0;
     }
     if (!x->parsed) return;
     const ng_parse *p = x->parse;
@@ -55,6 +56,7 @@ static void token_tags(ng_extractor *x)
         ng_ner_token *k = &x->ner_toks[wd->token];
         k->upos = (uint8_t)wd->upos;
         k->deprel = wd->deprel;
+        k->cls = wd->cls;
         const ng_parse_sentence *ps = ng_parse_sentence_at(p, wd->sentence);
         k->head = wd->head ? ng_parse_word(p, ps->first + wd->head - 1)->lemma : "<root>";
     }

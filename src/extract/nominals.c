@@ -87,6 +87,10 @@ static int copular_role(ng_tree *t, size_t r)
         cop = parent(t, c) == r && rel_is(W(t, c), "cop");
     arg holder[MAX_ARGS];
     size_t nh = cop ? ng__tree_subjects(t, r, holder) : 0;
+    /* "Rishi Sunak fue primer ministro …" parsed as an apposition with a
+     * copula, which no apposition has: the name it hangs on is the subject */
+    if (cop && !nh && rel_is(w, "appos") && parent(t, r) != (size_t)-1 && parent(t, r) < r)
+        holder[nh++] = (arg){parent(t, r), "_", 0};
     int rc = 0;
     t->anchor = w->token;
     for (size_t c = 0; c < t->n && nh && !rc; c++) {
@@ -214,6 +218,17 @@ static int role_at(const ng_tree *t, size_t i)
  * antropóloga de la Universidad Royal Holloway": with a noun in apposition
  * whose "de"/"en" is an organisation, works for it (tree:works-for). Roles
  * of roles.tsv are the apposition rules'. */
+/* A noun in apposition: "Jorge Cortés, infectólogo del Hospital …". A
+ * tagger that does not know the noun may call it an adjective on the name;
+ * after the comma that follows the name it is the apposition still. */
+static int apposed_noun(const ng_tree *t, size_t c)
+{
+    const ng_word *w = W(t, c);
+    if (rel_is(w, "appos") && w->upos == NG_UPOS_NOUN) return 1;
+    return rel_is(w, "amod") && w->upos == NG_UPOS_ADJ && c > 0 &&
+           strcmp(W(t, c - 1)->form, ",") == 0 && parent(t, c - 1) == c;
+}
+
 static int affiliation(ng_tree *t, size_t h)
 {
     int m = headed_mention(t, h);
@@ -234,8 +249,7 @@ static int affiliation(ng_tree *t, size_t h)
             if (first > 1 && strcmp(W(t, first - 1)->form, ",") == 0 &&
                 t->x->toks[W(t, first - 2)->token].mention == m)
                 org = ng__tree_mention(t, c);
-        } else if (rel_is(w, "appos") && w->upos == NG_UPOS_NOUN &&
-                   t->x->toks[w->token].mention < 0 && !role_at(t, c)) {
+        } else if (apposed_noun(t, c) && t->x->toks[w->token].mention < 0 && !role_at(t, c)) {
             for (size_t d = 0; d < t->n && org < 0; d++) {
                 if (parent(t, d) != c || !rel_is(W(t, d), "nmod")) continue;
                 const char *mk = ng__tree_marker(t, d);

@@ -108,6 +108,7 @@ int ng__ner_atoms(ner_work *w, const ng_ner_token *toks, size_t n)
         const ner_word *word = word_of(w, toks[i].form, toks[i].len);
         if (!word) return NG_ENOMEM;
         a->a = word->a;
+        a->a.cls = toks[i].cls;
         a->written = word->written;
         a->cap = word->cap;
         a->alpha = word->alpha;
@@ -196,7 +197,13 @@ enum {
     F_RULE,
     F_RULEW0,
     F_RULEM1P1,
-    F_PLAIN
+    F_PLAIN,
+    F_CLS0,
+    F_CLS0C,
+    F_CLSM1,
+    F_CLSP1,
+    F_CLSM1CLS0,
+    F_HL_CLS0
 };
 
 #define BOS 0x5bd1e995u
@@ -230,6 +237,17 @@ static uint64_t rl(const ner_work *w, size_t n, long i)
 static uint64_t cp(const ner_work *w, size_t n, long i)
 {
     return i < 0 ? 90 : (size_t)i >= n ? 91 : w->atoms[i].cap;
+}
+
+/* Word classes from the parse model: the fine one, the coarse one. */
+static uint64_t cls_fine(const ner_work *w, size_t n, long i)
+{
+    return i < 0 ? 0x10001 : (size_t)i >= n ? 0x10002 : w->atoms[i].a.cls & 0xffff;
+}
+
+static uint64_t cls_coarse(const ner_work *w, size_t n, long i)
+{
+    return i < 0 ? 0x10001 : (size_t)i >= n ? 0x10002 : w->atoms[i].a.cls >> 16;
 }
 
 /* Features that do not depend on case or parts of speech, which a headline
@@ -295,7 +313,10 @@ size_t ng__ner_features(const ner_work *w, size_t n, size_t i, int headline, uin
     if (plain(w, a, i, headline)) return plain_features(w, n, i, f);
     size_t k = caseless_features(w, n, i, f);
     uint64_t len = a->a.len < 4 ? a->a.len : a->a.len < 8 ? 4 : 5;
+    /* word classes stand in for words the corpus showed too rarely */
+    int classes = a->a.cls != 0;
     if (headline) {
+        if (classes) f[k++] = ng_fkey(F_HL_CLS0, cls_fine(w, n, j), 0, 0);
         f[k++] = ng_fkey(F_HL_BIAS, 0, 0, 0);
         f[k++] = ng_fkey(F_HL_W0, a->a.w, 0, 0);
         f[k++] = ng_fkey(F_HL_GAZ, a->gaz, gz(w, n, j - 1), gz(w, n, j + 1));
@@ -327,6 +348,13 @@ size_t ng__ner_features(const ner_work *w, size_t n, size_t i, int headline, uin
     f[k++] = ng_fkey(F_WM2WM1CAP, lw(w, n, j - 2), lw(w, n, j - 1), a->cap);
     f[k++] = ng_fkey(F_CAPM1CAP0, cp(w, n, j - 1), a->cap, cp(w, n, j + 1));
     f[k++] = ng_fkey(F_LEN, len, a->cap, 0);
+    if (classes) {
+        f[k++] = ng_fkey(F_CLS0, cls_fine(w, n, j), a->cap, 0);
+        f[k++] = ng_fkey(F_CLS0C, cls_coarse(w, n, j), a->cap, a->upos);
+        f[k++] = ng_fkey(F_CLSM1, cls_coarse(w, n, j - 1), a->cap, 0);
+        f[k++] = ng_fkey(F_CLSP1, cls_coarse(w, n, j + 1), a->cap, 0);
+        f[k++] = ng_fkey(F_CLSM1CLS0, cls_coarse(w, n, j - 1), cls_fine(w, n, j), 0);
+    }
     if (a->deprel) {
         f[k++] = ng_fkey(F_DEPREL, a->deprel, a->cap, 0);
         f[k++] = ng_fkey(F_HEAD, a->head, a->cap, 0);

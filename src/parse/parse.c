@@ -133,6 +133,7 @@ static int run_sentence(ng_parse *p, const ng_model *m, size_t first, size_t n)
         w->feats = ng_model_str(m, m->feats[s->feats[i]]);
         w->lemma = p->lemmas[i];
         w->head = s->head[i];
+        w->cls = s->atoms[i].cls;
         w->deprel = ng_model_str(m, m->deprel[s->label[i] < m->ndeprels ? s->label[i] : 0]);
     }
     if (NG_GROW(p->sents, p->sents_cap, p->nsents + 1)) return NG_ENOMEM;

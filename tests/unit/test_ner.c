@@ -124,7 +124,7 @@ static int add_token(sentence *s, const char *form, size_t len, ng_upos upos, ui
     memcpy(at, form, len);
     at[len] = '\0';
     s->used += len + 1;
-    s->toks[s->n] = (ng_ner_token){at, (uint32_t)len, (uint8_t)upos, 0, dict, 0, NULL, NULL};
+    s->toks[s->n] = (ng_ner_token){at, (uint32_t)len, (uint8_t)upos, 0, dict, 0, NULL, NULL, 0};
     s->gold[s->n++] = label;
     return 0;
 }

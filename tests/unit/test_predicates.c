@@ -298,6 +298,25 @@ static void test_tree_claims_are_attributed(void **state)
     assert_true(c->speaker < 0);
 }
 
+/* A typographic quote is punctuation to the parse and the entity tagger,
+ * not part of the name it closes: "“Cucho” también" names Cucho. */
+static void test_quotes_stay_outside_names(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nDijo que \xE2\x80\x9C"
+                      "Cucho\xE2\x80\x9D tambi\xC3\xA9n es bueno y que \xE2\x80\x9C"
+                      "Benito\xE2\x80\x9D no.");
+    for (size_t k = 0; k < ng_extraction_entity_count(ex); k++) {
+        const char *name = ng_extraction_entity(ex, k)->name;
+        if (strstr(name, "\xE2\x80\x9D") || strstr(name, "\xE2\x80\x9C")) {
+            dump(ex);
+            fail_msg("entity '%s' holds a quote", name);
+        }
+    }
+}
+
 /* The same rules read English trees. */
 static void test_english(void **state)
 {
@@ -507,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_no_distance_frames_beside_a_parse),
         cmocka_unit_test(test_tree_claims_are_attributed),
         cmocka_unit_test(test_subjunctive_complement_is_hedged),
+        cmocka_unit_test(test_quotes_stay_outside_names),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_members_and_places),
         cmocka_unit_test(test_object_control),

@@ -754,12 +754,23 @@ static int non_names(const ng_extractor *x, size_t t0, size_t t1)
     return words > 0;
 }
 
+/* "publicó un Noticia", "set up a Commission": one dictionary word after
+ * an indefinite article is a thing of a kind, not one named. */
+static int indefinite_word(const ng_extractor *x, size_t first, size_t t0, size_t t1)
+{
+    return t1 == t0 + 1 && t0 > first && x->toks[t0].w->dict == 1 &&
+           ng__tok_cue(x, t0 - 1, NG_CUE_INDEFINITE);
+}
+
 /* The tagger's name over tokens [t0, t1) of class c, as a mention. */
 static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32_t sent,
                        ng_ner_class c, size_t *stop)
 {
     *stop = t1;
-    if (inside_role(x, x->seg.sentences[sent].first, t0, t1, end) || non_names(x, t0, t1)) return 0;
+    size_t first = x->seg.sentences[sent].first;
+    if (inside_role(x, first, t0, t1, end) || non_names(x, t0, t1) ||
+        indefinite_word(x, first, t0, t1))
+        return 0;
     if (!yield_gazetteer(x, t0, t1, c)) return 0;
     if (c == NG_NER_ORG) *stop = t1 = extend_body(x, t0, t1, end);
     if (push_mention(x, t0, t1, sent, MK_NAME, -1)) return NG_ENOMEM;

@@ -109,6 +109,7 @@ enum ng_cue_kind {
     NG_CUE_FORMER,
     NG_CUE_WHOSE,
     NG_CUE_COPULA,
+    NG_CUE_INDEFINITE,
     NG_CUE_COUNT
 };
 

@@ -298,8 +298,8 @@ static void test_tree_claims_are_attributed(void **state)
     assert_true(c->speaker < 0);
 }
 
-/* A typographic quote is punctuation to the parse and the entity tagger,
- * not part of the name it closes: "“Cucho” también" names Cucho. */
+/* A quote is not part of the name it closes ("“Cucho” también" names
+ * Cucho), and a word after "un" names nothing in particular. */
 static void test_quotes_stay_outside_names(void **state)
 {
     (void)state;
@@ -315,6 +315,12 @@ static void test_quotes_stay_outside_names(void **state)
             fail_msg("entity '%s' holds a quote", name);
         }
     }
+    /* one dictionary word after an indefinite article names no one */
+    ex = extract("es", "Titular\nLa Universidad de Washington public\xC3\xB3 un Estudio que "
+                       "se\xC3\xB1"
+                       "ala riesgos.");
+    assert_true(ent(ex, "Universidad de Washington") >= 0);
+    assert_true(ent(ex, "Estudio") < 0);
 }
 
 /* The same rules read English trees. */

@@ -179,6 +179,10 @@ static int located(ng_tree *t, size_t h)
     if (m < 0) return 0;
     ng_type ty = type_of(t, m);
     if (ty != NG_TYPE_ORGANIZATION && !place_rank(ty)) return 0;
+    /* a body the gazetteer knows has its seat; a place hung on it names
+     * its presence there ("la OMS en Vietnam", "el Partido Demócrata de
+     * Michigan") */
+    if (ty == NG_TYPE_ORGANIZATION && t->x->ms[m].gaz >= 0) return 0;
     for (size_t c = 0; c < t->n; c++) {
         if (parent(t, c) != h) continue;
         const char *marker = "_";
@@ -213,11 +217,6 @@ static int role_at(const ng_tree *t, size_t i)
            ng__role_at(t->x, W(t, i)->token, z->first + z->count, NULL) > 0;
 }
 
-/* "Yaku Pérez, del Pachakutik": a person with an organisation after a
- * comma and "de" is its member (tree:member-of); "Jennifer Cole,
- * antropóloga de la Universidad Royal Holloway": with a noun in apposition
- * whose "de"/"en" is an organisation, works for it (tree:works-for). Roles
- * of roles.tsv are the apposition rules'. */
 /* A noun in apposition: "Jorge Cortés, infectólogo del Hospital …". A
  * tagger that does not know the noun may call it an adjective on the name;
  * after the comma that follows the name it is the apposition still. */
@@ -229,6 +228,11 @@ static int apposed_noun(const ng_tree *t, size_t c)
            strcmp(W(t, c - 1)->form, ",") == 0 && parent(t, c - 1) == c;
 }
 
+/* "Yaku Pérez, del Pachakutik": a person with an organisation after a
+ * comma and "de" is its member (tree:member-of); "Jennifer Cole,
+ * antropóloga de la Universidad Royal Holloway": with a noun in apposition
+ * whose "de"/"en" is an organisation, works for it (tree:works-for). Roles
+ * of roles.tsv are the apposition rules'. */
 static int affiliation(ng_tree *t, size_t h)
 {
     int m = headed_mention(t, h);

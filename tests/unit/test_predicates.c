@@ -417,6 +417,9 @@ static void test_places_and_affiliations(void **state)
     ex = extract("en", "Headline\nThe Adler Planetarium in Chicago, Illinois, will get a "
                        "simulator.");
     claim_of(ex, "Chicago", "locatedIn", "Illinois");
+    /* a body the gazetteer knows is not where its mission is */
+    ex = extract("es", "Titular\nLa misi\xC3\xB3n de la OMS en Wuhan encontr\xC3\xB3 indicios.");
+    assert_false(has_claim(ex, "OMS", "locatedIn", "Wuhan"));
 }
 
 /* Event nouns (events.tsv) between who did it and what it was done to;

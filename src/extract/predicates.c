@@ -116,6 +116,24 @@ static int joined(const ng_tree *t, const arg *a, size_t n)
     return 0;
 }
 
+/* "detiene a cientos de centroamericanos que huyen …, a los Estados
+ * Unidos": of a transitive verb's phrases with "a" (the personal "a" of its
+ * object), only the first is the object; a later one goes somewhere. */
+static int second_personal_a(ng_tree *t, size_t v, const ng_verb_frame *f, const arg *obj, size_t a)
+{
+    const ng_word *w = W(t, obj[a].word);
+    /* "agradeció a Irán y a su líder": a second object coordinated by the
+     * parse with the verb is a conjunct, not another phrase */
+    if (strcmp(obj[a].marker, "a") != 0 || !ng__tree_marker_fits(f, "_") ||
+        parent(t, obj[a].word) != v || (!rel_is(w, "obj") && !rel_family(w, "obl")))
+        return 0;
+    for (size_t b = 0; b < t->n && b < obj[a].word; b++)
+        if (parent(t, b) == v && (rel_is(W(t, b), "obj") || rel_family(W(t, b), "obl")) &&
+            strcmp(ng__tree_marker(t, b), "a") == 0)
+            return 1;
+    return 0;
+}
+
 static int relate(ng_tree *t, int s, int o, const char *marker, const ng_verb_frame *f,
                   const char *pattern, double confidence)
 {
@@ -217,7 +235,9 @@ static int frame_claims(ng_tree *t, size_t v, const char *lemma, const ng_verb_f
         }
     }
     for (size_t a = 0; a < no; a++) {
-        if (!ng__tree_marker_fits(f, obj[a].marker) || (obj[a].owner && !f->owner)) continue;
+        if (!ng__tree_marker_fits(f, obj[a].marker) || (obj[a].owner && !f->owner) ||
+            second_personal_a(t, v, f, obj, a))
+            continue;
         for (size_t k = 0; k < ns; k++)
             if (frame_claim(t, subj[k].word, obj[a].word, obj[a].marker, f, pattern))
                 return NG_ENOMEM;

@@ -417,6 +417,11 @@ static void test_places_and_affiliations(void **state)
     ex = extract("en", "Headline\nThe Adler Planetarium in Chicago, Illinois, will get a "
                        "simulator.");
     claim_of(ex, "Chicago", "locatedIn", "Illinois");
+    /* of a transitive verb's phrases with "a", only the first is its object */
+    ex = extract("es",
+                 "Titular\nM\xC3\xA9xico detiene a cientos de miles de centroamericanos que huyen "
+                 "hacia el norte, a los Estados Unidos.");
+    assert_false(has_claim(ex, "M\xC3\xA9xico", "detains", "Estados Unidos"));
     /* a body the gazetteer knows is not where its mission is */
     ex = extract("es", "Titular\nLa misi\xC3\xB3n de la OMS en Wuhan encontr\xC3\xB3 indicios.");
     assert_false(has_claim(ex, "OMS", "locatedIn", "Wuhan"));

@@ -202,6 +202,10 @@ static int add_alias(ng_ontology *o, const char *alias, int entry, const char *f
         nd->value = entry;
         nd->acronym = (uint8_t)acronym;
         o->naliases++;
+    } else if (!acronym && (lang < 0 ? nd->value : nd->in_lang[lang]) == entry) {
+        /* the entry also lists a spelling not in capitals ("Sars-Cov-2" beside
+         * "SARS-CoV-2"): any case of those words will do */
+        nd->acronym = 0;
     }
     return 0;
 }
@@ -760,8 +764,8 @@ int ng_ontology_load(ng_ontology **out, ng_context *ctx, const char *dir, const 
     snprintf(path, sizeof path, "%s/newsgraph.ttl", dir);
     if ((rc = load_owl(o, ctx, path, err))) goto fail;
     /* Most specific first: an alias claimed by a country is not re-read as a city. */
-    const char *gaz[] = {"countries.tsv", "countries-extra.tsv", "organizations.tsv",
-                         "people.tsv",    "cities.tsv",          "regions.tsv"};
+    const char *gaz[] = {"countries.tsv", "countries-extra.tsv", "organizations.tsv", "people.tsv",
+                         "cities.tsv",    "regions.tsv",         "things.tsv"};
     for (size_t i = 0; i < sizeof gaz / sizeof *gaz; i++) {
         snprintf(path, sizeof path, "%s/gazetteer/%s", dir, gaz[i]);
         if ((rc = each_line(o, path, 0, gaz_line, NULL, err))) goto fail;

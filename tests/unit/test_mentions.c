@@ -3,6 +3,8 @@
  * and resolution inside one article (surnames, acronyms). */
 #include "support.h"
 
+#include <strings.h>
+
 /* ---- helpers ------------------------------------------------------------------ */
 
 static const ng_entity_view *by_key(const ng_extraction *ex, const char *key)
@@ -272,6 +274,29 @@ static void test_possessive_split(void **state)
 
 /* ---- resolution inside the article -------------------------------------------------- */
 
+/* A virus or a vaccine the gazetteer knows (things.tsv) is an Entity, in
+ * any of its listed spellings, and never an organisation. */
+static void test_things_are_no_bodies(void **state)
+{
+    (void)state;
+    const ng_extraction *ex = extract("es", "Titular\nEl SARS-CoV-2 lleg\xC3\xB3 a Lima. "
+                                            "El Sars-Cov-2 mut\xC3\xB3 y la Sputnik V "
+                                            "lleg\xC3\xB3 a M\xC3\xA9xico.");
+    assert_int_equal(count_gaz(ex, "sars-cov-2"), 1);
+    for (size_t k = 0; k < ng_extraction_entity_count(ex); k++) {
+        const ng_entity_view *v = ng_extraction_entity(ex, k);
+        if (v->gaz_id &&
+            (strcmp(v->gaz_id, "sars-cov-2") == 0 || strcmp(v->gaz_id, "sputnik-v") == 0))
+            assert_int_equal(v->type, NG_TYPE_ENTITY);
+        /* "Sars-Cov-2" is the gazetteer's too, not a name of its own */
+        if (!v->gaz_id && strncasecmp(v->name, "sars", 4) == 0) {
+            dump(ex);
+            fail_msg("'%s' is not the gazetteer's SARS-CoV-2", v->name);
+        }
+    }
+    assert_int_equal(count_gaz(ex, "sputnik-v"), 1);
+}
+
 static void test_surname_resolution(void **state)
 {
     (void)state;
@@ -394,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_hyphenated_gazetteer_name),
         cmocka_unit_test(test_possessive_split),
         cmocka_unit_test(test_surname_resolution),
+        cmocka_unit_test(test_things_are_no_bodies),
         cmocka_unit_test(test_acronym_resolution),
         cmocka_unit_test(test_articles_do_not_leak),
         cmocka_unit_test(test_language_detection_in_extract),

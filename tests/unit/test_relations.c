@@ -328,6 +328,11 @@ static void test_modality(void **state)
     c = claim_of(ex, "Corea del Norte", "deploysTroopsTo", "Rusia");
     assert_int_equal(c->modality, NG_MOD_HEDGED);
 
+    /* "puede atacar": what may happen is no fact */
+    ex = extract("es", "Titular\nRusia puede atacar a Ucrania.");
+    c = claim_of(ex, "Rusia", "attacks", "Ucrania");
+    assert_int_equal(c->modality, NG_MOD_HEDGED);
+
     /* the past tense is asserted, and a negation in another clause does not leak */
     ex = extract("es", "Titular\nRusia firm\xC3\xB3 un acuerdo con Ucrania.");
     c = claim_of(ex, "Rusia", "signsAgreementWith", "Ucrania");

@@ -305,10 +305,25 @@ static int owner_name(ng_tree *t, size_t i, int member)
  * for their country as actors ("las tropas ucranianas atacaron"), but
  * as objects only for verbs of judging: "dirigirá la delegación de
  * Chile" does not lead Chile. */
+/* "ha perdido el español", "el español ganó": a nationality word used as
+ * a singular noun with a definite article is a language or one person,
+ * never the country. */
+static int one_of_a_nation(const ng_tree *t, size_t i, int m)
+{
+    const ng_word *w = W(t, i);
+    if (t->x->ms[m].kind != MK_DEMONYM || w->upos != NG_UPOS_NOUN ||
+        !strstr(w->feats, "Number=Sing"))
+        return 0;
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == i && rel_is(W(t, c), "det") && strstr(W(t, c)->feats, "Definite=Def"))
+            return 1;
+    return 0;
+}
+
 int ng__tree_referent(ng_tree *t, size_t i, const char **rule, int members)
 {
     int m = ng__tree_mention(t, i);
-    if (m >= 0) return m;
+    if (m >= 0) return one_of_a_nation(t, i, m) ? -1 : m;
     if ((m = ng__reference_of(t->x, t->first + i, rule)) >= 0) return m;
     if (W(t, i)->upos != NG_UPOS_NOUN) return -1;
     int member = members && ng__tree_lemma_cue(t, i, NG_CUE_MEMBER_NOUN);

@@ -422,6 +422,12 @@ static void test_places_and_affiliations(void **state)
                  "Titular\nM\xC3\xA9xico detiene a cientos de miles de centroamericanos que huyen "
                  "hacia el norte, a los Estados Unidos.");
     assert_false(has_claim(ex, "M\xC3\xA9xico", "detains", "Estados Unidos"));
+    /* "el español" as a singular noun is a language or one person, not Spain */
+    ex = extract("es", "Titular\nFilipinas, colonizada por Espa\xC3\xB1"
+                       "a, ha perdido el espa\xC3\xB1ol como su idioma oficial.");
+    assert_false(has_claim(ex, "Filipinas", "loses",
+                           "Espa\xC3\xB1"
+                           "a"));
     /* a body the gazetteer knows is not where its mission is */
     ex = extract("es", "Titular\nLa misi\xC3\xB3n de la OMS en Wuhan encontr\xC3\xB3 indicios.");
     assert_false(has_claim(ex, "OMS", "locatedIn", "Wuhan"));

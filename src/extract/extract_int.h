@@ -204,6 +204,8 @@ int ng__government_of(const ng_extractor *x, int m);
 const char *ng__pattern_name(ng_extractor *x, const char *kind, const char *word);
 /* Claims from index from on, asserted so far, get modality m. */
 void ng__set_modality(ng_extractor *x, size_t from, ng_modality m);
+/* The claim is speaker's report (an asserted one becomes reported). */
+void ng__mark_reported(ng_claim *cl, long speaker);
 /* Whether verb frame f's fixed words and nouns fit around the verb at token
  * v0 of sentence sent ("enviar tropas", noun=soldado). */
 int ng__frame_fits(ng_extractor *x, uint32_t sent, const ng_verb_frame *f, size_t v0);
@@ -229,9 +231,6 @@ int ng__tree_verb_args(const ng_extractor *x, uint32_t sent, size_t verb_tok, in
 /* Nominal relations over the sentence's parse (nationality, state
  * ownership); non-zero when out of memory. */
 int ng__tree_nominals(ng_extractor *x, uint32_t sent);
-/* Whether token tok is in the clause of the verb at token verb_tok (below
- * it, not below another clause on the way); 1 without a parse. */
-int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, size_t tok);
 /* Whether the clause of the word at token tok (the nearest verb above it
  * that a clausal relation hangs on, else the root) holds the verb at token
  * verb_tok, in the parse; 1 without one. */

@@ -24,9 +24,9 @@
  * [<preposition>]) that is never a direct triple.
  *
  * Patterns: tree:<verb> and tree-passive:<verb>. Of a verb of the lexicon
- * whose arguments the tree does not give, only a passive with its agent
- * ("fue capturado por X") is left to the distance rules (relations.c:
- * passive:<verb>).
+ * whose arguments the tree does not give, only a passive is left to the
+ * distance rules (relations.c): one with its agent ("fue capturado por X",
+ * passive:<verb>) or with the actor's nationality on its subject.
  *
  * A claim in the complement of a verb of saying, or under a "según" /
  * "according to" phrase, is reported by that verb's subject or that
@@ -339,14 +339,6 @@ static const ng_verb_frame *verb_frames(ng_tree *t, size_t v, const char **lemma
     return info->frames;
 }
 
-/* Whether clause head v has a subordinator ("que", "cuando", "if"). */
-static int marked(const ng_tree *t, size_t v)
-{
-    for (size_t c = 0; c < t->n; c++)
-        if (parent(t, c) == v && rel_is(W(t, c), "mark")) return 1;
-    return 0;
-}
-
 /* Who a verb's clause reports: the subject of a verb of saying the clause
  * is the complement of ("Peskov dijo que Rusia atacó …", "Russia
  * attacked …, KCNA said"), through coordinated and controlled verbs, or
@@ -366,7 +358,7 @@ static int reporter(ng_tree *t, size_t v)
         if (h == (size_t)-1) return -1;
         const ng_word *w = W(t, i);
         if ((rel_is(w, "ccomp") || rel_is(w, "parataxis") ||
-             (rel_is(w, "advcl") && !marked(t, i))) &&
+             (rel_is(w, "advcl") && !ng__tree_marked(t, i))) &&
             x->toks[W(t, h)->token].w->speech) {
             arg subj[MAX_ARGS];
             size_t ns = ng__tree_subjects(t, h, subj);
@@ -391,9 +383,7 @@ static int attribute(ng_tree *t, size_t v, size_t from)
     if (idx < 0) return NG_ENOMEM;
     for (size_t i = from; i < x->out.nclaims; i++) {
         ng_claim *cl = &x->out.claims[i];
-        if (cl->subject == (size_t)idx || cl->speaker >= 0) continue;
-        cl->speaker = idx;
-        if (cl->modality == NG_MOD_ASSERTED) cl->modality = NG_MOD_REPORTED;
+        if (cl->subject != (size_t)idx && cl->speaker < 0) ng__mark_reported(cl, idx);
     }
     return 0;
 }

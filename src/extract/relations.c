@@ -11,8 +11,11 @@
  *                        el presidente de Y"), and for verbs the lexicon
  *                        does not map verb:<lemma> (ng:relatedTo)
  *   svo:<verb>           verb frames from lexicon/<lang>/verbs.tsv by distance,
- *                        only without a parse: beside one they were right a
- *                        third of the time on judged news (bench/judged/)
+ *                        without a parse (beside one they were right a third
+ *                        of the time on judged news, bench/judged/); beside
+ *                        one only for a passive whose subject carries the
+ *                        actor's nationality ("soldados norcoreanos fueron
+ *                        enviados a Rusia")
  *   passive:<verb>       "fue capturado por", "was arrested by", also beside
  *                        a parse for a verb the tree gives nothing
  *   nominal:region-of    "la región rusa de Kursk"
@@ -722,8 +725,9 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
 {
     ng_extractor *x = c->x;
     c->anchor = (uint32_t)v0;
-    /* beside a parse, distance reads only a passive with its agent, and
-     * not when the tree gives the verb an object that names no one
+    /* beside a parse, distance reads only passives (with their agent, or
+     * with the actor's nationality on their subject), and not when the
+     * tree gives the verb an object that names no one
      * ("asistir a las misas oficiadas por Francisco") */
     int unnamed_object = 0;
     if (c->parsed && ng__tree_verb_args(x, c->sent, v0, &unnamed_object)) return NG_ENOMEM;
@@ -753,15 +757,9 @@ static int verb_at(sent_ctx *c, size_t v0, const char *lemma, const ng_verb_fram
             /* A passive without its agent: the subject is what was acted on,
              * but a nationality on it names the actor ("soldados norcoreanos
              * fueron enviados a Rusia": North Korea sent them). */
-            int s;
-            if (passive_aux_before(c, v0) && is_participle(c, v0)) {
-                s = demonym_before(c, v0 - 1);
-                if (s < 0) continue;
-            } else if (c->parsed) {
-                s = -1;
-            } else {
-                s = subject_left(c, v0, -1);
-            }
+            int s = passive_aux_before(c, v0) && is_participle(c, v0) ? demonym_before(c, v0 - 1)
+                    : c->parsed                                       ? -1
+                                                                      : subject_left(c, v0, -1);
             if (s < 0) continue;
             int objs[2];
             int n = objects_right(c, f, v1, M(c, s)->ent, objs);
@@ -875,7 +873,7 @@ static int attributable(const ng_claim *cl)
     return strncmp(cl->pattern, "svo:", 4) == 0 || strncmp(cl->pattern, "passive:", 8) == 0;
 }
 
-static void mark_reported(ng_claim *cl, long speaker)
+void ng__mark_reported(ng_claim *cl, long speaker)
 {
     cl->speaker = speaker;
     if (cl->modality == NG_MOD_ASSERTED) cl->modality = NG_MOD_REPORTED;
@@ -894,7 +892,7 @@ static int attribute(sent_ctx *c, long *speaker)
     *speaker = idx;
     for (size_t i = c->claims_from; i < x->out.nclaims; i++) {
         ng_claim *cl = &x->out.claims[i];
-        if (cl->subject != (size_t)idx && attributable(cl)) mark_reported(cl, idx);
+        if (cl->subject != (size_t)idx && attributable(cl)) ng__mark_reported(cl, idx);
     }
     return 0;
 }
@@ -926,7 +924,8 @@ static void attribute_spokespeople(ng_extractor *x, const long *speakers)
             for (size_t i = 0; i < x->out.nclaims; i++) {
                 ng_claim *cl = &x->out.claims[i];
                 if (x->sites[i].sent[0] != b - 1 || cl->speaker >= 0 || !attributable(cl)) continue;
-                if (speaks_for(x, (size_t)speakers[s], cl->subject)) mark_reported(cl, speakers[s]);
+                if (speaks_for(x, (size_t)speakers[s], cl->subject))
+                    ng__mark_reported(cl, speakers[s]);
             }
         }
     }

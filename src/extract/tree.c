@@ -79,6 +79,13 @@ int ng__tree_purpose(ng_tree *t, size_t v)
     return 0;
 }
 
+int ng__tree_marked(const ng_tree *t, size_t v)
+{
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == v && rel_is(W(t, c), "mark")) return 1;
+    return 0;
+}
+
 /* "dice que …; defiende a X": a finite third-person verb set beside
  * another with no word to join them (parataxis, or an adverbial clause
  * with no "que", "cuando" …) and no subject of its own says what the
@@ -87,11 +94,9 @@ static int side_by_side(ng_tree *t, size_t v)
 {
     const ng_word *w = W(t, v);
     if (!strstr(w->feats, "VerbForm=Fin") || !strstr(w->feats, "Person=3")) return 0;
-    if (!rel_is(w, "parataxis") && !rel_is(w, "advcl")) return 0;
+    if (!rel_is(w, "parataxis") && !(rel_is(w, "advcl") && !ng__tree_marked(t, v))) return 0;
     for (size_t c = 0; c < t->n; c++)
-        if (parent(t, c) == v &&
-            (rel_family(W(t, c), "nsubj") || (rel_is(w, "advcl") && rel_is(W(t, c), "mark"))))
-            return 0;
+        if (parent(t, c) == v && rel_family(W(t, c), "nsubj")) return 0;
     return 1;
 }
 
@@ -299,12 +304,6 @@ static int owner_name(ng_tree *t, size_t i, int member)
     return demonym; /* "territorio ruso" */
 }
 
-/* The mention word i stands for, by name, by what coreference resolved it
- * to, by the place it names or, with members, by whose members it names
- * (*rule: the rule's name, else left alone); -1 for none. Members stand
- * for their country as actors ("las tropas ucranianas atacaron"), but
- * as objects only for verbs of judging: "dirigirá la delegación de
- * Chile" does not lead Chile. */
 /* "ha perdido el español", "el español ganó": a nationality word used as
  * a singular noun with a definite article is a language or one person,
  * never the country. */
@@ -320,6 +319,12 @@ static int one_of_a_nation(const ng_tree *t, size_t i, int m)
     return 0;
 }
 
+/* The mention word i stands for, by name, by what coreference resolved it
+ * to, by the place it names or, with members, by whose members it names
+ * (*rule: the rule's name, else left alone); -1 for none. Members stand
+ * for their country as actors ("las tropas ucranianas atacaron"), but
+ * as objects only for verbs of judging: "dirigirá la delegación de
+ * Chile" does not lead Chile. */
 int ng__tree_referent(ng_tree *t, size_t i, const char **rule, int members)
 {
     int m = ng__tree_mention(t, i);
@@ -353,20 +358,6 @@ static int clausal(const ng_word *w)
                                        "csubj", "parataxis", "list",  NULL};
     for (int k = 0; rels[k]; k++)
         if (rel_family(w, rels[k])) return 1;
-    return 0;
-}
-
-int ng__tree_in_clause(const ng_extractor *x, uint32_t sent, size_t verb_tok, size_t tok)
-{
-    ng_tree t;
-    if (!ng__tree_of(x, sent, &t)) return 1;
-    size_t v = ng__tree_word_of(&t, verb_tok), i = ng__tree_word_of(&t, tok);
-    if (v == (size_t)-1 || i == (size_t)-1) return 1;
-    for (size_t steps = 0; i != (size_t)-1 && steps < t.n; steps++) {
-        if (i == v) return 1;
-        if (clausal(W(&t, i))) return 0;
-        i = parent(&t, i);
-    }
     return 0;
 }
 

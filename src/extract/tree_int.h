@@ -68,6 +68,8 @@ long ng__tree_relative_vs(ng_tree *t, size_t v);
 int ng__tree_misread_object(const ng_tree *t, size_t v, size_t c);
 /* The subjects of verb (or role noun) v, own or shared; their count. */
 size_t ng__tree_subjects(ng_tree *t, size_t v, arg *out);
+/* Whether clause head v has a subordinator ("que", "cuando", "if"). */
+int ng__tree_marked(const ng_tree *t, size_t v);
 /* Whether clause v says what for: "para apoyar", "to support". */
 int ng__tree_purpose(ng_tree *t, size_t v);
 /* The first word of the phrase word h heads, punctuation aside. */

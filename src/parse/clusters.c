@@ -100,17 +100,6 @@ static int end_text_sentence(corpus *c, size_t from)
     return 0;
 }
 
-static int utf8_ok(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        int l = ng_utf8_decode(s + i, n - i, &cp);
-        if (l <= 0) return 0;
-        i += (size_t)l;
-    }
-    return 1;
-}
-
 /* Plain text, one token a line (its first tab-separated field), a blank
  * line between sentences: the layout of the AnCora entity files. */
 static int add_text(corpus *c, const char *path, ng_error *err)
@@ -119,7 +108,7 @@ static int add_text(corpus *c, const char *path, ng_error *err)
     size_t len;
     int rc = ng_read_file(path, TEXT_LIMIT, &text, &len, err);
     if (rc) return rc;
-    if (!utf8_ok(text, len)) {
+    if (ng_utf8_valid_len(text, len) != len) {
         free(text);
         return ng_error_set(err, NG_EFORMAT, "%s: not valid UTF-8", path);
     }

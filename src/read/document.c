@@ -81,24 +81,14 @@ static int looks_binary(const char *data, size_t len)
 /* Returns 1 when valid; otherwise the byte offset and line of the first error. */
 static int utf8_valid(const char *s, size_t n, size_t *bad, size_t *line)
 {
-    size_t i = 0, ln = 1;
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (c == '\n') ln++;
-            i++;
-            continue;
-        }
-        int32_t cp;
-        int k = ng_utf8_decode(s + i, n - i, &cp);
-        if (!k) {
-            *bad = i;
-            *line = ln;
-            return 0;
-        }
-        i += (size_t)k;
-    }
-    return 1;
+    size_t k = ng_utf8_valid_len(s, n);
+    if (k == n) return 1;
+    size_t ln = 1;
+    for (size_t i = 0; i < k; i++)
+        ln += s[i] == '\n';
+    *bad = k;
+    *line = ln;
+    return 0;
 }
 
 static int is_blank(const char *s, size_t n)

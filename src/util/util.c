@@ -297,6 +297,22 @@ int ng_utf8_decode(const char *s, size_t n, int32_t *cp)
     return (int)k;
 }
 
+size_t ng_utf8_valid_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = ng_utf8_decode(s + i, n - i, &cp);
+        if (!k) return i;
+        i += (size_t)k;
+    }
+    return n;
+}
+
 size_t ng_utf8_count(const char *s, size_t n)
 {
     size_t c = 0;

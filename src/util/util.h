@@ -70,6 +70,9 @@ size_t ng_utf8_skip(const char *s, size_t n, size_t k);
 size_t ng_utf8_last(const char *s, size_t n, size_t k);
 /* Number of code points in s[0..n). Input must be valid UTF-8. */
 size_t ng_utf8_count(const char *s, size_t n);
+/* The length of the longest valid UTF-8 prefix of s[0..n): n when all of
+ * it is valid. */
+size_t ng_utf8_valid_len(const char *s, size_t n);
 
 /* Read a whole file; *out is malloc'd and NUL-terminated. limit 0 = none. */
 int ng_read_file(const char *path, size_t limit, char **out, size_t *len, ng_error *err);

@@ -238,9 +238,9 @@ static void test_distance_subject_in_a_clause_above(void **state)
     assert_int_equal(defends, 1);
 }
 
-/* On a parsed sentence the verb frames are read from the tree only: the
- * distance rules, right a third of the time on judged news, would take
- * "Chile" out of "una delegación de Chile" as what was received. */
+/* On a parsed sentence an active verb's frames are read from the tree
+ * only: the distance rules, right a third of the time on judged news, would
+ * take "Chile" out of "una delegación de Chile" as what was received. */
 static void test_no_distance_frames_beside_a_parse(void **state)
 {
     (void)state;

@@ -4,6 +4,10 @@
  *   tree:nationality  an organisation beside a noun with a nationality ("la
  *                     chilena Codelco", "el fabricante alemán BMW") is
  *                     locatedIn that country
+ *                     and a person described so is its national ("el
+ *                     epidemiólogo mexicano Hugo López-Gatell", "Hugo
+ *                     López-Gatell, epidemiólogo mexicano", "Mexican
+ *                     epidemiologist Hugo López-Gatell")
  *   tree:state-owned  and owned by it when the noun is the state's ("la
  *                     petrolera estatal peruana Petroperú")
  *   copula:role       a role noun with a copula gives its subject the role
@@ -168,6 +172,54 @@ static int place_beside(ng_tree *t, size_t h, size_t c, const char **marker)
                    (rel_is(w, "appos") || rel_is(w, "flat"))
                ? m
                : -1;
+}
+
+/* The country a common noun c names a nationality of, itself ("el
+ * mexicano X") or by an adjective on it ("el epidemiólogo mexicano"), as a
+ * demonym mention, or -1. A noun that is a name of its own, or names a
+ * body ("la empresa mexicana"), describes no person. */
+static int noun_nationality(ng_tree *t, size_t c)
+{
+    const ng_word *w = W(t, c);
+    if (w->upos != NG_UPOS_NOUN && w->upos != NG_UPOS_ADJ) return -1;
+    static const int bodies[] = {NG_CUE_ORG_HEAD, NG_CUE_MEDIA_HEAD, NG_CUE_PLACE_HEAD,
+                                 NG_CUE_DESCRIPTION};
+    for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++)
+        if (ng__tree_lemma_cue(t, c, bodies[k])) return -1;
+    int own = t->x->toks[w->token].mention;
+    if (own >= 0 && t->x->ms[own].kind != MK_DEMONYM) return -1;
+    int d = demonym_at(t, c);
+    for (size_t k = 0; k < t->n && d < 0; k++)
+        if (parent(t, k) == c && rel_is(W(t, k), "amod")) d = demonym_at(t, k);
+    return d >= 0 && type_of(t, d) == NG_TYPE_COUNTRY ? d : -1;
+}
+
+/* "el epidemiólogo mexicano Hugo López-Gatell", "el mexicano Hugo
+ * López-Gatell", "Hugo López-Gatell, epidemiólogo mexicano", "Mexican
+ * epidemiologist Hugo López-Gatell": a person named beside a noun of a
+ * nationality is its national (tree:nationality). Only the noun the name
+ * hangs on, or one hung on the name, counts: "el presidente de la
+ * farmacéutica estadounidense Pfizer, Albert Bourla" says nothing of
+ * Bourla's. */
+static int person_nationality(ng_tree *t, size_t name)
+{
+    int m = headed_mention(t, name);
+    if (m < 0 || type_of(t, m) != NG_TYPE_PERSON) return 0;
+    const ng_word *w = W(t, name);
+    size_t h = parent(t, name);
+    int d = -1;
+    size_t at = name;
+    if (h != (size_t)-1 && (rel_is(w, "appos") || rel_is(w, "flat")) &&
+        t->x->toks[W(t, h)->token].mention != m)
+        d = noun_nationality(t, at = h);
+    for (size_t c = 0; c < t->n && d < 0; c++)
+        if (parent(t, c) == name &&
+            (rel_is(W(t, c), "appos") || rel_is(W(t, c), "compound") || rel_is(W(t, c), "amod")))
+            d = noun_nationality(t, at = c);
+    if (d < 0 || t->x->ms[d].ent == t->x->ms[m].ent) return 0;
+    t->anchor = W(t, at)->token;
+    return ng__add_claim(t->x, m, d, "nationality", "tree:nationality", t->sent, t->anchor,
+                         TREE_CONFIDENCE);
 }
 
 /* "el Instituto Butantan de Brasil", "la Universidad de Cornell, en Nueva
@@ -537,8 +589,8 @@ int ng__tree_nominals(ng_extractor *x, uint32_t sent)
     if (!ng__tree_of(x, sent, &t)) return 0;
     int rc = 0;
     for (size_t i = 0; i < t.n && !rc; i++)
-        rc = nationality(&t, i) || copular_role(&t, i) || located(&t, i) || affiliation(&t, i) ||
-             event_noun(&t, i) || counterpart(&t, i);
+        rc = nationality(&t, i) || person_nationality(&t, i) || copular_role(&t, i) ||
+             located(&t, i) || affiliation(&t, i) || event_noun(&t, i) || counterpart(&t, i);
     ng_buf_free(&t.fold);
     return rc;
 }

@@ -195,6 +195,31 @@ static void test_nationality(void **state)
     assert_null(find_claim(ex, "locatedIn"));
 }
 
+/* A person named beside a noun of a nationality is its national; a
+ * nationality on another noun of the phrase (the body the person works for)
+ * says nothing of theirs. */
+static void test_person_nationality(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nEl epidemi\xC3\xB3logo mexicano Hugo L\xC3\xB3pez-Gatell present\xC3\xB3 "
+              "el informe.");
+    const ng_claim *c = claim_of(ex, "Hugo L\xC3\xB3pez-Gatell", "nationality", "M\xC3\xA9xico");
+    assert_string_equal(c->pattern, "tree:nationality");
+    ex = extract("es", "Titular\nAna Ruiz, una ingeniera chilena, visit\xC3\xB3 Lima.");
+    claim_of(ex, "Ana Ruiz", "nationality", "Chile");
+    ex = extract("es", "Titular\nEl canadiense Frank Ruiz lleg\xC3\xB3 a Quito.");
+    claim_of(ex, "Frank Ruiz", "nationality", "Canad\xC3\xA1");
+    ex = extract("es", "Titular\nEl director de la farmac\xC3\xA9utica estadounidense Pfizer, "
+                       "Albert Bourla, habl\xC3\xB3 con la prensa.");
+    assert_false(has_claim(ex, "Albert Bourla", "nationality", "Estados Unidos"));
+    ex = extract("es", "Titular\n\xE2\x80\x9CNo hay control\xE2\x80\x9D, dijo Laura Gil, "
+                       "portavoz de Reunite, una organizaci\xC3\xB3n brit\xC3\xA1nica que ayuda a "
+                       "las familias.");
+    assert_null(find_claim(ex, "nationality"));
+}
+
 /* A role noun with a copula: its subject holds the role (the whole role:
  * "primer ministro"), of a body or a place, never of a person. */
 static void test_copular_role(void **state)
@@ -541,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_unmapped_verb),
         cmocka_unit_test(test_markers_and_nationalities),
         cmocka_unit_test(test_nationality),
+        cmocka_unit_test(test_person_nationality),
         cmocka_unit_test(test_copular_role),
         cmocka_unit_test(test_distance_subject_in_a_clause_above),
         cmocka_unit_test(test_no_distance_frames_beside_a_parse),

@@ -40,8 +40,15 @@ def literal(o):
     return t.replace('\\"', '"').replace("\\n", " ").replace("\\\\", "\\")
 
 
+SCOPED = re.compile(r"-[0-9a-f]{16}$")
+
+
 def short(iri):
-    return iri[len(BASE):] if iri.startswith(BASE) else iri
+    """Without the base, and without the article a bare body's IRI carries
+    ("entity/gobierno-<article>" is the "entity/gobierno" judged before
+    bodies were kept to their article)."""
+    iri = iri[len(BASE):] if iri.startswith(BASE) else iri
+    return SCOPED.sub("", iri) if iri.startswith("entity/") else iri
 
 
 def claims(path):

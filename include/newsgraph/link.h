@@ -16,7 +16,9 @@
  *   similar-spelling  one transliteration of another ("Zelenski",
  *                     "Zelensky"), at least 85 % alike
  *
- * and refuse: a bare first name never links ("Michael" is not Michael X), a
+ * and refuse: a bare first name never links ("Michael" is not Michael X), nor
+ * does a name that is one word of gazetteer/bodies.tsv ("Gobierno" is one
+ * article's government, "Congress" one country's), a
  * name that fits two clusters equally links to neither, two people who
  * share only a surname stay apart, and no rule puts two gazetteer entries
  * or two classes (Entity fits any) in one cluster, nor two records the

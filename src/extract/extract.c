@@ -301,6 +301,16 @@ int ng__root(const ng_extractor *x, int ent)
     return ent;
 }
 
+static const char *scoped_key(ng_extractor *x, const aent *a)
+{
+    ng_buf b = {0};
+    const char *k = ng_buf_printf(&b, "name:%s %s", a->fold, x->doc_id)
+                        ? NULL
+                        : ng_pool_strndup(x->pool, b.data, b.len);
+    ng_buf_free(&b);
+    return k;
+}
+
 /* Output index of an article entity, created on first use. */
 long ng__output_entity(ng_extractor *x, int ent)
 {
@@ -312,6 +322,9 @@ long ng__output_entity(ng_extractor *x, int ent)
     ng_entity_view *v = &o->entities[o->nentities];
     memset(v, 0, sizeof *v);
     v->key = a->key;
+    /* "Gobierno" alone is this article's government, not every article's:
+     * its key, and so its IRI, carries the article */
+    if (a->body && x->doc_id && !(v->key = scoped_key(x, a))) return -1;
     v->name = a->name;
     v->type = a->type;
     if (g) {
@@ -500,6 +513,7 @@ static int segment_article(ng_extractor *x, const ng_document *doc, const char *
 {
     int rc;
     x->text = ng_document_text(doc, &x->len);
+    x->doc_id = ng_document_id(doc);
     if (!lang) lang = ng_document_lang(doc);
     if (!lang) lang = ng_ontology_detect_language(x->onto, x->text, x->len);
     lang = strcmp(lang, "en") == 0 ? "en" : "es";

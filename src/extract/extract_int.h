@@ -69,6 +69,7 @@ typedef struct aent {
     const char **aliases;
     size_t naliases, aliases_cap;
     int used; /* index in the output, -1 when not output */
+    int body; /* its name is one word of bodies.tsv ("Gobierno"): named only in this article */
 } aent;
 
 /* Where a claim was read, so dates and numbers near it can qualify it. A
@@ -123,6 +124,7 @@ struct ng_extractor {
     ng_pool *pool; /* per article */
     ng_segmentation seg;
     const char *text;
+    const char *doc_id; /* the article's id (ng_document_id), borrowed */
     size_t len;
     xtok *toks;
     size_t toks_cap;

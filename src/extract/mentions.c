@@ -510,6 +510,7 @@ static int entity_for(ng_extractor *x, mention *m)
             a->type = NG_TYPE_ENTITY;
         }
         a->fold = fold;
+        a->body = gaz < 0 && nwords == 1 && ng_map_get(x->onto->bodies, fold, strlen(fold));
         if (!a->key || ng_map_put(x->ent_by_key, key.data, key.len, (void *)(intptr_t)(e + 1))) {
             ng_buf_free(&key);
             return NG_ENOMEM;
@@ -1067,6 +1068,14 @@ static int initials_match(const ng_extractor *x, const aent *org, const char *ac
     return n >= 2 && strcmp(ini, acr) == 0;
 }
 
+/* "Gobierno" and "Gobierno de Colombia" (or "Gobierno colombiano") in one
+ * article: the fuller name starts with the bare body's word. */
+static int fuller_body(const aent *a, const aent *b)
+{
+    size_t n = strlen(a->fold);
+    return !b->body && strncmp(b->fold, a->fold, n) == 0 && b->fold[n] == ' ';
+}
+
 int ng__resolve_entities(ng_extractor *x, ng_error *err)
 {
     (void)err;
@@ -1083,7 +1092,7 @@ int ng__resolve_entities(ng_extractor *x, ng_error *err)
                 (a->type == NG_TYPE_ENTITY || a->type == NG_TYPE_PERSON))
                 hit = word_in(b->fold, a->fold, 1);
             else if (acronym && b->type == NG_TYPE_ORGANIZATION && b->nwords >= 2)
-                hit = initials_match(x, b, a->fold);
+                hit = initials_match(x, b, a->fold) || (a->body && fuller_body(a, b));
             if (hit && match != (int)j) {
                 match = (int)j;
                 count++;

@@ -67,8 +67,17 @@ static size_t find(linking *k, size_t i)
     return i;
 }
 
+/* A name that is one word of bodies.tsv ("Gobierno") names a body only in
+ * its own article. */
+static int bare_body(const linking *k, size_t i)
+{
+    const char *f = k->r[i].folded;
+    return ng_map_get(k->l->onto->bodies, f, strlen(f)) != NULL;
+}
+
 static int propose(linking *k, size_t a, size_t b, const char *rule)
 {
+    if (bare_body(k, a) || bare_body(k, b)) return 0;
     if (NG_GROW(k->joins, k->joins_cap, k->njoins + 1)) return NG_ENOMEM;
     k->joins[k->njoins++] = (join){a, b, rule};
     return 0;

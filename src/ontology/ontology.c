@@ -287,13 +287,14 @@ static int demonym_line(ng_ontology *o, void *ud, char **f, int nf, const char *
     return add_aliases(o, f[1], idx, file, line, err);
 }
 
-static int given_name_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
-                           ng_error *err)
+/* One folded word a line into the map ud (given names, bodies). */
+static int word_line(ng_ontology *o, void *ud, char **f, int nf, const char *file, int line,
+                     ng_error *err)
 {
-    (void)ud, (void)nf, (void)file, (void)line;
+    (void)o, (void)nf, (void)file, (void)line;
     ng_buf b = {0};
     int rc = ng_fold_append(&b, f[0], strlen(f[0]));
-    if (!rc && b.len) rc = ng_map_put(o->given_names, b.data, b.len, (void *)1);
+    if (!rc && b.len) rc = ng_map_put((ng_map *)ud, b.data, b.len, (void *)1);
     ng_buf_free(&b);
     return rc ? ng_error_set(err, NG_ENOMEM, "out of memory") : 0;
 }
@@ -752,10 +753,11 @@ int ng_ontology_load(ng_ontology **out, ng_context *ctx, const char *dir, const 
     o->by_id = ng_map_new();
     o->given_names = ng_map_new();
     o->short_forms = ng_map_new();
+    o->bodies = ng_map_new();
     o->labels = ng_map_new();
     o->properties = ng_map_new();
     o->ner_tags = ng_map_new();
-    if (!o->pool || !o->by_id || !o->given_names || !o->short_forms || !o->labels ||
+    if (!o->pool || !o->by_id || !o->given_names || !o->short_forms || !o->bodies || !o->labels ||
         !o->properties || !o->ner_tags || ng_trie_init(&o->aliases)) {
         ng_error_set(err, NG_ENOMEM, "out of memory");
         goto fail;
@@ -773,7 +775,9 @@ int ng_ontology_load(ng_ontology **out, ng_context *ctx, const char *dir, const 
     snprintf(path, sizeof path, "%s/gazetteer/demonyms.tsv", dir);
     if ((rc = each_line(o, path, 0, demonym_line, NULL, err))) goto fail;
     snprintf(path, sizeof path, "%s/gazetteer/given-names.tsv", dir);
-    if ((rc = each_line(o, path, 0, given_name_line, NULL, err))) goto fail;
+    if ((rc = each_line(o, path, 0, word_line, o->given_names, err))) goto fail;
+    snprintf(path, sizeof path, "%s/gazetteer/bodies.tsv", dir);
+    if ((rc = each_line(o, path, 0, word_line, o->bodies, err))) goto fail;
     snprintf(path, sizeof path, "%s/gazetteer/short-forms.tsv", dir);
     if ((rc = each_line(o, path, 0, short_form_line, NULL, err))) goto fail;
     snprintf(path, sizeof path, "%s/conll.tsv", dir);
@@ -809,6 +813,7 @@ void ng_ontology_free(ng_ontology *o)
     ng_map_free(o->by_id);
     ng_map_free(o->given_names);
     ng_map_free(o->short_forms);
+    ng_map_free(o->bodies);
     ng_map_free(o->labels);
     ng_map_free(o->properties);
     ng_map_free(o->ner_tags);

@@ -148,6 +148,7 @@ struct ng_ontology {
     size_t naliases;
     ng_map *given_names;
     ng_map *short_forms; /* folded short form -> folded full name (pool) */
+    ng_map *bodies;      /* folded words that name a body only in context (bodies.tsv) */
     ng_map *labels;      /* "<local>\x1f<lang>" -> label */
     ng_map *properties;  /* declared property local names */
     ng_map *ner_tags;    /* "<lang>\x1f<class>" -> CoNLL tag (conll.tsv) */

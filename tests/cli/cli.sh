@@ -733,6 +733,14 @@ PY
         grep -q "^<https://newsgraph.example/id/$2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://newsgraph.example/ontology#$3> \.$" "$work/$1.nt" ||
             fail "$1.nt: $2 is not a $3"
     }
+    # typed_body NAME IRI-TAIL CLASS: as typed, for a bare body ("Gobierno"),
+    # whose IRI carries its article's id
+    typed_body() {
+        grep -q "^<https://newsgraph.example/id/$2-[0-9a-f]\{16\}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://newsgraph.example/ontology#$3> \.$" "$work/$1.nt" ||
+            fail "$1.nt: no $2-<article> that is a $3"
+    }
+    # bare_iris FILE.nt: the distinct IRIs of bare "Gobierno" entities
+    bare_iris() { grep -o '<https://newsgraph.example/id/entity/gobierno-[0-9a-f]\{16\}>' "$1" | sort -u; }
     if [ "$test_name" = entity_headlines ]; then
         # "OCUPAN LAS CAMAS DE HOSPITAL EN MADRID TRAS LA OLA DE VIRUS, SEGÚN GALINDO"
         f=es-titular
@@ -757,8 +765,12 @@ PY
             typed $f entity/helen-okafor Person
         done
         # both versions of the headline give the body the same names
-        cmp -s <(cut -f2- "$work/en-headline.tsv" | awk -F'\t' -v h="$h" 'NR > 1 && $1 >= h') \
-            <(cut -f2- "$work/en-headline-title.tsv" | awk -F'\t' -v h="$h" 'NR > 1 && $1 >= h') ||
+        # (a bare body's IRI carries its article: the two files are two articles)
+        body_names() {
+            cut -f2- "$work/$1.tsv" | awk -F'\t' -v h="$h" 'NR > 1 && $1 >= h' |
+                sed 's/-[0-9a-f]\{16\}$//'
+        }
+        cmp -s <(body_names en-headline) <(body_names en-headline-title) ||
             fail "the headline's case changes the body's names"
     else
         f=es-organismos
@@ -774,9 +786,29 @@ PY
         has $f "Tomás Rosales" Person entity/tomas-rosales
         for w in Carmen Blanco Tomás Rosales; do hasnt $f $w; done
         rdf_ok es $f
-        typed $f entity/gobierno Organization
-        typed $f entity/policia Organization
+        typed_body $f entity/gobierno Organization
+        typed_body $f entity/policia Organization
         typed $f entity/carmen-blanco Person
+        # "el Ayuntamiento" is the article's one fuller Ayuntamiento, de Écija
+        awk -F'\t' '$4 == "Ayuntamiento" { n++; if ($7 !~ /\/entity\/ayuntamiento-ecija$/) bad = 1 }
+            END { exit !(n && !bad) }' "$work/$f.tsv" ||
+            fail "$f: the bare Ayuntamiento is not the Ayuntamiento de Écija; found: $(found $f)"
+        # two articles' bare "Gobierno" are two governments, in one extract run
+        # and in a store, whichever article comes first
+        "$tool" extract -f ntriples -o "$work/two.nt" "$ent/es-organismos.txt" "$ent/es-gobierno.txt" ||
+            fail "extract two articles"
+        [ "$(bare_iris "$work/two.nt" | wc -l)" = 2 ] ||
+            fail "extract: the two articles' Gobierno are $(bare_iris "$work/two.nt" | wc -l) entities, not 2"
+        for order in "es-organismos es-gobierno" "es-gobierno es-organismos"; do
+            rm -f "$work/bodies.db"
+            set -- $order
+            "$tool" add -q --store "$work/bodies.db" "$ent/$1.txt" "$ent/$2.txt" || fail "add $order"
+            "$tool" export --store "$work/bodies.db" -f ntriples -o "$work/bodies-$1.nt" || fail "export"
+            bare_iris "$work/bodies-$1.nt" | cmp -s - <(bare_iris "$work/two.nt") ||
+                fail "add $order: the store's Gobierno are not extract's two"
+        done
+        cmp -s "$work/bodies-es-organismos.nt" "$work/bodies-es-gobierno.nt" ||
+            fail "the store's export depends on the order the articles came in"
         f=en-bodies
         mentions_of en $f
         for b in Government Parliament Army Navy Council Apple; do has $f $b Organization; done
@@ -784,7 +816,7 @@ PY
         for p in "Rachel Stone" "Arthur Rich" "Emma White"; do has $f "$p" Person; done
         for w in Stone Rich White; do hasnt $f $w; done
         rdf_ok en $f
-        typed $f entity/government Organization
+        typed_body $f entity/government Organization
         typed $f entity/emma-white Person
     fi
     ;;

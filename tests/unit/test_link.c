@@ -6,7 +6,8 @@
  *   ("zelenski", "pionyang");
  * - the refusals: two gazetteer entries stay two entities, a name that fits
  *   two clusters joins neither, a bare given name (or a first-name alias)
- *   joins nobody, two people sharing a surname stay apart, people whose first
+ *   joins nobody, nor does a bare body ("gobierno"), two people sharing a
+ *   surname stay apart, people whose first
  *   words differ never join by spelling, incompatible classes never join;
  * - naming: gazetteer record, else most words, most seen, smallest key;
  * - the result depends only on the set of records (shuffled inputs);
@@ -252,6 +253,35 @@ static void test_alias(void **state)
     alone(&res, "ex:el-rey");
     alone(&res, "ex:juan-carlos");
     alone(&res, "ex:felipe");
+}
+
+/* A bare body ("Gobierno", "Congress": gazetteer/bodies.tsv) is one
+ * article's, and no rule joins it: not to another article's bare body of
+ * the same name, nor to a fuller body that has it as an alias, nor by
+ * spelling ("gobiernos"). */
+static void test_bare_bodies(void **state)
+{
+    (void)state;
+    static const char *const gob[] = {"gobierno"};
+    const ng_link_record r[] = {
+        REC("ex:gobierno-a", "gobierno", NG_TYPE_ORGANIZATION),
+        REC("ex:gobierno-b", "gobierno", NG_TYPE_ORGANIZATION),
+        REC_A("ex:gobierno-de-chile", "gobierno chile", NG_TYPE_ORGANIZATION, gob),
+        REC("ex:gobiernos", "gobiernos", NG_TYPE_ORGANIZATION),
+        REC("ex:congress-a", "congress", NG_TYPE_ORGANIZATION),
+        REC("ex:congress-b", "congress", NG_TYPE_ENTITY),
+        /* the same word as part of a longer name links as any name does */
+        REC("ex:senado-1", "senado chile", NG_TYPE_ORGANIZATION),
+        REC("ex:senado-2", "senado chile", NG_TYPE_ORGANIZATION),
+    };
+    result res;
+    run(r, N(r), &res);
+    alone(&res, "ex:gobierno-a");
+    alone(&res, "ex:gobierno-b");
+    alone(&res, "ex:gobierno-de-chile");
+    alone(&res, "ex:congress-a");
+    alone(&res, "ex:congress-b");
+    joined(&res, "ex:senado-2", "ex:senado-1", "alias");
 }
 
 /* ---- short-form ---------------------------------------------------------------------------- */
@@ -742,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_gazetteer_entries_not_bridged),
         cmocka_unit_test(test_gazetteer_people_not_joined_by_surname),
         cmocka_unit_test(test_alias),
+        cmocka_unit_test(test_bare_bodies),
         cmocka_unit_test(test_short_form),
         cmocka_unit_test(test_acronym),
         cmocka_unit_test(test_surname),

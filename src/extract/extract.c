@@ -347,7 +347,14 @@ static void add_site(claim_site *cs, uint32_t sent, uint32_t anchor)
 int ng__add_claim(ng_extractor *x, int sm, int om, const char *property, const char *pattern,
                   uint32_t sent, uint32_t anchor, double confidence)
 {
-    int s = ng__root(x, x->ms[sm].ent), o = ng__root(x, x->ms[om].ent);
+    return ng__add_entity_claim(x, x->ms[sm].ent, x->ms[om].ent, property, pattern, sent, anchor,
+                                confidence);
+}
+
+int ng__add_entity_claim(ng_extractor *x, int se, int oe, const char *property, const char *pattern,
+                         uint32_t sent, uint32_t anchor, double confidence)
+{
+    int s = ng__root(x, se), o = ng__root(x, oe);
     if (s < 0 || o < 0 || s == o) return 0;
     long si = ng__output_entity(x, s), oi = ng__output_entity(x, o);
     if (si < 0 || oi < 0) return NG_ENOMEM;

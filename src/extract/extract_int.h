@@ -56,6 +56,8 @@ typedef struct mention {
     int strength; /* how sure the cue is: 0 none .. 3 gazetteer */
     int part_of;  /* mention this organisation belongs to (nominal split), or -1 */
     uint8_t ner;  /* the entity tagger's class for these tokens (NG_NER_O: none) */
+    int seat;     /* a body's name ending in a known place ("Universidad de Oxford",
+                     "Ejército tailandés"): that place's gazetteer entry, or -1 */
 } mention;
 
 typedef struct aent {
@@ -243,6 +245,9 @@ int ng__tree_intended(const ng_extractor *x, uint32_t sent, size_t verb_tok);
 /* extract.c */
 int ng__add_claim(ng_extractor *x, int s_mention, int o_mention, const char *property,
                   const char *pattern, uint32_t sent, uint32_t anchor, double confidence);
+/* The same between two article entities (for one no mention names). */
+int ng__add_entity_claim(ng_extractor *x, int s_ent, int o_ent, const char *property,
+                         const char *pattern, uint32_t sent, uint32_t anchor, double confidence);
 /* dates.c */
 int ng__find_dates(ng_extractor *x, const char *doc_date, ng_error *err);
 /* quantities.c */
@@ -269,6 +274,9 @@ int ng__role_at(const ng_extractor *x, size_t i, size_t end, const ng_role **rol
 int ng__person_role_at(const ng_extractor *x, size_t i, size_t end);
 /* Record a surface form for an article entity (deduplicated). */
 int ng__ent_add_alias(ng_extractor *x, int ent, const char *surface);
+/* The article entity of gazetteer entry gaz, created when no mention made
+ * it; -1 when out of memory. */
+int ng__gaz_entity(ng_extractor *x, int gaz);
 /* Upgrade an entity's type when the cue is stronger than what it has. */
 void ng__ent_type(ng_extractor *x, int ent, ng_type t, int strength);
 

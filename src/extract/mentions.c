@@ -154,8 +154,8 @@ static int gaz_case_ok(const ng_extractor *x, size_t i, size_t stop, const ng_ga
 static int push_mention(ng_extractor *x, size_t t0, size_t t1, uint32_t sent, int kind, int gaz)
 {
     if (NG_GROW(x->ms, x->ms_cap, x->nms + 1)) return NG_ENOMEM;
-    x->ms[x->nms++] =
-        (mention){(uint32_t)t0, (uint32_t)t1, sent, kind, gaz, -1, NG_TYPE_ENTITY, 0, -1, NG_NER_O};
+    x->ms[x->nms++] = (mention){(uint32_t)t0, (uint32_t)t1, sent, kind, gaz, -1, NG_TYPE_ENTITY, 0,
+                                -1,           NG_NER_O,     -1};
     for (size_t j = t0; j < t1; j++)
         x->toks[j].mention = (int)x->nms - 1;
     return 0;
@@ -458,6 +458,67 @@ static const char *folded_key(ng_extractor *x, const mention *m, int *nwords)
     return ng_pool_strndup(x->pool, b->data ? b->data : "", b->len);
 }
 
+/* The article entity of key, created with these names when new; its
+ * index, or -1 when out of memory. */
+static int entity_of_key(ng_extractor *x, const ng_buf *key, const char *fold, const char *surf,
+                         int gaz, int nwords)
+{
+    void *found = ng_map_get(x->ent_by_key, key->data, key->len);
+    if (found) return (int)((intptr_t)found - 1);
+    size_t old_cap = x->ents_cap;
+    if (NG_GROW(x->ents, x->ents_cap, x->nents + 1)) return -1;
+    /* alias arrays are kept from article to article: new slots start empty */
+    memset(x->ents + old_cap, 0, (x->ents_cap - old_cap) * sizeof *x->ents);
+    int e = (int)x->nents++;
+    aent *a = &x->ents[e];
+    const char **keep = a->aliases;
+    size_t keep_cap = a->aliases_cap;
+    memset(a, 0, sizeof *a);
+    a->aliases = keep;
+    a->aliases_cap = keep_cap;
+    a->key = ng_pool_strndup(x->pool, key->data, key->len);
+    a->gaz = gaz;
+    a->parent = -1;
+    a->used = -1;
+    a->nwords = nwords;
+    if (gaz >= 0) {
+        const ng_gaz_entry *g = &x->onto->entries[gaz];
+        const char *label = strcmp(x->lx->lang, "en") == 0 ? g->label_en : g->label_es;
+        a->name = label ? label : (g->label_en ? g->label_en : g->label_es);
+        if (!a->name) a->name = surf;
+        a->type = g->type;
+        a->strength = 3;
+    } else {
+        a->name = surf;
+        a->type = NG_TYPE_ENTITY;
+    }
+    a->fold = fold;
+    a->body = gaz < 0 && nwords == 1 && ng_map_get(x->onto->bodies, fold, strlen(fold));
+    if (!a->key || ng_map_put(x->ent_by_key, key->data, key->len, (void *)(intptr_t)(e + 1)))
+        return -1;
+    return e;
+}
+
+int ng__gaz_entity(ng_extractor *x, int gaz)
+{
+    const ng_gaz_entry *g = &x->onto->entries[gaz];
+    const char *label = strcmp(x->lx->lang, "en") == 0 ? g->label_en : g->label_es;
+    if (!label) label = g->label_en ? g->label_en : g->label_es;
+    if (!label) label = g->id;
+    ng_buf key = {0}, fold = {0};
+    int e = -1;
+    if (!ng_buf_printf(&key, "gaz:%s", g->id) && !ng_fold_append(&fold, label, strlen(label))) {
+        const char *f = ng_pool_strndup(x->pool, fold.data ? fold.data : "", fold.len);
+        int nwords = 1;
+        for (size_t i = 0; i < fold.len; i++)
+            nwords += fold.data[i] == ' ';
+        if (f) e = entity_of_key(x, &key, f, label, gaz, nwords);
+    }
+    ng_buf_free(&key);
+    ng_buf_free(&fold);
+    return e;
+}
+
 static int entity_for(ng_extractor *x, mention *m)
 {
     int nwords = 0;
@@ -474,47 +535,10 @@ static int entity_for(ng_extractor *x, mention *m)
     int rc = gaz >= 0 ? ng_buf_printf(&key, "gaz:%s", x->onto->entries[gaz].id)
                       : ng_buf_printf(&key, "name:%s", fold);
     if (rc) return NG_ENOMEM;
-    void *found = ng_map_get(x->ent_by_key, key.data, key.len);
-    int e;
-    if (found) {
-        e = (int)((intptr_t)found - 1);
-    } else {
-        size_t old_cap = x->ents_cap;
-        if (NG_GROW(x->ents, x->ents_cap, x->nents + 1)) {
-            ng_buf_free(&key);
-            return NG_ENOMEM;
-        }
-        /* alias arrays are kept from article to article: new slots start empty */
-        memset(x->ents + old_cap, 0, (x->ents_cap - old_cap) * sizeof *x->ents);
-        e = (int)x->nents++;
-        aent *a = &x->ents[e];
-        const char **keep = a->aliases;
-        size_t keep_cap = a->aliases_cap;
-        memset(a, 0, sizeof *a);
-        a->aliases = keep;
-        a->aliases_cap = keep_cap;
-        a->key = ng_pool_strndup(x->pool, key.data, key.len);
-        a->gaz = gaz;
-        a->parent = -1;
-        a->used = -1;
-        a->nwords = nwords;
-        if (gaz >= 0) {
-            const ng_gaz_entry *g = &x->onto->entries[gaz];
-            const char *label = strcmp(x->lx->lang, "en") == 0 ? g->label_en : g->label_es;
-            a->name = label ? label : (g->label_en ? g->label_en : g->label_es);
-            if (!a->name) a->name = surf;
-            a->type = g->type;
-            a->strength = 3;
-        } else {
-            a->name = surf;
-            a->type = NG_TYPE_ENTITY;
-        }
-        a->fold = fold;
-        a->body = gaz < 0 && nwords == 1 && ng_map_get(x->onto->bodies, fold, strlen(fold));
-        if (!a->key || ng_map_put(x->ent_by_key, key.data, key.len, (void *)(intptr_t)(e + 1))) {
-            ng_buf_free(&key);
-            return NG_ENOMEM;
-        }
+    int e = entity_of_key(x, &key, fold, surf, gaz, nwords);
+    if (e < 0) {
+        ng_buf_free(&key);
+        return NG_ENOMEM;
     }
     ng_buf_free(&key);
     aent *a = &x->ents[e];
@@ -546,6 +570,42 @@ static ng_type class_type(ng_ner_class c)
 static int headline_name_word(const ng_extractor *x, size_t i)
 {
     return x->toks[i].mention >= 0 || x->toks[i].w->dict != 1 || !(x->toks[i].flags & NG_TOK_WORD);
+}
+
+/* The place gazetteer mention g stands for: its entry, or for a
+ * nationality its country's; -1 when it is no place. */
+static int place_entry(const ng_extractor *x, const mention *g)
+{
+    if (g->gaz < 0) return -1;
+    const ng_gaz_entry *e = &x->onto->entries[g->gaz];
+    if (g->kind == MK_DEMONYM) {
+        void *v = e->country ? ng_map_get(x->onto->by_id, e->country, strlen(e->country)) : NULL;
+        return v ? (int)((intptr_t)v - 1) : -1;
+    }
+    return e->type == NG_TYPE_CITY || e->type == NG_TYPE_REGION || e->type == NG_TYPE_COUNTRY
+               ? g->gaz
+               : -1;
+}
+
+/* Where a body named over [t0, t1) sits, by the known place its name ends
+ * with: after a connector ("Universidad de Oxford", "Gobierno de
+ * Tamaulipas") or, in Spanish, as a nationality ("Ejército tailandés"). Its
+ * gazetteer entry, or -1. Read before the name swallows the place. */
+static int seat_of(const ng_extractor *x, size_t t0, size_t t1)
+{
+    int m = t1 > t0 ? x->toks[t1 - 1].mention : -1;
+    if (m < 0) return -1;
+    const mention *g = &x->ms[m];
+    if (g->t1 != t1 || g->t0 <= t0 || (g->kind != MK_GAZ && g->kind != MK_DEMONYM)) return -1;
+    if (g->kind == MK_GAZ) {
+        size_t c = g->t0 - 1;
+        while (c > t0 && ng__tok_cue(x, c, NG_CUE_DETERMINER))
+            c--;
+        if (c <= t0 || !ng__tok_cue(x, c, NG_CUE_CONNECTOR)) return -1;
+    } else if (strcmp(x->lx->lang, "es") != 0) {
+        return -1;
+    }
+    return place_entry(x, g);
 }
 
 /* Gazetteer mentions inside [t0, t1) give way to the tagger's name around
@@ -676,13 +736,14 @@ static size_t swallow(ng_extractor *x, int m)
  * its own ("Fuerzas Armadas de Bielorrusia"), a known body after a name
  * without one ("Estado Mayor de las Fuerzas Armadas de Rusia"), and in
  * Spanish the nationality after the body ("Presidencia bielorrusa"). */
-static size_t extend_body(ng_extractor *x, size_t t0, size_t t1, size_t end)
+static size_t extend_body(ng_extractor *x, size_t t0, size_t t1, size_t end, int *seat)
 {
     for (;;) {
         int head = has_head(x, t0, t1);
         int d = t1 < end ? x->toks[t1].mention : -1;
         if (d >= 0 && head && x->ms[d].kind == MK_DEMONYM && x->ms[d].t0 == t1 && !is_cap(x, t1) &&
             strcmp(x->lx->lang, "es") == 0) {
+            *seat = place_entry(x, &x->ms[d]);
             t1 = swallow(x, d);
             continue;
         }
@@ -692,6 +753,7 @@ static size_t extend_body(ng_extractor *x, size_t t0, size_t t1, size_t end)
         if (m < 0 || x->ms[m].kind != MK_GAZ || x->ms[m].t0 != n) return t1;
         ng_type gt = x->onto->entries[x->ms[m].gaz].type;
         if (gt == NG_TYPE_PERSON || (gt == NG_TYPE_ORGANIZATION) == head) return t1;
+        *seat = place_entry(x, &x->ms[m]);
         t1 = swallow(x, m);
     }
 }
@@ -772,10 +834,12 @@ static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32
     if (inside_role(x, first, t0, t1, end) || non_names(x, t0, t1) ||
         indefinite_word(x, first, t0, t1))
         return 0;
+    int seat = seat_of(x, t0, t1);
     if (!yield_gazetteer(x, t0, t1, c)) return 0;
-    if (c == NG_NER_ORG) *stop = t1 = extend_body(x, t0, t1, end);
+    if (c == NG_NER_ORG) *stop = t1 = extend_body(x, t0, t1, end, &seat);
     if (push_mention(x, t0, t1, sent, MK_NAME, -1)) return NG_ENOMEM;
     x->ms[x->nms - 1].ner = (uint8_t)c;
+    x->ms[x->nms - 1].seat = seat;
     type_name(x, &x->ms[x->nms - 1], c);
     part_of_before(x, x->seg.sentences[sent].first, x->nms - 1);
     part_of_known(x, x->nms - 1, end);

@@ -463,6 +463,26 @@ static int possessive_body(sent_ctx *c, int m)
     return claim(c, m, owner, "partOf", "nominal:possessive", 0.8);
 }
 
+/* "la Universidad de Oxford", "el Gobierno de Tamaulipas", "el Ejército
+ * tailandés": a body whose name ends in a known place lies there
+ * (name:seat). Not an embassy or a consulate, which stands for the place
+ * and lies elsewhere (cues.tsv: envoy-head), nor a body the gazetteer
+ * knows, whose seat is the gazetteer's. */
+static int seat(sent_ctx *c, int m)
+{
+    ng_extractor *x = c->x;
+    const mention *mm = &x->ms[m];
+    if (mm->seat < 0 || mm->kind != MK_NAME) return 0;
+    const aent *a = &x->ents[mm->ent];
+    if (a->type != NG_TYPE_ORGANIZATION || a->gaz >= 0) return 0;
+    for (size_t i = mm->t0; i < mm->t1; i++)
+        if (ng__tok_cue(x, i, NG_CUE_ENVOY_HEAD)) return 0;
+    int place = ng__gaz_entity(x, mm->seat);
+    if (place < 0) return NG_ENOMEM;
+    return ng__add_entity_claim(x, mm->ent, place, "locatedIn", "name:seat", c->sent, c->anchor,
+                                0.8);
+}
+
 static int nominals(sent_ctx *c)
 {
     ng_extractor *x = c->x;
@@ -487,6 +507,7 @@ static int nominals(sent_ctx *c)
         if (x->ms[m].part_of >= 0 &&
             claim(c, (int)m, x->ms[m].part_of, "partOf", "nominal:part-of", 0.85))
             return NG_ENOMEM;
+        if (seat(c, (int)m)) return NG_ENOMEM;
         if (possessive_body(c, (int)m)) return NG_ENOMEM;
     }
     return 0;

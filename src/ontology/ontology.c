@@ -508,7 +508,8 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "light-verb",     "role-modifier",
                                         "both",           "counterpart",
                                         "former",         "whose",
-                                        "copula",         "indefinite"};
+                                        "copula",         "indefinite",
+                                        "envoy-head"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

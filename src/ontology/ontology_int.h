@@ -110,6 +110,7 @@ enum ng_cue_kind {
     NG_CUE_WHOSE,
     NG_CUE_COPULA,
     NG_CUE_INDEFINITE,
+    NG_CUE_ENVOY_HEAD,
     NG_CUE_COUNT
 };
 

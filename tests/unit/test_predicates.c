@@ -220,6 +220,27 @@ static void test_person_nationality(void **state)
     assert_null(find_claim(ex, "nationality"));
 }
 
+/* A body whose name ends in a known place lies there: after "de" or, in
+ * Spanish, a nationality; an embassy does not lie in the country it
+ * stands for, and a name with no body in it ("Iván Lima") has no seat. */
+static void test_seat_in_the_name(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nEl Gobierno de Tamaulipas y la Embajada de Chile firmaron un convenio.");
+    const ng_claim *c = claim_of(ex, "Gobierno de Tamaulipas", "locatedIn", "Tamaulipas");
+    assert_string_equal(c->pattern, "name:seat");
+    assert_true(ent(ex, "Embajada de Chile") >= 0);
+    assert_false(has_claim(ex, "Embajada de Chile", "locatedIn", "Chile"));
+    assert_non_null(find_claim(ex, "signsAgreementWith"));
+    ex = extract("es", "Titular\nEn mayo, el Ej\xC3\xA9rcito tailand\xC3\xA9s derroc\xC3\xB3 al "
+                       "gobierno civil.");
+    claim_of(ex, "Ej\xC3\xA9rcito tailand\xC3\xA9s", "locatedIn", "Tailandia");
+    ex = extract("es", "Titular\nEl delantero Iv\xC3\xA1n Lima marc\xC3\xB3 dos goles.");
+    assert_null(find_claim(ex, "locatedIn"));
+}
+
 /* A role noun with a copula: its subject holds the role (the whole role:
  * "primer ministro"), of a body or a place, never of a person. */
 static void test_copular_role(void **state)
@@ -567,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_markers_and_nationalities),
         cmocka_unit_test(test_nationality),
         cmocka_unit_test(test_person_nationality),
+        cmocka_unit_test(test_seat_in_the_name),
         cmocka_unit_test(test_copular_role),
         cmocka_unit_test(test_distance_subject_in_a_clause_above),
         cmocka_unit_test(test_no_distance_frames_beside_a_parse),

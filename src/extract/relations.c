@@ -463,6 +463,50 @@ static int possessive_body(sent_ctx *c, int m)
     return claim(c, m, owner, "partOf", "nominal:possessive", 0.8);
 }
 
+/* How wide a place mention is: a city lies in a region, a region in a
+ * country; 0 for what is no known kind of place. */
+static int place_rank(const sent_ctx *c, int m)
+{
+    ng_type t = c->x->ents[M(c, m)->ent].type;
+    return t == NG_TYPE_CITY ? 1 : t == NG_TYPE_REGION ? 2 : t == NG_TYPE_COUNTRY ? 3 : 0;
+}
+
+/* Whether a name stands beside token i as one more item of a list
+ * ("Arizona, Georgia, Nevada y Wisconsin"): a comma or a conjunction, then
+ * (or, before i, after) a capitalised word or a place. */
+static int listed_place(const sent_ctx *c, size_t i, int after)
+{
+    ng_extractor *x = c->x;
+    size_t sep = after ? i : i - 1, word = after ? i + 1 : i - 2;
+    if (after ? i + 1 >= c->end : i < c->first + 2) return 0;
+    if (!(ng__tok_is(x, sep, ",") || is_cue(c, NG_CUE_COORD, sep))) return 0;
+    return (T(c, word)->flags & NG_TOK_UPPER) || T(c, word)->mention >= 0;
+}
+
+/* "Acapulco, Guerrero", "Detroit (Michigan)", "Lombardía (Italia)": a
+ * place written with the wider place it lies in, after a comma or in
+ * brackets, lies there (nominal:place-in). Not inside a list of places,
+ * where the comma only separates them. */
+static int place_in(sent_ctx *c, int a)
+{
+    ng_extractor *x = c->x;
+    const mention *ma = M(c, a);
+    int ra = place_rank(c, a);
+    if (!ra || ma->kind == MK_DEMONYM) return 0;
+    size_t t = ma->t1;
+    int paren = t < c->end && ng__tok_is(x, t, "(");
+    if (!paren && !(t < c->end && ng__tok_is(x, t, ","))) return 0;
+    int b = mention_at(c, t + 1);
+    if (b < 0 || M(c, b)->kind == MK_DEMONYM || place_rank(c, b) <= ra || M(c, b)->ent == ma->ent)
+        return 0;
+    size_t after = M(c, b)->t1;
+    if (paren ? !(after < c->end && ng__tok_is(x, after, ")"))
+              : listed_place(c, after, 1) || listed_place(c, ma->t0, 0))
+        return 0;
+    c->anchor = (uint32_t)(t + 1);
+    return claim(c, a, b, "locatedIn", "nominal:place-in", 0.85);
+}
+
 /* "la Universidad de Oxford", "el Gobierno de Tamaulipas", "el Ejército
  * tailandés": a body whose name ends in a known place lies there
  * (name:seat). Not an embassy or a consulate, which stands for the place
@@ -507,7 +551,7 @@ static int nominals(sent_ctx *c)
         if (x->ms[m].part_of >= 0 &&
             claim(c, (int)m, x->ms[m].part_of, "partOf", "nominal:part-of", 0.85))
             return NG_ENOMEM;
-        if (seat(c, (int)m)) return NG_ENOMEM;
+        if (seat(c, (int)m) || place_in(c, (int)m)) return NG_ENOMEM;
         if (possessive_body(c, (int)m)) return NG_ENOMEM;
     }
     return 0;

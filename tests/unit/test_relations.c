@@ -345,6 +345,22 @@ static void test_modality(void **state)
     assert_string_equal(ng_modality_name(NG_MOD_FUTURE), "future");
 }
 
+/* A place written with the wider place it lies in, after a comma or in
+ * brackets, lies there; a list of places says nothing of the kind. */
+static void test_place_in_place(void **state)
+{
+    (void)state;
+    const ng_extraction *ex =
+        extract("es", "Titular\nLo detuvieron en Acapulco, Guerrero, el lunes.");
+    const ng_claim *c = claim_of(ex, "Acapulco", "locatedIn", "Guerrero");
+    assert_string_equal(c->pattern, "nominal:place-in");
+    ex = extract("es", "Titular\nHubo protestas en Detroit (Michigan) durante la noche.");
+    claim_of(ex, "Detroit", "locatedIn", "Michigan");
+    ex = extract("es", "Titular\nLos delegados votaron en Arizona, Georgia, Nevada y Wisconsin.");
+    assert_true(ent(ex, "Arizona") >= 0 && ent(ex, "Georgia") >= 0);
+    assert_null(find_claim(ex, "locatedIn"));
+}
+
 /* Roles with words that do not change them (interina, electa, a
  * nationality inside), roles once held ("ex", entonces: modality past),
  * coordinated roles, and a person right after the owner without a comma. */
@@ -416,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_speaker_english_said),
         cmocka_unit_test(test_modality),
         cmocka_unit_test(test_role_modifiers),
+        cmocka_unit_test(test_place_in_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -174,6 +174,13 @@ static int place_beside(ng_tree *t, size_t h, size_t c, const char **marker)
                : -1;
 }
 
+static int has_copula(const ng_tree *t, size_t h)
+{
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == h && rel_is(W(t, c), "cop")) return 1;
+    return 0;
+}
+
 /* The country a common noun c names a nationality of, itself ("el
  * mexicano X") or by an adjective on it ("el epidemiólogo mexicano"), as a
  * demonym mention, or -1. A noun that is a name of its own, or names a
@@ -196,8 +203,9 @@ static int noun_nationality(ng_tree *t, size_t c)
 
 /* "el epidemiólogo mexicano Hugo López-Gatell", "el mexicano Hugo
  * López-Gatell", "Hugo López-Gatell, epidemiólogo mexicano", "Mexican
- * epidemiologist Hugo López-Gatell": a person named beside a noun of a
- * nationality is its national (tree:nationality). Only the noun the name
+ * epidemiologist Hugo López-Gatell", "Shalev is an Israeli
+ * mathematician": a person named beside a noun of a nationality, or the
+ * subject of one with a copula, is its national (tree:nationality). Only the noun the name
  * hangs on, or one hung on the name, counts: "el presidente de la
  * farmacéutica estadounidense Pfizer, Albert Bourla" says nothing of
  * Bourla's. */
@@ -216,6 +224,9 @@ static int person_nationality(ng_tree *t, size_t name)
         if (parent(t, c) == name &&
             (rel_is(W(t, c), "appos") || rel_is(W(t, c), "compound") || rel_is(W(t, c), "amod")))
             d = noun_nationality(t, at = c);
+    /* "Aner Shalev is an Israeli mathematician", "la escritora es peruana" */
+    if (d < 0 && h != (size_t)-1 && rel_is(w, "nsubj") && has_copula(t, h))
+        d = noun_nationality(t, at = h);
     if (d < 0 || t->x->ms[d].ent == t->x->ms[m].ent) return 0;
     t->anchor = W(t, at)->token;
     return ng__add_claim(t->x, m, d, "nationality", "tree:nationality", t->sent, t->anchor,

@@ -211,6 +211,8 @@ static void test_person_nationality(void **state)
     claim_of(ex, "Ana Ruiz", "nationality", "Chile");
     ex = extract("es", "Titular\nEl canadiense Frank Ruiz lleg\xC3\xB3 a Quito.");
     claim_of(ex, "Frank Ruiz", "nationality", "Canad\xC3\xA1");
+    ex = extract("en", "Headline\nAner Shalev is an Israeli mathematician.");
+    claim_of(ex, "Aner Shalev", "nationality", "Israel");
     ex = extract("es", "Titular\nEl director de la farmac\xC3\xA9utica estadounidense Pfizer, "
                        "Albert Bourla, habl\xC3\xB3 con la prensa.");
     assert_false(has_claim(ex, "Albert Bourla", "nationality", "Estados Unidos"));

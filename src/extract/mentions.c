@@ -602,7 +602,9 @@ static int seat_of(const ng_extractor *x, size_t t0, size_t t1)
         while (c > t0 && ng__tok_cue(x, c, NG_CUE_DETERMINER))
             c--;
         if (c <= t0 || !ng__tok_cue(x, c, NG_CUE_CONNECTOR)) return -1;
-    } else if (strcmp(x->lx->lang, "es") != 0) {
+    } else if (strcmp(x->lx->lang, "es") != 0 || is_cap(x, g->t0)) {
+        /* a capitalised nationality is a word of the title ("Enciclopedia
+         * Británica", "Beneficencia Española"), not where the body is */
         return -1;
     }
     return place_entry(x, g);

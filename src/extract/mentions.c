@@ -458,6 +458,22 @@ static const char *folded_key(ng_extractor *x, const mention *m, int *nwords)
     return ng_pool_strndup(x->pool, b->data ? b->data : "", b->len);
 }
 
+/* The name a gazetteer entry goes by in the article's language, else in
+ * the other one; NULL when it has none. */
+static const char *gaz_label(const ng_extractor *x, const ng_gaz_entry *g)
+{
+    const char *label = strcmp(x->lx->lang, "en") == 0 ? g->label_en : g->label_es;
+    return label ? label : (g->label_en ? g->label_en : g->label_es);
+}
+
+/* The entry of the country a nationality entry names, or -1. */
+static int demonym_country(const ng_extractor *x, int gaz)
+{
+    const char *cid = x->onto->entries[gaz].country;
+    void *v = cid ? ng_map_get(x->onto->by_id, cid, strlen(cid)) : NULL;
+    return v ? (int)((intptr_t)v - 1) : -1;
+}
+
 /* The article entity of key, created with these names when new; its
  * index, or -1 when out of memory. */
 static int entity_of_key(ng_extractor *x, const ng_buf *key, const char *fold, const char *surf,
@@ -483,8 +499,7 @@ static int entity_of_key(ng_extractor *x, const ng_buf *key, const char *fold, c
     a->nwords = nwords;
     if (gaz >= 0) {
         const ng_gaz_entry *g = &x->onto->entries[gaz];
-        const char *label = strcmp(x->lx->lang, "en") == 0 ? g->label_en : g->label_es;
-        a->name = label ? label : (g->label_en ? g->label_en : g->label_es);
+        a->name = gaz_label(x, g);
         if (!a->name) a->name = surf;
         a->type = g->type;
         a->strength = 3;
@@ -502,8 +517,7 @@ static int entity_of_key(ng_extractor *x, const ng_buf *key, const char *fold, c
 int ng__gaz_entity(ng_extractor *x, int gaz)
 {
     const ng_gaz_entry *g = &x->onto->entries[gaz];
-    const char *label = strcmp(x->lx->lang, "en") == 0 ? g->label_en : g->label_es;
-    if (!label) label = g->label_en ? g->label_en : g->label_es;
+    const char *label = gaz_label(x, g);
     if (!label) label = g->id;
     ng_buf key = {0}, fold = {0};
     int e = -1;
@@ -525,12 +539,7 @@ static int entity_for(ng_extractor *x, mention *m)
     const char *fold = folded_key(x, m, &nwords);
     const char *surf = surface(x, m);
     if (!fold || !surf) return NG_ENOMEM;
-    int gaz = m->gaz;
-    if (m->kind == MK_DEMONYM) {
-        const char *cid = x->onto->entries[gaz].country;
-        void *v = ng_map_get(x->onto->by_id, cid, strlen(cid));
-        gaz = v ? (int)((intptr_t)v - 1) : -1;
-    }
+    int gaz = m->kind == MK_DEMONYM ? demonym_country(x, m->gaz) : m->gaz;
     ng_buf key = {0};
     int rc = gaz >= 0 ? ng_buf_printf(&key, "gaz:%s", x->onto->entries[gaz].id)
                       : ng_buf_printf(&key, "name:%s", fold);
@@ -577,14 +586,8 @@ static int headline_name_word(const ng_extractor *x, size_t i)
 static int place_entry(const ng_extractor *x, const mention *g)
 {
     if (g->gaz < 0) return -1;
-    const ng_gaz_entry *e = &x->onto->entries[g->gaz];
-    if (g->kind == MK_DEMONYM) {
-        void *v = e->country ? ng_map_get(x->onto->by_id, e->country, strlen(e->country)) : NULL;
-        return v ? (int)((intptr_t)v - 1) : -1;
-    }
-    return e->type == NG_TYPE_CITY || e->type == NG_TYPE_REGION || e->type == NG_TYPE_COUNTRY
-               ? g->gaz
-               : -1;
+    if (g->kind == MK_DEMONYM) return demonym_country(x, g->gaz);
+    return ng__place_rank(x->onto->entries[g->gaz].type) ? g->gaz : -1;
 }
 
 /* Where a body named over [t0, t1) sits, by the known place its name ends

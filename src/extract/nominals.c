@@ -69,6 +69,13 @@ static int nationality(ng_tree *t, size_t name)
     return rc;
 }
 
+static int has_copula(const ng_tree *t, size_t h)
+{
+    for (size_t c = 0; c < t->n; c++)
+        if (parent(t, c) == h && rel_is(W(t, c), "cop")) return 1;
+    return 0;
+}
+
 /* "Pedro Sánchez es el presidente de España", "Kim was the leader of North
  * Korea": a role noun with a copula holds its subject, and its owner is a
  * name after "de"/"of" or a nationality on it (roles.tsv). */
@@ -86,9 +93,7 @@ static int copular_role(ng_tree *t, size_t r)
             (size_t)ng__role_at(x, W(t, c)->token, end, NULL) > w->token - W(t, c)->token)
             from = W(t, c)->token;
     if (!ng__role_at(x, from, end, &role) || !role) return 0;
-    int cop = 0;
-    for (size_t c = 0; c < t->n && !cop; c++)
-        cop = parent(t, c) == r && rel_is(W(t, c), "cop");
+    int cop = has_copula(t, r);
     arg holder[MAX_ARGS];
     size_t nh = cop ? ng__tree_subjects(t, r, holder) : 0;
     /* "Rishi Sunak fue primer ministro …" parsed as an apposition with a
@@ -138,12 +143,6 @@ static ng_type type_of(const ng_tree *t, int m)
     return t->x->ents[t->x->ms[m].ent].type;
 }
 
-/* How wide a place is: a city lies in a region, a region in a country. */
-static int place_rank(ng_type ty)
-{
-    return ty == NG_TYPE_CITY ? 1 : ty == NG_TYPE_REGION ? 2 : ty == NG_TYPE_COUNTRY ? 3 : 0;
-}
-
 static int locative(const char *marker)
 {
     static const char *const ms[] = {"de", "of", "en", "in", NULL};
@@ -167,18 +166,11 @@ static int place_beside(ng_tree *t, size_t h, size_t c, const char **marker)
      * España, Cataluña es …" is no organisation in Catalonia */
     int comma = c > 0 && strcmp(W(t, c - 1)->form, ",") == 0;
     int hm = ng__tree_mention(t, h);
-    int place = hm >= 0 && place_rank(type_of(t, hm));
+    int place = hm >= 0 && ng__place_rank(type_of(t, hm));
     return strcmp(*marker, "_") == 0 && comma && place && c > h &&
                    (rel_is(w, "appos") || rel_is(w, "flat"))
                ? m
                : -1;
-}
-
-static int has_copula(const ng_tree *t, size_t h)
-{
-    for (size_t c = 0; c < t->n; c++)
-        if (parent(t, c) == h && rel_is(W(t, c), "cop")) return 1;
-    return 0;
 }
 
 /* The country a common noun c names a nationality of, itself ("el
@@ -241,7 +233,7 @@ static int located(ng_tree *t, size_t h)
     int m = headed_mention(t, h);
     if (m < 0) return 0;
     ng_type ty = type_of(t, m);
-    if (ty != NG_TYPE_ORGANIZATION && !place_rank(ty)) return 0;
+    if (ty != NG_TYPE_ORGANIZATION && !ng__place_rank(ty)) return 0;
     /* a body the gazetteer knows has its seat; a place hung on it names
      * its presence there ("la OMS en Vietnam", "el Partido Demócrata de
      * Michigan") */
@@ -251,8 +243,8 @@ static int located(ng_tree *t, size_t h)
         const char *marker = "_";
         int p = place_beside(t, h, c, &marker);
         if (p < 0 || t->x->ms[p].ent == t->x->ms[m].ent) continue;
-        int wider = place_rank(type_of(t, p));
-        if (!wider || (place_rank(ty) && wider <= place_rank(ty))) continue;
+        int wider = ng__place_rank(type_of(t, p));
+        if (!wider || (ng__place_rank(ty) && wider <= ng__place_rank(ty))) continue;
         t->anchor = W(t, c)->token;
         if (ng__add_claim(t->x, m, p, "locatedIn", "tree:located-in", t->sent, t->anchor,
                           TREE_CONFIDENCE))

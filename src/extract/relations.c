@@ -463,12 +463,9 @@ static int possessive_body(sent_ctx *c, int m)
     return claim(c, m, owner, "partOf", "nominal:possessive", 0.8);
 }
 
-/* How wide a place mention is: a city lies in a region, a region in a
- * country; 0 for what is no known kind of place. */
 static int place_rank(const sent_ctx *c, int m)
 {
-    ng_type t = c->x->ents[M(c, m)->ent].type;
-    return t == NG_TYPE_CITY ? 1 : t == NG_TYPE_REGION ? 2 : t == NG_TYPE_COUNTRY ? 3 : 0;
+    return ng__place_rank(c->x->ents[M(c, m)->ent].type);
 }
 
 /* Whether a name stands beside token i as one more item of a list

@@ -1,9 +1,9 @@
 /* Month and weekday names from CLDR's locale files (Debian's
- * unicode-cldr-core), read with libxml2's XPath rather than typed by hand. */
+ * unicode-cldr-core), read with libxml2's streaming reader rather than typed by hand. */
 #include "ontology_int.h"
 
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
+#include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,43 +32,93 @@ static intptr_t day_number(const char *type)
     return 0;
 }
 
+/* Where the reader stands: inside the Gregorian calendar, and in which
+ * width of month or day names (0 outside one). */
+typedef struct cldr_walk {
+    int gregorian;
+    int width; /* 1 wide months, 2 abbreviated months, 3 wide days */
+} cldr_walk;
+
+static int attr_is(xmlTextReaderPtr r, const char *name, const char *value)
+{
+    xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)name);
+    int same = v && strcmp((const char *)v, value) == 0;
+    xmlFree(v);
+    return same;
+}
+
+static int width_of(xmlTextReaderPtr r, const char *element)
+{
+    if (strcmp(element, "monthWidth") == 0)
+        return attr_is(r, "type", "wide") ? 1 : attr_is(r, "type", "abbreviated") ? 2 : 0;
+    if (strcmp(element, "dayWidth") == 0) return attr_is(r, "type", "wide") ? 3 : 0;
+    return -1; /* not a width */
+}
+
+/* One month or day name inside a width: its number from the type attribute
+ * (abbreviated months + 100: only next to a day or year). */
+static int take_name(xmlTextReaderPtr r, ng_lexicon *lx, int width)
+{
+    xmlChar *type = xmlTextReaderGetAttribute(r, (const xmlChar *)"type");
+    xmlChar *text = xmlTextReaderReadString(r);
+    intptr_t v = 0;
+    if (type && width < 3) v = atoi((const char *)type);
+    if (type && width == 3) v = day_number((const char *)type);
+    if (v > 0 && width == 2) v += 100;
+    int rc = text && v > 0 ? put_name(width == 3 ? lx->weekdays : lx->months, text, v) : 0;
+    xmlFree(type);
+    xmlFree(text);
+    return rc;
+}
+
+/* One step of the walk; 1 once the Gregorian calendar has ended (the rest
+ * of the file, most of it, is never parsed). */
+static int walk_node(xmlTextReaderPtr r, cldr_walk *w, ng_lexicon *lx, int *rc)
+{
+    const char *name = (const char *)xmlTextReaderConstLocalName(r);
+    int kind = xmlTextReaderNodeType(r);
+    if (!name) return 0;
+    if (kind == XML_READER_TYPE_END_ELEMENT) {
+        if (strcmp(name, "calendar") == 0 && w->gregorian) return 1;
+        if (width_of(r, name) >= 0) w->width = 0;
+        return 0;
+    }
+    if (kind != XML_READER_TYPE_ELEMENT) return 0;
+    if (strcmp(name, "calendar") == 0) {
+        w->gregorian = attr_is(r, "type", "gregorian");
+        w->width = 0;
+        return 0;
+    }
+    if (!w->gregorian) return 0;
+    int width = width_of(r, name);
+    if (width >= 0) {
+        w->width = xmlTextReaderIsEmptyElement(r) ? 0 : width;
+        return 0;
+    }
+    if (w->width && strcmp(name, w->width == 3 ? "day" : "month") == 0)
+        *rc = take_name(r, lx, w->width);
+    return 0;
+}
+
 int ng__load_cldr_calendar(ng_ontology *o, ng_lexicon *lx, const char *lang, ng_error *err)
 {
     (void)o;
     char path[1024];
     const char *dir = getenv("NEWSGRAPH_CLDR_DIR");
     snprintf(path, sizeof path, "%s/%s.xml", dir && *dir ? dir : NG_CLDR_DIR, lang);
-    xmlDocPtr doc =
-        xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc)
+    xmlTextReaderPtr r =
+        xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!r)
         return ng_error_set(err, NG_EIO, "%s: cannot read CLDR data (install unicode-cldr-core)",
                             path);
-    static const char *const queries[] = {
-        "//calendar[@type='gregorian']/months/monthContext/monthWidth[@type='wide']/month",
-        "//calendar[@type='gregorian']/months/monthContext/monthWidth[@type='abbreviated']/month",
-        "//calendar[@type='gregorian']/days/dayContext/dayWidth[@type='wide']/day"};
-    int rc = 0;
-    xmlXPathContextPtr xp = xmlXPathNewContext(doc);
-    if (!xp) rc = NG_ENOMEM;
-    for (int q = 0; q < 3 && !rc; q++) {
-        xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)queries[q], xp);
-        for (int i = 0; r && r->nodesetval && i < r->nodesetval->nodeNr && !rc; i++) {
-            xmlNodePtr node = r->nodesetval->nodeTab[i];
-            xmlChar *type = xmlGetProp(node, (const xmlChar *)"type");
-            xmlChar *text = xmlNodeGetContent(node);
-            intptr_t v = 0;
-            if (type && q < 2) v = atoi((const char *)type);
-            if (type && q == 2) v = day_number((const char *)type);
-            if (v > 0 && q == 1) v += 100; /* abbreviated: only next to a day or year */
-            if (text && v > 0) rc = put_name(q == 2 ? lx->weekdays : lx->months, text, v);
-            xmlFree(type);
-            xmlFree(text);
-        }
-        xmlXPathFreeObject(r);
-    }
-    xmlXPathFreeContext(xp);
-    xmlFreeDoc(doc);
+    cldr_walk w = {0};
+    int rc = 0, step = 0, done = 0;
+    while (!rc && !done && (step = xmlTextReaderRead(r)) == 1)
+        done = walk_node(r, &w, lx, &rc);
+    xmlFreeTextReader(r);
     if (rc) return ng_error_set(err, NG_ENOMEM, "out of memory");
+    if (step < 0)
+        return ng_error_set(err, NG_EDATA, "%s: not well-formed XML (CLDR data)", path);
     if (ng_map_count(lx->months) < 12 || ng_map_count(lx->weekdays) < 7)
         return ng_error_set(err, NG_EDATA, "%s: no Gregorian month or day names", path);
     return 0;

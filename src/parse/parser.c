@@ -515,6 +515,19 @@ static int best_valid(const ng_config *c, const float *scores)
     return best;
 }
 
+/* The one transition possible (an empty stack, an exhausted buffer), or -1
+ * when there is a choice: a forced move needs no scores. */
+static int only_valid(const ng_config *c)
+{
+    int only = -1;
+    for (int t = 0; t < NG_T_COUNT; t++)
+        if (ng_config_valid(c, t)) {
+            if (only >= 0) return -1;
+            only = t;
+        }
+    return only;
+}
+
 static uint32_t best_label(const ng_model *m, const float *scores)
 {
     uint32_t best = m->root_label == 0 ? 1 : 0;
@@ -556,9 +569,12 @@ void ng_parser_run(const ng_model *m, ng_psent *s, ng_config *cfg)
     uint64_t f[NG_MAX_FEATS], fl[NG_MAX_FEATS];
     float scores[NG_T_COUNT];
     while (!ng_config_done(c)) {
-        size_t nf = ng_parser_features(s, c, f);
-        ng_wtab_score(&m->parser, f, nf, scores);
-        int t = best_valid(c, scores);
+        int t = only_valid(c);
+        if (t < 0) {
+            size_t nf = ng_parser_features(s, c, f);
+            ng_wtab_score(&m->parser, f, nf, scores);
+            t = best_valid(c, scores);
+        }
         uint32_t label = 0;
         if (t != NG_T_SHIFT) {
             size_t nl = arc_features(s, c, t, fl);

@@ -117,8 +117,7 @@ int ng__load_cldr_calendar(ng_ontology *o, ng_lexicon *lx, const char *lang, ng_
         done = walk_node(r, &w, lx, &rc);
     xmlFreeTextReader(r);
     if (rc) return ng_error_set(err, NG_ENOMEM, "out of memory");
-    if (step < 0)
-        return ng_error_set(err, NG_EDATA, "%s: not well-formed XML (CLDR data)", path);
+    if (step < 0) return ng_error_set(err, NG_EDATA, "%s: not well-formed XML (CLDR data)", path);
     if (ng_map_count(lx->months) < 12 || ng_map_count(lx->weekdays) < 7)
         return ng_error_set(err, NG_EDATA, "%s: no Gregorian month or day names", path);
     return 0;

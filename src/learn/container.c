@@ -21,9 +21,14 @@ uint64_t ng_model_checksum(const void *p, size_t n)
     uint64_t h = 0xcbf29ce484222325ULL;
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        uint64_t w = 0;
+        uint64_t w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        memcpy(&w, c + i, 8); /* one load, not eight: the sum runs over every model byte */
+#else
+        w = 0;
         for (int k = 7; k >= 0; k--)
             w = w << 8 | c[i + (size_t)k];
+#endif
         h = (h ^ w) * 0x100000001b3ULL;
     }
     for (; i < n; i++)

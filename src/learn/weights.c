@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "learn.h"
 
@@ -183,6 +184,25 @@ static float *row_at(const ng_wtab *t, size_t i)
     return t->dense ? t->dense[i].w : t->rows + (size_t)t->rslots[i].off * t->nclasses;
 }
 
+/* Zeroed memory for a table read at random on every decision: a big one
+ * asks for huge pages, since with 4 KiB pages nearly every lookup also
+ * misses the TLB. Freed with free(). */
+#define HUGE_PAGE ((size_t)2 << 20)
+static void *table_calloc(size_t n, size_t size)
+{
+    size_t bytes = n * size;
+    if (n && bytes / n != size) return NULL;
+    if (bytes < HUGE_PAGE) return calloc(n ? n : 1, size);
+    size_t whole = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE_PAGE, whole)) return NULL;
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, whole, MADV_HUGEPAGE); /* a hint: without it, small pages */
+#endif
+    memset(p, 0, bytes);
+    return p;
+}
+
 /* Room for count features, at most half full: most lookups miss. */
 static int wtab_init(ng_wtab *t, uint32_t nclasses, size_t count)
 {
@@ -193,11 +213,11 @@ static int wtab_init(ng_wtab *t, uint32_t nclasses, size_t count)
         t->cap *= 2;
     t->keys = calloc(t->cap, sizeof *t->keys);
     if (nclasses <= NG_DENSE_MAX) {
-        t->dense = calloc(t->cap, sizeof *t->dense);
+        t->dense = table_calloc(t->cap, sizeof *t->dense);
         return t->keys && t->dense ? 0 : NG_ENOMEM;
     }
-    t->rslots = calloc(t->cap, sizeof *t->rslots);
-    t->rows = calloc(count ? count * nclasses : 1, sizeof *t->rows);
+    t->rslots = table_calloc(t->cap, sizeof *t->rslots);
+    t->rows = table_calloc(count ? count * nclasses : 1, sizeof *t->rows);
     t->rows_cap = count;
     return t->keys && t->rslots && t->rows ? 0 : NG_ENOMEM;
 }

@@ -830,6 +830,33 @@ static int indefinite_word(const ng_extractor *x, size_t first, size_t t0, size_
            ng__tok_cue(x, t0 - 1, NG_CUE_INDEFINITE);
 }
 
+/* Whether the word of token i ends a longer name somewhere in the article
+ * ("Pablo Iglesias", "Ana Botín"): then alone it is that surname. */
+static int ends_a_name(const ng_extractor *x, size_t i)
+{
+    for (size_t k = 1; k < x->seg.ntokens; k++)
+        if (k != i && x->toks[k].w == x->toks[i].w && x->ner_toks[k - 1].upos == NG_UPOS_PROPN &&
+            (x->toks[k - 1].flags & NG_TOK_UPPER))
+            return 1;
+    return 0;
+}
+
+/* "del Noticia publicado", "la Orden ministerial": after a determiner of
+ * the cue common-before, one dictionary word the parse reads as a common
+ * noun (NOUN, not PROPN) is no body or other name, whatever its capital
+ * ("El Mundo", with its article capitalised, is a name). People and places named by words (Duque,
+ * Cuenca) stay to the tagger, a bare body ("Gobierno") to the body rules, and a surname the article
+ * gives in full to its person. */
+static int common_noun(const ng_extractor *x, size_t first, size_t t0, size_t t1, ng_ner_class c)
+{
+    if ((c != NG_NER_ORG && c != NG_NER_MISC) || t1 != t0 + 1 || t0 <= first || !x->parsed ||
+        x->toks[t0].w->dict != 1 || x->ner_toks[t0].upos != NG_UPOS_NOUN ||
+        (x->toks[t0].flags & NG_TOK_ALLCAPS) || (x->toks[t0 - 1].flags & NG_TOK_UPPER) ||
+        !ng__tok_cue(x, t0 - 1, NG_CUE_COMMON_BEFORE))
+        return 0;
+    return !ng_map_get(x->onto->bodies, x->toks[t0].fold, x->toks[t0].flen) && !ends_a_name(x, t0);
+}
+
 /* The tagger's name over tokens [t0, t1) of class c, as a mention. */
 static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32_t sent,
                        ng_ner_class c, size_t *stop)
@@ -837,7 +864,7 @@ static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32
     *stop = t1;
     size_t first = x->seg.sentences[sent].first;
     if (inside_role(x, first, t0, t1, end) || non_names(x, t0, t1) ||
-        indefinite_word(x, first, t0, t1))
+        indefinite_word(x, first, t0, t1) || common_noun(x, first, t0, t1, c))
         return 0;
     int seat = seat_of(x, t0, t1);
     if (!yield_gazetteer(x, t0, t1, c)) return 0;

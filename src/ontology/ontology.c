@@ -509,7 +509,7 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "both",           "counterpart",
                                         "former",         "whose",
                                         "copula",         "indefinite",
-                                        "envoy-head"};
+                                        "envoy-head",     "common-before"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

@@ -347,7 +347,8 @@ static void test_tree_claims_are_attributed(void **state)
 }
 
 /* A quote is not part of the name it closes ("“Cucho” también" names
- * Cucho), and a word after "un" names nothing in particular. */
+ * Cucho), and a word after "un", or read as a common noun, names nothing
+ * in particular. */
 static void test_quotes_stay_outside_names(void **state)
 {
     (void)state;
@@ -369,6 +370,11 @@ static void test_quotes_stay_outside_names(void **state)
                        "ala riesgos.");
     assert_true(ent(ex, "Universidad de Washington") >= 0);
     assert_true(ent(ex, "Estudio") < 0);
+    /* nor one the parse reads as a common noun, capital or not */
+    ex = extract("es", "Titular\nLa agencia difundi\xC3\xB3 el Informe citado el lunes por el "
+                       "Gobierno de Chile.");
+    assert_true(ent(ex, "Gobierno de Chile") >= 0);
+    assert_true(ent(ex, "Informe") < 0);
 }
 
 /* The same rules read English trees. */

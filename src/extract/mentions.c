@@ -508,7 +508,7 @@ static int entity_of_key(ng_extractor *x, const ng_buf *key, const char *fold, c
         a->type = NG_TYPE_ENTITY;
     }
     a->fold = fold;
-    a->body = gaz < 0 && nwords == 1 && ng_map_get(x->onto->bodies, fold, strlen(fold));
+    a->body = gaz < 0 && ng__generic_body(x->onto, fold);
     if (!a->key || ng_map_put(x->ent_by_key, key->data, key->len, (void *)(intptr_t)(e + 1)))
         return -1;
     return e;
@@ -1164,8 +1164,9 @@ static int initials_match(const ng_extractor *x, const aent *org, const char *ac
     return n >= 2 && strcmp(ini, acr) == 0;
 }
 
-/* "Gobierno" and "Gobierno de Colombia" (or "Gobierno colombiano") in one
- * article: the fuller name starts with the bare body's word. */
+/* "Gobierno" and "Gobierno de Colombia" (or "Gobierno colombiano"),
+ * "Ministerio de Salud" and "Ministerio de Salud de Perú" in one article:
+ * the fuller name starts with the generic one. */
 static int fuller_body(const aent *a, const aent *b)
 {
     size_t n = strlen(a->fold);
@@ -1189,6 +1190,8 @@ int ng__resolve_entities(ng_extractor *x, ng_error *err)
                 hit = word_in(b->fold, a->fold, 1);
             else if (acronym && b->type == NG_TYPE_ORGANIZATION && b->nwords >= 2)
                 hit = initials_match(x, b, a->fold) || (a->body && fuller_body(a, b));
+            else if (a->body && a->nwords > 1 && b->type == NG_TYPE_ORGANIZATION)
+                hit = fuller_body(a, b);
             if (hit && match != (int)j) {
                 match = (int)j;
                 count++;

@@ -67,12 +67,11 @@ static size_t find(linking *k, size_t i)
     return i;
 }
 
-/* A name that is one word of bodies.tsv ("Gobierno") names a body only in
- * its own article. */
+/* A name made of words of bodies.tsv ("Gobierno", "Ministerio de Salud")
+ * names a body only in its own article. */
 static int bare_body(const linking *k, size_t i)
 {
-    const char *f = k->r[i].folded;
-    return ng_map_get(k->l->onto->bodies, f, strlen(f)) != NULL;
+    return ng__generic_body(k->l->onto, k->r[i].folded);
 }
 
 static int propose(linking *k, size_t a, size_t b, const char *rule)

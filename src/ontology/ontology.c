@@ -568,6 +568,34 @@ void *ng__cue(const ng_lexicon *lx, int kind, const char *phrase, size_t len)
     return ng_map_get(lx->cues[kind], phrase, len);
 }
 
+/* "de", "del", "y", "of", "the": a word between a body's words in any
+ * language. */
+static int small_word(const ng_ontology *o, const char *w, size_t n)
+{
+    for (size_t l = 0; l < sizeof o->langs / sizeof *o->langs; l++) {
+        if (!o->langs[l].cue_bits) continue;
+        ng_cue_bits b = ng__cue_bits(&o->langs[l], w, n);
+        if (b.one & (NG_CUE_BIT(NG_CUE_CONNECTOR) | NG_CUE_BIT(NG_CUE_STOP))) return 1;
+    }
+    return 0;
+}
+
+int ng__generic_body(const ng_ontology *o, const char *fold)
+{
+    int bodies = 0;
+    for (const char *p = fold; *p;) {
+        size_t n = strcspn(p, " ");
+        if (ng_map_get(o->bodies, p, n))
+            bodies++;
+        else if (!small_word(o, p, n))
+            return 0;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return bodies > 0;
+}
+
 const ng_lexicon *ng__ontology_lexicon(const ng_ontology *o, const char *lang)
 {
     return (lang && strcmp(lang, "en") == 0) ? &o->langs[1] : &o->langs[0];

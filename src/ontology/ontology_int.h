@@ -166,6 +166,10 @@ int ng__load_cldr_calendar(ng_ontology *o, ng_lexicon *lx, const char *lang, ng_
 #endif
 /* Multi-word cue lookup on folded words; returns the stored value or NULL. */
 void *ng__cue(const ng_lexicon *lx, int kind, const char *phrase, size_t len);
+/* Whether a folded name is made only of words of bodies.tsv and the small
+ * words between them ("gobierno", "ministerio de salud", "ministry of
+ * health"): it names a body only through the article around it. */
+int ng__generic_body(const ng_ontology *o, const char *fold);
 /* Cue bits of one folded word (see ng_lexicon.cue_bits). */
 ng_cue_bits ng__cue_bits(const ng_lexicon *lx, const char *word, size_t len);
 #define NG_CUE_BIT(kind) ((uint64_t)1 << (kind))

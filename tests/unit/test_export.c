@@ -377,14 +377,14 @@ static void test_label_from_every_article(void **state)
 {
     (void)state;
     const article three[] = {
-        {"es", "Uno\nEl Ministerio del Interior anunci\xC3\xB3 ayer nuevas medidas."},
-        {"es", "Dos\nEl Ministerio de Interior anunci\xC3\xB3 hoy un plan."},
-        {"es", "Tres\nEl Ministerio de Interior respondi\xC3\xB3 a las cr\xC3\xADticas."},
+        {"es", "Uno\nEl Ministerio del Turismo anunci\xC3\xB3 ayer nuevas medidas."},
+        {"es", "Dos\nEl Ministerio de Turismo anunci\xC3\xB3 hoy un plan."},
+        {"es", "Tres\nEl Ministerio de Turismo respondi\xC3\xB3 a las cr\xC3\xADticas."},
     };
     const article reversed[] = {three[2], three[1], three[0]}, tie[] = {three[0], three[1]},
                   tie_reversed[] = {three[1], three[0]};
     const char *label =
-        "<" ID "entity/ministerio-interior> " RDFS_LABEL " \"Ministerio de Interior\"@es .";
+        "<" ID "entity/ministerio-turismo> " RDFS_LABEL " \"Ministerio de Turismo\"@es .";
     const article *runs[] = {three, reversed, tie, tie_reversed};
     const size_t n[] = {3, 3, 2, 2};
     for (size_t i = 0; i < 4; i++) {

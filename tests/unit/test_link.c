@@ -273,9 +273,21 @@ static void test_bare_bodies(void **state)
         /* the same word as part of a longer name links as any name does */
         REC("ex:senado-1", "senado chile", NG_TYPE_ORGANIZATION),
         REC("ex:senado-2", "senado chile", NG_TYPE_ORGANIZATION),
+        /* a name of such words only is as generic as one of them */
+        REC("ex:minsa-a", "ministerio de salud", NG_TYPE_ORGANIZATION),
+        REC("ex:minsa-b", "ministerio de salud", NG_TYPE_ORGANIZATION),
+        REC("ex:health-a", "department of health", NG_TYPE_ORGANIZATION),
+        REC("ex:health-b", "department of health", NG_TYPE_ORGANIZATION),
+        REC("ex:minsa-peru-1", "ministerio de salud de peru", NG_TYPE_ORGANIZATION),
+        REC("ex:minsa-peru-2", "ministerio de salud de peru", NG_TYPE_ORGANIZATION),
     };
     result res;
     run(r, N(r), &res);
+    alone(&res, "ex:minsa-a");
+    alone(&res, "ex:minsa-b");
+    alone(&res, "ex:health-a");
+    alone(&res, "ex:health-b");
+    joined(&res, "ex:minsa-peru-2", "ex:minsa-peru-1", "alias");
     alone(&res, "ex:gobierno-a");
     alone(&res, "ex:gobierno-b");
     alone(&res, "ex:gobierno-de-chile");

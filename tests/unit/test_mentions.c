@@ -359,6 +359,21 @@ static void test_acronym_resolution(void **state)
     assert_int_equal(ng_extraction_entity_count(ex), 1);
 }
 
+/* A generic body's name ("Ministerio de Salud") is, within its article,
+ * the one fuller name that starts with it. */
+static void test_generic_body_resolution(void **state)
+{
+    (void)state;
+    const ng_extraction *ex =
+        extract("es", "Titular\nEl Ministerio de Salud de Per\xC3\xBA inform\xC3\xB3 de tres "
+                      "casos. El Ministerio de Salud a\xC3\xB1"
+                      "adi\xC3\xB3 que no hay m\xC3\xA1s.");
+    const ng_entity_view *m =
+        must(ex, by_name(ex, "Ministerio de Salud de Per\xC3\xBA"), "Ministerio de Salud de Perú");
+    assert_true(has_alias(m, "Ministerio de Salud"));
+    assert_null(by_name(ex, "Ministerio de Salud"));
+}
+
 static void test_articles_do_not_leak(void **state)
 {
     (void)state;
@@ -421,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_surname_resolution),
         cmocka_unit_test(test_things_are_no_bodies),
         cmocka_unit_test(test_acronym_resolution),
+        cmocka_unit_test(test_generic_body_resolution),
         cmocka_unit_test(test_articles_do_not_leak),
         cmocka_unit_test(test_language_detection_in_extract),
         cmocka_unit_test(test_alias_of_one_language),

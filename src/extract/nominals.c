@@ -225,6 +225,17 @@ static int person_nationality(ng_tree *t, size_t name)
                          TREE_CONFIDENCE);
 }
 
+/* Whether an apposition of h stands between h and its dependent c:
+ * "estudia en Sao Paulo y Mayla, medicina en Argentina" hangs the second
+ * place on the first only through a gap the parse cannot show (a plain
+ * conjunct shares the place: "Oxford y AstraZeneca en Reino Unido"). */
+static int past_an_apposition(const ng_tree *t, size_t h, size_t c)
+{
+    for (size_t d = h + 1; d < c; d++)
+        if (parent(t, d) == h && rel_is(W(t, d), "appos")) return 1;
+    return 0;
+}
+
 /* "el Instituto Butantan de Brasil", "la Universidad de Cornell, en Nueva
  * York", "Blumenau, Santa Catarina": an organisation or a place with a
  * wider place hung on it lies in that place (tree:located-in). */
@@ -239,7 +250,7 @@ static int located(ng_tree *t, size_t h)
      * Michigan") */
     if (ty == NG_TYPE_ORGANIZATION && t->x->ms[m].gaz >= 0) return 0;
     for (size_t c = 0; c < t->n; c++) {
-        if (parent(t, c) != h) continue;
+        if (parent(t, c) != h || past_an_apposition(t, h, c)) continue;
         const char *marker = "_";
         int p = place_beside(t, h, c, &marker);
         if (p < 0 || t->x->ms[p].ent == t->x->ms[m].ent) continue;

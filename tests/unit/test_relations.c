@@ -359,6 +359,12 @@ static void test_place_in_place(void **state)
     ex = extract("es", "Titular\nLos delegados votaron en Arizona, Georgia, Nevada y Wisconsin.");
     assert_true(ent(ex, "Arizona") >= 0 && ent(ex, "Georgia") >= 0);
     assert_null(find_claim(ex, "locatedIn"));
+    /* a place after a gap belongs to the gapped clause, not to the first place */
+    ex = extract("es", "Titular\nSofia estudia ingenier\xC3\xAD"
+                       "a civil en Quito y Mayla, "
+                       "medicina en Argentina.");
+    assert_true(ent(ex, "Quito") >= 0 && ent(ex, "Argentina") >= 0);
+    assert_null(find_claim(ex, "locatedIn"));
 }
 
 /* Roles with words that do not change them (interina, electa, a

@@ -54,6 +54,19 @@ static size_t stray_below(ng_tree *t, size_t i, arg *out, size_t n)
     return n;
 }
 
+/* Whether an earlier argument of verb v than c, a noun that names no one,
+ * has c's preposition: "participa en la campaña … en Madrid" says where,
+ * the first "en" what. */
+static int marker_taken(ng_tree *t, size_t v, size_t c, const char *marker)
+{
+    if (strcmp(marker, "_") == 0) return 0;
+    for (size_t d = 0; d < c; d++)
+        if (parent(t, d) == v && rel_family(W(t, d), "obl") && W(t, d)->upos == NG_UPOS_NOUN &&
+            strcmp(ng__tree_marker(t, d), marker) == 0 && ng__tree_mention(t, d) < 0)
+            return 1;
+    return 0;
+}
+
 /* The verb's objects with their markers: obj, iobj, obl, and the nmod of
  * one of them ("firmó un acuerdo con Chile"). */
 static size_t objects(ng_tree *t, size_t v, arg *out)
@@ -79,6 +92,7 @@ static size_t objects(ng_tree *t, size_t v, arg *out)
         }
         const char *marker = ng__tree_marker(t, c);
         if (stray && strcmp(marker, "_") == 0 && n) marker = out[n - 1].marker;
+        if (rel_family(w, "obl") && marker_taken(t, v, c, marker)) continue;
         n = ng__tree_conjuncts(t, c, marker, out, n);
         n = stray_below(t, c, out, n);
         /* "informó el sábado a Putin": a parse may hang the verb's

@@ -128,6 +128,13 @@ static void test_owner_of_the_object(void **state)
     ex = extract("es", "Titular\nEl presidente Boric dirigir\xC3\xA1 la delegaci\xC3\xB3n de Chile "
                        "en la cumbre.");
     assert_false(has_claim(ex, "Boric", "leads", "Chile"));
+    /* the second "en" after the verb says where, the first what */
+    ex =
+        extract("es", "Titular\nLo explica la doctora Ana Ruiz, quien participa en la campa\xC3\xB1"
+                      "a de vacunaci\xC3\xB3n en Lima, Per\xC3\xBA.");
+    assert_true(ent(ex, "Ana Ruiz") >= 0 && ent(ex, "Lima") >= 0);
+    assert_false(has_claim(ex, "Ana Ruiz", "participatesIn", "Lima"));
+    assert_false(has_claim(ex, "Ana Ruiz", "participatesIn", "Per\xC3\xBA"));
 }
 
 /* "una mujer llamada X": a participle of naming names; nobody calls */

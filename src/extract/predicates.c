@@ -100,7 +100,10 @@ static size_t objects(ng_tree *t, size_t v, arg *out)
          * "elogió el mensaje del Rey": for verbs of judging an object that
          * names no one stands for whose it is */
         int named = ng__tree_mention(t, c) >= 0;
-        for (size_t d = 0; d < t->n; d++) {
+        /* a noun the parse coordinates with the verb keeps its own phrases:
+         * "se habló de los pactos … y de la entrevista del führer con
+         * Franco" */
+        for (size_t d = 0; d < t->n && !stray; d++) {
             if (parent(t, d) != c || !rel_is(W(t, d), "nmod")) continue;
             const char *m = ng__tree_marker(t, d);
             /* "participa en la campaña … en Madrid": the object's own

@@ -250,6 +250,19 @@ static int prepare_tokens(ng_extractor *x, ng_error *err)
     return 0;
 }
 
+int ng__compared_at(const ng_extractor *x, size_t first, size_t i)
+{
+    size_t b = i;
+    /* "like the Chilean president": a nationality before the role too */
+    while (b > first && i - b < 4 &&
+           (ng__tok_cue(x, b - 1, NG_CUE_DETERMINER) ||
+            ng__tok_cue(x, b - 1, NG_CUE_ROLE_MODIFIER) || x->toks[b - 1].mention >= 0))
+        b--;
+    for (size_t n = 1; n <= 3 && n <= b - first; n++)
+        if (ng__cue_at(x, NG_CUE_COMPARISON, b - n, b, NULL) == (int)n) return 1;
+    return 0;
+}
+
 int ng__tok_is(const ng_extractor *x, size_t i, const char *folded)
 {
     return i < x->seg.ntokens && strcmp(x->toks[i].fold, folded) == 0;

@@ -261,6 +261,10 @@ long ng__output_entity(ng_extractor *x, int ent);
  * returns the number of tokens matched (0 = none). */
 int ng__cue_at(const ng_extractor *x, int kind, size_t i, size_t end, void **value);
 int ng__tok_is(const ng_extractor *x, size_t i, const char *folded);
+/* Whether the phrase at token i (past determiners and role modifiers back
+ * to token first) follows a comparison (cues.tsv: comparison): "al igual
+ * que el pontífice argentino, Aguiar": what it names is someone else. */
+int ng__compared_at(const ng_extractor *x, size_t first, size_t i);
 /* Token i is a one-word cue of kind. */
 static inline int ng__tok_cue(const ng_extractor *x, size_t i, int kind)
 {

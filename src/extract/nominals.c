@@ -210,7 +210,8 @@ static int person_nationality(ng_tree *t, size_t name)
     int d = -1;
     size_t at = name;
     if (h != (size_t)-1 && (rel_is(w, "appos") || rel_is(w, "flat")) &&
-        t->x->toks[W(t, h)->token].mention != m)
+        t->x->toks[W(t, h)->token].mention != m &&
+        !ng__compared_at(t->x, t->x->seg.sentences[t->sent].first, W(t, h)->token))
         d = noun_nationality(t, at = h);
     for (size_t c = 0; c < t->n && d < 0; c++)
         if (parent(t, c) == name &&

@@ -325,6 +325,7 @@ static int former_role(const sent_ctx *c, size_t r0)
 
 static int role_patterns(sent_ctx *c, size_t r0, size_t r1, const ng_role *r)
 {
+    if (ng__compared_at(c->x, c->first, r0)) return 0;
     size_t before = c->x->out.nclaims;
     int rc = role_forms(c, r0, r1, r);
     /* a former holder's role is a claim of the past, not a direct triple */

@@ -509,7 +509,8 @@ static const char *const cue_names[] = {"org-head",       "place-head",
                                         "both",           "counterpart",
                                         "former",         "whose",
                                         "copula",         "indefinite",
-                                        "envoy-head",     "common-before"};
+                                        "envoy-head",     "common-before",
+                                        "comparison"};
 _Static_assert(sizeof cue_names / sizeof *cue_names == NG_CUE_COUNT,
                "cue_names must name every cue kind");
 

@@ -112,6 +112,7 @@ enum ng_cue_kind {
     NG_CUE_INDEFINITE,
     NG_CUE_ENVOY_HEAD,
     NG_CUE_COMMON_BEFORE,
+    NG_CUE_COMPARISON,
     NG_CUE_COUNT
 };
 

@@ -384,6 +384,26 @@ static void test_quotes_stay_outside_names(void **state)
     assert_true(ent(ex, "Informe") < 0);
 }
 
+/* A role compared with ("al igual que el presidente chileno, X", "like
+ * the Chilean president, X") is someone else's. */
+static void test_compared_role(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "es", "Titular\nAl igual que el presidente chileno, Ram\xC3\xB3n G\xC3\xB3mez, de 60 "
+              "a\xC3\xB1os, apoya la reforma.");
+    assert_true(ent(ex, "Ram\xC3\xB3n G\xC3\xB3mez") >= 0);
+    assert_false(has_claim(ex, "Ram\xC3\xB3n G\xC3\xB3mez", "presidentOf", "Chile"));
+    assert_false(has_claim(ex, "Ram\xC3\xB3n G\xC3\xB3mez", "nationality", "Chile"));
+    ex = extract("es",
+                 "Titular\nEl presidente chileno, Ram\xC3\xB3n G\xC3\xB3mez, de 60 a\xC3\xB1os, "
+                 "apoya la reforma.");
+    claim_of(ex, "Ram\xC3\xB3n G\xC3\xB3mez", "presidentOf", "Chile");
+    ex = extract("en", "Headline\nLike the Chilean president, Ramon Gomez backs the reform.");
+    assert_false(has_claim(ex, "Ramon Gomez", "presidentOf", "Chile"));
+}
+
 /* The same rules read English trees. */
 static void test_english(void **state)
 {
@@ -610,6 +630,7 @@ int main(void)
         cmocka_unit_test(test_tree_claims_are_attributed),
         cmocka_unit_test(test_subjunctive_complement_is_hedged),
         cmocka_unit_test(test_quotes_stay_outside_names),
+        cmocka_unit_test(test_compared_role),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_members_and_places),
         cmocka_unit_test(test_object_control),

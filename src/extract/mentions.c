@@ -736,6 +736,45 @@ static size_t swallow(ng_extractor *x, int m)
     return x->ms[m].t1;
 }
 
+/* Whether token i may go on a body's name after its "y": a capitalised
+ * word of no other name (none the gazetteer knows, none the tagger calls
+ * a person, body or place: "y Sinopharm", "y el Liberal" stay apart; not
+ * an article, a body word or a head of its own, not an acronym). */
+static int tail_word(const ng_extractor *x, size_t i)
+{
+    const xtok *k = &x->toks[i];
+    uint8_t l = x->ner_labels[i];
+    return is_cap(x, i) && !(k->flags & NG_TOK_ALLCAPS) && k->mention < 0 &&
+           (!l || ng_ner_label_class(l) == NG_NER_MISC) && !ng__tok_cue(x, i, NG_CUE_DETERMINER) &&
+           !ng__tok_cue(x, i, NG_CUE_ORG_HEAD) && !ng_map_get(x->onto->bodies, k->fold, k->flen);
+}
+
+/* "Centros para el Control y la Prevención de Enfermedades", "Department
+ * of Health and Human Services": a body with a head goes on over "y",
+ * "and" (cues.tsv: coord), maybe an article, and capitalised words of no other name; not
+ * over another body ("el Ministerio de Sanidad y la OMS"). Returns the new
+ * end, or t1. */
+static size_t coordinated_tail(const ng_extractor *x, size_t t0, size_t t1, size_t end)
+{
+    if (!has_head(x, t0, t1) || t1 + 1 >= end || !ng__tok_cue(x, t1, NG_CUE_COORD) ||
+        !(x->toks[t1].flags & NG_TOK_WORD))
+        return t1;
+    size_t k = t1 + 1;
+    if (k < end && ng__tok_cue(x, k, NG_CUE_DETERMINER) && !is_cap(x, k)) k++;
+    if (k >= end || !tail_word(x, k)) return t1;
+    size_t stop = ++k;
+    while (k < end) {
+        int c = ng__cue_at(x, NG_CUE_CONNECTOR, k, end, NULL);
+        size_t n = k + (size_t)c;
+        if (n < end && tail_word(x, n)) {
+            stop = k = n + 1;
+        } else {
+            break;
+        }
+    }
+    return stop;
+}
+
 /* A body's name goes on over what the gazetteer knows after it, as the
  * rules' chunks do: a place after a connector when the body has a head of
  * its own ("Fuerzas Armadas de Bielorrusia"), a known body after a name
@@ -868,7 +907,10 @@ static int tagged_name(ng_extractor *x, size_t t0, size_t t1, size_t end, uint32
         return 0;
     int seat = seat_of(x, t0, t1);
     if (!yield_gazetteer(x, t0, t1, c)) return 0;
-    if (c == NG_NER_ORG) *stop = t1 = extend_body(x, t0, t1, end, &seat);
+    if (c == NG_NER_ORG) {
+        t1 = coordinated_tail(x, t0, t1, end);
+        *stop = t1 = extend_body(x, t0, t1, end, &seat);
+    }
     if (push_mention(x, t0, t1, sent, MK_NAME, -1)) return NG_ENOMEM;
     x->ms[x->nms - 1].ner = (uint8_t)c;
     x->ms[x->nms - 1].seat = seat;

@@ -404,6 +404,21 @@ static void test_compared_role(void **state)
     assert_false(has_claim(ex, "Ramon Gomez", "presidentOf", "Chile"));
 }
 
+/* A body's name goes on over "y"/"and" and capitalised words of no other
+ * name, not over another body. */
+static void test_coordinated_body_name(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex = extract(
+        "en", "Headline\nThe Department of Health and Human Services said that the Ministry "
+              "of Defence and the Army agreed.");
+    assert_true(ent(ex, "Department of Health and Human Services") >= 0);
+    assert_true(ent(ex, "Department of Health") < 0);
+    assert_true(ent(ex, "Ministry of Defence") >= 0);
+    assert_true(ent(ex, "Army") >= 0);
+}
+
 /* The same rules read English trees. */
 static void test_english(void **state)
 {
@@ -631,6 +646,7 @@ int main(void)
         cmocka_unit_test(test_subjunctive_complement_is_hedged),
         cmocka_unit_test(test_quotes_stay_outside_names),
         cmocka_unit_test(test_compared_role),
+        cmocka_unit_test(test_coordinated_body_name),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_members_and_places),
         cmocka_unit_test(test_object_control),

@@ -110,6 +110,31 @@ static int abbrev_cb(void *ud, const char *w, size_t n)
     return ng__cue(x->lx, NG_CUE_ABBREV, x->scratch.data, x->scratch.len) != NULL;
 }
 
+/* s[0..n) in lower case, accents kept, into out (NUL-terminated); its
+ * length, 0 when it does not fit. */
+static size_t lower_keeping_accents(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int l = ng_utf8_decode(s + i, n - i, &cp);
+        if (l <= 0) return 0;
+        i += (size_t)l;
+        if (cp < 128) {
+            if (len + 2 > cap) return 0;
+            out[len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+            continue;
+        }
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+        if (el <= 0 || len + (size_t)el + 1 > cap) return 0;
+        memcpy(out + len, enc, (size_t)el);
+        len += (size_t)el;
+    }
+    out[len] = '\0';
+    return len;
+}
+
 /* Lemmas of a lower-case word, cached per folded form. Capitalised words are
  * looked up too: a sentence may start with a verb. */
 static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const char *fold,
@@ -117,13 +142,10 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
 {
     lang_state *ls = x->ls;
     char word[128];
-    if (n >= sizeof word) return NULL;
-    memcpy(word, s, n);
-    word[n] = '\0';
-    /* "Agradeció" stems like "agradeció"; hunspell needs the accents, so only
-     * ASCII capitals are lowered */
-    for (size_t i = 0; i < n; i++)
-        if (word[i] >= 'A' && word[i] <= 'Z') word[i] = (char)(word[i] + 32);
+    /* "Agradeció" stems like "agradeció", "ANTIBIÓTICOS" like
+     * "antibióticos": lower case, but with the accents hunspell needs */
+    n = lower_keeping_accents(s, n, word, sizeof word);
+    if (!n) return NULL;
     /* cached by the word with its accents: "criticó" and "crítico" fold
      * alike but are not one word, and whichever came first must not decide */
     const char *hit = ng_map_get(ls->lemma_cache, word, n);

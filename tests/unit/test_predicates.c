@@ -384,6 +384,22 @@ static void test_quotes_stay_outside_names(void **state)
     assert_true(ent(ex, "Informe") < 0);
 }
 
+/* A line in capitals is read for its words, accented capitals too: none
+ * of "CAMIÓN Y AVIÓN PARA LA LOGÍSTICA" is a name. */
+static void test_accented_capitals(void **state)
+{
+    (void)state;
+    need_models();
+    const ng_extraction *ex =
+        extract("es", "Titular\nLos virus no son bacterias, explic\xC3\xB3 la doctora.\n\n"
+                      "CAMI\xC3\x93N Y AVI\xC3\x93N PARA LA LOG\xC3\x8DSTICA\nEl env\xC3\xADo "
+                      "llegar\xC3\xA1 el lunes.");
+    if (ng_extraction_entity_count(ex)) {
+        dump(ex);
+        fail_msg("%zu entities in words of the dictionary", ng_extraction_entity_count(ex));
+    }
+}
+
 /* A role compared with ("al igual que el presidente chileno, X", "like
  * the Chilean president, X") is someone else's. */
 static void test_compared_role(void **state)
@@ -645,6 +661,7 @@ int main(void)
         cmocka_unit_test(test_tree_claims_are_attributed),
         cmocka_unit_test(test_subjunctive_complement_is_hedged),
         cmocka_unit_test(test_quotes_stay_outside_names),
+        cmocka_unit_test(test_accented_capitals),
         cmocka_unit_test(test_compared_role),
         cmocka_unit_test(test_coordinated_body_name),
         cmocka_unit_test(test_english),

@@ -110,26 +110,20 @@ static int abbrev_cb(void *ud, const char *w, size_t n)
     return ng__cue(x->lx, NG_CUE_ABBREV, x->scratch.data, x->scratch.len) != NULL;
 }
 
-/* s[0..n) in lower case, accents kept, into out (NUL-terminated); its
- * length, 0 when it does not fit. */
-static size_t lower_keeping_accents(const char *s, size_t n, char *out, size_t cap)
+/* s[0..n) in lower case, accents kept, into out (NUL-terminated), its
+ * first letter in upper case when title is set; its length, 0 when it does
+ * not fit. */
+static size_t recase(const char *s, size_t n, int title, char *out, size_t cap)
 {
     size_t len = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
         int l = ng_utf8_decode(s + i, n - i, &cp);
         if (l <= 0) return 0;
+        cp = title && i == 0 ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
         i += (size_t)l;
-        if (cp < 128) {
-            if (len + 2 > cap) return 0;
-            out[len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-            continue;
-        }
-        utf8proc_uint8_t enc[4];
-        utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
-        if (el <= 0 || len + (size_t)el + 1 > cap) return 0;
-        memcpy(out + len, enc, (size_t)el);
-        len += (size_t)el;
+        if (len + 5 > cap) return 0;
+        len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + len);
     }
     out[len] = '\0';
     return len;
@@ -144,7 +138,7 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
     char word[128];
     /* "Agradeció" stems like "agradeció", "ANTIBIÓTICOS" like
      * "antibióticos": lower case, but with the accents hunspell needs */
-    n = lower_keeping_accents(s, n, word, sizeof word);
+    n = recase(s, n, 0, word, sizeof word);
     if (!n) return NULL;
     /* cached by the word with its accents: "criticó" and "crítico" fold
      * alike but are not one word, and whichever came first must not decide */
@@ -174,18 +168,7 @@ static const char *lemmas_of(ng_extractor *x, const char *s, size_t n, const cha
 static int proper_noun(ng_extractor *x, const char *s, size_t n)
 {
     char word[128];
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        int l = ng_utf8_decode(s + i, n - i, &cp);
-        if (l <= 0) return 0;
-        i += (size_t)l;
-        cp = i == (size_t)l ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
-        if (k + 4 >= sizeof word) return 0;
-        k += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)word + k);
-    }
-    word[k] = '\0';
-    return Hunspell_spell(x->ls->hun, word) != 0;
+    return recase(s, n, 1, word, sizeof word) && Hunspell_spell(x->ls->hun, word) != 0;
 }
 
 /* Everything the later stages ask of a word form, looked up once. */

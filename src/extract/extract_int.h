@@ -284,8 +284,6 @@ int ng__gaz_entity(ng_extractor *x, int gaz);
 /* Upgrade an entity's type when the cue is stronger than what it has. */
 void ng__ent_type(ng_extractor *x, int ent, ng_type t, int strength);
 
-/* A word's relation in the parse is rel ("obj"), or of its family ("obl"
- * also fits "obl:agent", "obl:tmod"). */
 /* How wide a place is: a city lies in a region, a region in a country; 0
  * for what is no known kind of place. */
 static inline int ng__place_rank(ng_type ty)
@@ -293,6 +291,8 @@ static inline int ng__place_rank(ng_type ty)
     return ty == NG_TYPE_CITY ? 1 : ty == NG_TYPE_REGION ? 2 : ty == NG_TYPE_COUNTRY ? 3 : 0;
 }
 
+/* A word's relation in the parse is rel ("obj"), or of its family ("obl"
+ * also fits "obl:agent", "obl:tmod"). */
 static inline int rel_is(const ng_word *w, const char *rel)
 {
     return strcmp(w->deprel, rel) == 0;

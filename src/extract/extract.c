@@ -120,7 +120,7 @@ static size_t recase(const char *s, size_t n, int title, char *out, size_t cap)
         int32_t cp;
         int l = ng_utf8_decode(s + i, n - i, &cp);
         if (l <= 0) return 0;
-        cp = title && i == 0 ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+        cp = title && i == 0 ? utf8proc_toupper(cp) : ng_utf8_tolower(cp);
         i += (size_t)l;
         if (len + 5 > cap) return 0;
         len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + len);

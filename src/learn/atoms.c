@@ -19,12 +19,7 @@ static uint64_t shape_of(const char *s, size_t n)
         int l = ng_utf8_decode(s + i, n - i, &cp);
         if (l <= 0) break;
         i += (size_t)l;
-        /* ASCII, most of any text, without a table lookup */
-        utf8proc_category_t cat = cp >= 128                ? utf8proc_category(cp)
-                                  : cp >= 'A' && cp <= 'Z' ? UTF8PROC_CATEGORY_LU
-                                  : cp >= 'a' && cp <= 'z' ? UTF8PROC_CATEGORY_LL
-                                  : cp >= '0' && cp <= '9' ? UTF8PROC_CATEGORY_ND
-                                                           : UTF8PROC_CATEGORY_PO;
+        int cat = ng_utf8_category(cp);
         char c = cat == UTF8PROC_CATEGORY_LU   ? 'X'
                  : cat == UTF8PROC_CATEGORY_LL ? 'x'
                  : cat == UTF8PROC_CATEGORY_ND ? 'd'
@@ -51,8 +46,7 @@ int ng_atoms_make(ng_watoms *a, const char *form, size_t len, ng_buf *lower)
         }
         i += (size_t)l;
         utf8proc_uint8_t enc[4];
-        int32_t low = cp >= 128 ? utf8proc_tolower(cp) : cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-        utf8proc_ssize_t el = utf8proc_encode_char(low, enc);
+        utf8proc_ssize_t el = utf8proc_encode_char(ng_utf8_tolower(cp), enc);
         if (ncp < 256) starts[ncp] = lower->len;
         ncp++;
         if (ng_buf_add(lower, enc, (size_t)el)) return NG_ENOMEM;

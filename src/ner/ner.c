@@ -32,10 +32,7 @@ static void case_of(const char *s, size_t n, uint8_t *cap, uint8_t *alpha)
         int l = ng_utf8_decode(s + i, n - i, &cp);
         if (l <= 0) break;
         i += (size_t)l;
-        utf8proc_category_t c = cp >= 128                ? utf8proc_category(cp)
-                                : cp >= 'A' && cp <= 'Z' ? UTF8PROC_CATEGORY_LU
-                                : cp >= 'a' && cp <= 'z' ? UTF8PROC_CATEGORY_LL
-                                                         : UTF8PROC_CATEGORY_PO;
+        int c = ng_utf8_category(cp);
         int is_up = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
         if (is_up || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LO) {
             if (first_upper < 0) first_upper = is_up;

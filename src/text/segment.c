@@ -11,8 +11,7 @@
 
 static int is_letter(int32_t c)
 {
-    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    utf8proc_category_t k = utf8proc_category(c);
+    int k = ng_utf8_category(c);
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
            (k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME);
 }
@@ -25,14 +24,13 @@ static int is_digit(int32_t c)
 static int is_space(int32_t c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 ||
-           c == 0x202F || c == 0x200B || (c >= 128 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS);
+           c == 0x202F || c == 0x200B || ng_utf8_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
 static int is_upper(int32_t c)
 {
-    if (c < 128) return c >= 'A' && c <= 'Z';
-    return utf8proc_category(c) == UTF8PROC_CATEGORY_LU ||
-           utf8proc_category(c) == UTF8PROC_CATEGORY_LT;
+    int k = ng_utf8_category(c);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
 static int is_dash(int32_t c)

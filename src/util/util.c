@@ -297,6 +297,20 @@ int ng_utf8_decode(const char *s, size_t n, int32_t *cp)
     return (int)k;
 }
 
+int ng_utf8_category(int32_t cp)
+{
+    if (cp >= 'a' && cp <= 'z') return UTF8PROC_CATEGORY_LL;
+    if (cp >= 'A' && cp <= 'Z') return UTF8PROC_CATEGORY_LU;
+    if (cp >= '0' && cp <= '9') return UTF8PROC_CATEGORY_ND;
+    return utf8proc_category(cp);
+}
+
+int32_t ng_utf8_tolower(int32_t cp)
+{
+    if (cp < 128) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    return utf8proc_tolower(cp);
+}
+
 size_t ng_utf8_valid_len(const char *s, size_t n)
 {
     size_t i = 0;
@@ -402,7 +416,7 @@ int ng_lower_append(ng_buf *out, const char *s, size_t n)
         if (l <= 0) return ng_buf_add(out, s + i, n - i);
         i += (size_t)l;
         utf8proc_uint8_t enc[4];
-        utf8proc_ssize_t el = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+        utf8proc_ssize_t el = utf8proc_encode_char(ng_utf8_tolower(cp), enc);
         if (ng_buf_add(out, enc, (size_t)el)) return NG_ENOMEM;
     }
     return 0;

@@ -61,6 +61,11 @@ int ng_fold_append(ng_buf *out, const char *s, size_t n);
 /* Decode one UTF-8 code point at s (n bytes left); returns its length or 0 when
  * invalid. */
 int ng_utf8_decode(const char *s, size_t n, int32_t *cp);
+/* utf8proc's general category of cp (a utf8proc_category_t) and its lower
+ * case; ASCII letters and digits, most of any text, without a table
+ * lookup. */
+int ng_utf8_category(int32_t cp);
+int32_t ng_utf8_tolower(int32_t cp);
 /* Lower-case s[0..n) (utf8proc, code point by code point), appending to
  * out; invalid bytes are copied as they are. Returns 0 or NG_ENOMEM. */
 int ng_lower_append(ng_buf *out, const char *s, size_t n);
